@@ -1,0 +1,202 @@
+// The intermediate representation: a checked, fully typed, desugared policy.
+// In: produced by compiler/check. Out: read by the emitters (JavaScript for
+// `polis run`, TypeScript for `polis build`), the constant evaluator and, in
+// later work, the SQL back end. It knows nothing of TypeScript.
+// INVARIANT: every expression carries its Type and Span; names are resolved
+// to their kind; operators are monomorphic (no overloading left to resolve);
+// literals are runtime values (Rat, epoch day, Duration, Period).
+
+import type { Span } from "../../runtime/diagnostic.js";
+import type { Rat, RoundingMode } from "../../runtime/rational.js";
+import type { Duration, Period, DurationUnitWord } from "../../runtime/calendar.js";
+import type { FieldDesc, TypeDesc } from "../../runtime/types.js";
+
+export type Type =
+  | { k: "bedrag" }
+  | { k: "getal" }
+  | { k: "aantal" }
+  | { k: "percentage" }
+  | { k: "datum" }
+  /** unit is null for a `duur` input, whose unit is known only at run time. */
+  | { k: "duur"; unit: "dagen" | "maanden" | null }
+  | { k: "periode" }
+  | { k: "janee" }
+  | { k: "tekst" }
+  | { k: "soort"; name: string; values: readonly string[] }
+  | { k: "record"; name: string; fields: readonly { name: string; type: Type }[] }
+  | { k: "lijst"; elem: Type }
+  /** After an error: silences follow-up errors. */
+  | { k: "fout" };
+
+export type Value = Rat | number | boolean | string | Duration | Period | Value[] | { [field: string]: Value };
+
+export type RefKind = "input" | "parameter" | "begrip" | "output" | "local";
+
+export type NumOp = "add" | "sub" | "mul" | "div";
+export type CmpOp = "=" | "<>" | "<" | "<=" | ">" | ">=";
+/** How two values compare: exact numbers, epoch days, durations, or structural equality. */
+export type CmpDomain = "num" | "day" | "dur" | "bool" | "text" | "period";
+
+interface Node {
+  type: Type;
+  span: Span;
+}
+
+export type Expr = Node &
+  (
+    | { e: "const"; value: Value }
+    | { e: "ref"; ref: RefKind; name: string }
+    | { e: "call"; fn: string; args: Expr[] }
+    | { e: "std"; fn: string; args: Expr[] }
+    | { e: "field"; object: Expr; field: string }
+    | { e: "num"; op: NumOp; left: Expr; right: Expr }
+    | { e: "neg"; arg: Expr }
+    | { e: "cmp"; op: CmpOp; domain: CmpDomain; left: Expr; right: Expr }
+    | { e: "and" | "or"; left: Expr; right: Expr }
+    | { e: "not"; arg: Expr }
+    | { e: "in"; negated: boolean; domain: CmpDomain; arg: Expr; values: Expr[] }
+    | { e: "between"; domain: CmpDomain; arg: Expr; low: Expr; high: Expr }
+    /** decimals already include the percent scale: a percentage rounds its number of percent. */
+    | { e: "round"; arg: Expr; decimals: number; mode: RoundingMode }
+    | { e: "if"; cond: Expr; then: Expr; else: Expr }
+    | { e: "agg"; op: "aantal" | "som" | "er is een" | "voor alle"; variable: string; list: Expr; body?: Expr; filter?: Expr }
+    | { e: "date_add"; date: Expr; dur: Expr; sign: 1 | -1 }
+    | { e: "date_diff"; left: Expr; right: Expr }
+    | { e: "dur"; unit: DurationUnitWord; arg: Expr }
+    | { e: "dur_add"; sign: 1 | -1; left: Expr; right: Expr }
+    | { e: "dur_neg"; arg: Expr }
+    | { e: "period"; from: Expr; to: Expr; inclusive: boolean }
+    /** A getal stored where an aantal is declared: checked whole and ≥ 0 (LANGUAGE.md §3). */
+    | { e: "to_aantal"; arg: Expr; what: string }
+    /** `x %` on a non-literal: hundredths. */
+    | { e: "percent"; arg: Expr }
+    | { e: "list"; items: Expr[] }
+    | { e: "record"; fields: { name: string; value: Expr }[] }
+  );
+
+export interface Where {
+  kind: "regel" | "begrip" | "parameter" | "functie" | "uitvoer" | "voorwaarde";
+  name: string;
+  articles: string[];
+  span: Span;
+}
+
+export interface Input {
+  name: string;
+  type: Type;
+  desc: FieldDesc;
+  span: Span;
+}
+
+export interface Definition {
+  name: string;
+  type: Type;
+  value: Expr;
+  articles: string[];
+  span: Span;
+}
+
+export interface FunctionDef {
+  name: string;
+  params: { name: string; type: Type }[];
+  result: Type;
+  body: Expr;
+  articles: string[];
+  span: Span;
+}
+
+export interface Output {
+  name: string;
+  type: Type;
+  default?: Expr;
+  /** Indices into Policy.rules of the rules that can define this output. */
+  rules: number[];
+  span: Span;
+}
+
+export interface Clause {
+  head: "indien" | "anders" | "altijd";
+  condition?: Expr;
+  /** The condition as the author wrote it, for explanations. */
+  conditionText?: string;
+  assignments: { output: string; value: Expr; span: Span }[];
+  /** Names of inputs, parameters, begrippen and outputs the clause reads (for --explain). */
+  reads: { ref: RefKind; name: string; type: Type }[];
+  span: Span;
+}
+
+export interface Rule {
+  name: string;
+  articles: string[];
+  /** Index of the rule this one is an exception to. */
+  exceptionTo?: number;
+  clauses: Clause[];
+  span: Span;
+}
+
+export interface Condition {
+  expr: Expr;
+  text: string;
+  /** The first input the condition names (LANGUAGE.md §4), reported as the field. */
+  field: string;
+  span: Span;
+}
+
+export interface Example {
+  name: string;
+  given: { name: string; value: Expr }[];
+  expected: { name: string; value: Expr; span: Span }[];
+  expectedError?: string;
+  span: Span;
+}
+
+export interface Property {
+  name: string;
+  expr: Expr;
+  text: string;
+  span: Span;
+}
+
+export interface Metadata {
+  name: string;
+  title: string;
+  version?: string;
+  validFrom?: number;
+  /** Last valid day, inclusive. */
+  validThrough?: number;
+  source?: string;
+  file: string;
+}
+
+export interface Policy {
+  metadata: Metadata;
+  soorten: { name: string; values: string[] }[];
+  records: { name: string; fields: { name: string; type: Type }[] }[];
+  inputs: Input[];
+  conditions: Condition[];
+  /** In dependency order: a parameter only reads parameters before it. */
+  parameters: Definition[];
+  begrippen: Definition[];
+  functions: FunctionDef[];
+  outputs: Output[];
+  rules: Rule[];
+  examples: Example[];
+  properties: Property[];
+}
+
+export function typeDescOf(t: Type): TypeDesc {
+  switch (t.k) {
+    case "soort":
+      return { k: "soort", name: t.name, values: t.values };
+    case "record":
+      return { k: "record", name: t.name, fields: t.fields.map((f) => ({ name: f.name, type: typeDescOf(f.type) })) };
+    case "lijst":
+      return { k: "lijst", elem: typeDescOf(t.elem) };
+    case "duur":
+      return { k: "duur" };
+    case "fout":
+      throw new Error("internal: type error reached the IR");
+    default:
+      return { k: t.k };
+  }
+}

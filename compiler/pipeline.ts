@@ -1,0 +1,32 @@
+// The whole chain, one line a stage (STYLE.md): parse → resolve → check.
+// Between stages it stops when there were errors; within a stage every error
+// that can be found is reported. No IO: the CLI reads files and prints.
+//
+//   .polis → tokens → CST → AST → symbols → IR policy → JS/TS module
+
+import type { Diagnostic } from "../runtime/diagnostic.js";
+import type { Program } from "./syntax/ast.js";
+import type { Policy } from "./ir/ir.js";
+import { parse } from "./syntax/parse.js";
+import { resolve } from "./resolve/resolve.js";
+import { check } from "./check/check.js";
+
+export interface CompileResult {
+  program?: Program;
+  policy?: Policy;
+  diagnostics: Diagnostic[];
+}
+
+export function hasErrors(ds: readonly Diagnostic[]): boolean {
+  return ds.some((d) => d.severity === "error");
+}
+
+export function compile(source: string, file: string): CompileResult {
+  const parsed = parse(source, file);
+  if (!parsed.program || hasErrors(parsed.diagnostics)) return { diagnostics: parsed.diagnostics };
+  const resolved = resolve(parsed.program);
+  const checked = check(parsed.program, resolved.symbols, source);
+  const diagnostics = [...parsed.diagnostics, ...resolved.diagnostics, ...checked.diagnostics];
+  if (hasErrors(diagnostics)) return { program: parsed.program, diagnostics };
+  return { program: parsed.program, policy: checked.policy, diagnostics };
+}

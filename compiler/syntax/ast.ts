@@ -1,0 +1,155 @@
+// The abstract syntax of a .polis file. Built by from-cst.ts; read by the
+// resolver and checker, the formatter and the AST printer (golden tests).
+// INVARIANT: every node carries the Span of the source it came from; literal
+// values are already validated (numbers exact, dates possible).
+
+import type { Span } from "../../runtime/diagnostic.js";
+import type { Rat } from "../../runtime/rational.js";
+
+export type BuiltinTypeName =
+  | "bedrag" | "getal" | "aantal" | "percentage" | "datum" | "duur" | "periode" | "janee" | "tekst";
+
+export type TypeRef =
+  | { kind: "BuiltinType"; name: BuiltinTypeName; span: Span }
+  | { kind: "NamedType"; name: string; span: Span }
+  | { kind: "ListType"; element: TypeRef; span: Span };
+
+export interface Article {
+  /** As the author wrote it: `7.4`, `9 lid 2`, `34 § 1 b`. */
+  label: string;
+  span: Span;
+}
+
+export type UnitWord = "dag" | "dagen" | "week" | "weken" | "maand" | "maanden" | "jaar" | "jaren";
+export type CompareOp = "=" | "<>" | "<" | "<=" | ">" | ">=";
+export type ArithOp = "+" | "-" | "*" | "/";
+export type RoundMode = "half-away" | "floor" | "ceil";
+
+export type Expr =
+  | { kind: "Number"; value: Rat; text: string; span: Span }
+  | { kind: "Money"; value: Rat; text: string; span: Span }
+  | { kind: "Text"; value: string; span: Span }
+  | { kind: "Bool"; value: boolean; span: Span }
+  | { kind: "Date"; day: number; text: string; span: Span }
+  | { kind: "Name"; name: string; span: Span }
+  | { kind: "Call"; callee: string; calleeSpan: Span; args: Expr[]; span: Span }
+  | { kind: "Field"; object: Expr; field: string; fieldSpan: Span; span: Span }
+  | { kind: "Unit"; operand: Expr; unit: UnitWord; span: Span }
+  | { kind: "Percent"; operand: Expr; span: Span }
+  | { kind: "Neg"; operand: Expr; span: Span }
+  | { kind: "Arith"; op: ArithOp; left: Expr; right: Expr; opSpan: Span; span: Span }
+  | { kind: "Compare"; op: CompareOp; left: Expr; right: Expr; opSpan: Span; span: Span }
+  | { kind: "In"; negated: boolean; operand: Expr; values: Expr[]; span: Span }
+  | { kind: "Between"; operand: Expr; low: Expr; high: Expr; span: Span }
+  | { kind: "Not"; operand: Expr; span: Span }
+  | { kind: "Logic"; op: "en" | "of"; left: Expr; right: Expr; span: Span }
+  | { kind: "Round"; operand: Expr; mode: RoundMode; decimals: number; unit: "hele euro" | "centen" | "decimalen"; span: Span }
+  | { kind: "If"; condition: Expr; then: Expr; else: Expr; span: Span }
+  | {
+      kind: "Aggregate";
+      op: "aantal" | "som" | "er is een" | "voor alle";
+      variable: string;
+      variableSpan: Span;
+      list: Expr;
+      /** `som van BODY voor …`; absent for the other forms. */
+      body?: Expr;
+      /** `waarvoor …`, or the `geldt …` of `voor alle`. */
+      filter?: Expr;
+      span: Span;
+    }
+  | { kind: "Period"; from: Expr; to: Expr; inclusive: boolean; span: Span }
+  | { kind: "ListLiteral"; items: Expr[]; span: Span }
+  | { kind: "RecordLiteral"; fields: { name: string; value: Expr; span: Span }[]; span: Span };
+
+export type Restriction =
+  | { kind: "Range"; min?: Expr; max?: Expr; span: Span; text: string }
+  | { kind: "OneOf"; values: Expr[]; span: Span; text: string };
+
+export interface FieldDecl {
+  kind: "Field";
+  name: string;
+  nameSpan: Span;
+  type: TypeRef;
+  restriction?: Restriction;
+  default?: Expr;
+  span: Span;
+}
+
+export interface Header {
+  version?: { text: string; span: Span };
+  validity?: { from: number; to: number; inclusive: boolean; text: string; span: Span };
+  source?: { text: string; span: Span };
+}
+
+export type Decl =
+  | { kind: "Soort"; name: string; nameSpan: Span; values: { name: string; span: Span }[]; span: Span }
+  | { kind: "Gegevens"; name: string; nameSpan: Span; fields: FieldDecl[]; span: Span }
+  | { kind: "Invoer"; fields: FieldDecl[]; span: Span }
+  | { kind: "Uitvoer"; fields: FieldDecl[]; span: Span }
+  | { kind: "Voorwaarde"; condition: Expr; text: string; span: Span }
+  | { kind: "Parameter"; name: string; nameSpan: Span; type: TypeRef; value: Expr; articles: Article[]; span: Span }
+  | { kind: "Begrip"; name: string; nameSpan: Span; type: TypeRef; value: Expr; articles: Article[]; span: Span }
+  | {
+      kind: "Functie";
+      name: string;
+      nameSpan: Span;
+      params: { name: string; type: TypeRef; span: Span }[];
+      result: TypeRef;
+      body: Expr;
+      articles: Article[];
+      span: Span;
+    }
+  | RuleDecl
+  | {
+      kind: "Voorbeeld";
+      name: string;
+      given: NamedValue[];
+      expected: NamedValue[];
+      /** `verwacht fout "…"`. */
+      expectedError?: string;
+      span: Span;
+    }
+  | { kind: "Eigenschap"; name: string; condition: Expr; text: string; span: Span };
+
+export interface RuleDecl {
+  kind: "Regel";
+  name: string;
+  nameSpan: Span;
+  articles: Article[];
+  exceptionTo?: { name: string; span: Span };
+  clauses: Clause[];
+  span: Span;
+}
+
+export interface Clause {
+  /** `indien … dan`, `anders`, or no head. */
+  head: "indien" | "anders" | "altijd";
+  condition?: Expr;
+  assignments: Assignment[];
+  span: Span;
+}
+
+export interface Assignment {
+  target: string;
+  targetSpan: Span;
+  value: Expr;
+  span: Span;
+}
+
+export interface NamedValue {
+  name: string;
+  nameSpan: Span;
+  value: Expr;
+  span: Span;
+}
+
+export interface Program {
+  kind: "Program";
+  name: string;
+  nameSpan: Span;
+  title: string;
+  header: Header;
+  declarations: Decl[];
+  file: string;
+  span: Span;
+}

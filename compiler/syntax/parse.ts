@@ -1,0 +1,48 @@
+// Source text → AST, with every lexical and syntax error of the file.
+// In: text and file name. Out: a Program when there were no syntax errors,
+// and diagnostics (P01xx literals, P02xx syntax).
+
+import type { IToken } from "chevrotain";
+import type { Diagnostic } from "../../runtime/diagnostic.js";
+import { lex } from "../../grammar/lexer.js";
+import { parseTokens } from "../../grammar/parser.js";
+import { tokenSpan } from "../../grammar/span.js";
+import { compileDiagnostic } from "../diagnostics/messages.js";
+import type { Program } from "./ast.js";
+import { fromCst } from "./from-cst.js";
+
+const AGGREGATION_STARTS = new Set(["Som", "Aantal", "ErIsEen", "VoorAlle", "Indien"]);
+
+export function parse(text: string, file: string): { program?: Program; diagnostics: Diagnostic[] } {
+  const lexed = lex(text, file);
+  const parsed = parseTokens(lexed.tokens);
+  const diagnostics = [...lexed.diagnostics];
+  const seen = new Set<number>();
+  for (const e of parsed.errors) {
+    const t: IToken = e.token;
+    const offset = Number.isNaN(t.startOffset) ? text.length : t.startOffset;
+    if (seen.has(offset)) continue;
+    seen.add(offset);
+    const span = Number.isNaN(t.startOffset)
+      ? tokenSpan(file, { ...t, startOffset: text.length, endOffset: text.length - 1, startLine: lastLine(text), startColumn: lastColumn(text), endLine: lastLine(text), endColumn: lastColumn(text) - 1 })
+      : tokenSpan(file, t);
+    let hint: string | undefined;
+    if (AGGREGATION_STARTS.has(t.tokenType.name)) {
+      hint = t.tokenType.name === "Indien"
+        ? "een `indien … dan … anders …` als deel van een grotere uitdrukking moet tussen haakjes: (indien … anders …)"
+        : "een aggregatie als deel van een grotere uitdrukking moet tussen haakjes: (som van …)";
+    }
+    diagnostics.push(compileDiagnostic("P0203", span, { message: e.message }, hint ? { hint } : {}));
+  }
+  if (diagnostics.length > 0 || parsed.errors.length > 0) return { diagnostics };
+  const { program, diagnostics: literalDiagnostics } = fromCst(parsed.cst, file, text);
+  return { program, diagnostics: literalDiagnostics };
+}
+
+function lastLine(text: string): number {
+  return text.split("\n").length;
+}
+
+function lastColumn(text: string): number {
+  return text.length - text.lastIndexOf("\n");
+}

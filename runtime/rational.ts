@@ -1,0 +1,505 @@
+// Exact rational numbers: every Polis number (bedrag, getal, aantal, percentage
+// as a fraction: 25% is 1/4) is a `Rat` (LANGUAGE.md §3: binary floating point
+// never carries a non-integer value).
+// In: JS integers, bigints and JSON-style decimal text. Out: immutable, always
+// normalized rationals (den > 0, gcd(num, den) = 1), so equality is structural,
+// plus rounding (§6) and the output formats of §10.
+// Guarantees: results are exact. A fast path keeps numerator and denominator as
+// safe-integer Numbers; a float is only trusted where the exact integer result
+// is provably below 2**53, anything else is redone in BigInt and brought back
+// to the Number form as soon as it fits again.
+
+const MAX = Number.MAX_SAFE_INTEGER;
+
+export class DivisionByZero extends Error {
+  constructor(message = "deling door nul") {
+    super(message);
+    this.name = "DivisionByZero";
+  }
+}
+
+/**
+ * An exact rational number. Two forms, one hidden class:
+ * - small: `n`, `d` are safe integers, `bn` = `bd` = null;
+ * - big:   `bn`, `bd` hold the value, `n` = `d` = NaN (so a forgotten check
+ *          can never pass a safe-integer test and silently compute garbage).
+ * INVARIANT: normalized (d > 0, gcd 1, zero is 0/1), and a value that fits the
+ * small form is always in the small form — equality is structural.
+ */
+export class Rat {
+  readonly n: number;
+  readonly d: number;
+  readonly bn: bigint | null;
+  readonly bd: bigint | null;
+
+  /** Internal: use ratInt / ratFrac / parseDecimal. Does not normalize. */
+  constructor(n: number, d: number, bn: bigint | null, bd: bigint | null) {
+    this.n = n;
+    this.d = d;
+    this.bn = bn;
+    this.bd = bd;
+  }
+
+  static readonly ZERO: Rat = new Rat(0, 1, null, null);
+  static readonly ONE: Rat = new Rat(1, 1, null, null);
+
+  /** Debugging form: "7/3", "-2", "123456789012345678901/10". */
+  toString(): string {
+    if (this.bn === null) return this.d === 1 ? String(this.n) : `${this.n}/${this.d}`;
+    return this.bd === 1n ? this.bn.toString() : `${this.bn}/${this.bd}`;
+  }
+}
+
+// ---------------------------------------------------------------- construction
+
+function small(n: number, d: number): Rat {
+  // `n + 0` turns -0 into 0 (structural equality must not see -0).
+  return new Rat(n + 0, d, null, null);
+}
+
+function gcdN(a: number, b: number): number {
+  if (a < 0) a = -a;
+  if (b < 0) b = -b;
+  while (b !== 0) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+function gcdB(a: bigint, b: bigint): bigint {
+  if (a < 0n) a = -a;
+  if (b < 0n) b = -b;
+  while (b !== 0n) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+const MAX_B = BigInt(MAX);
+
+/** Normalizes a bigint fraction (d ≠ 0) and returns the small form when it fits. */
+function fromBig(n: bigint, d: bigint): Rat {
+  if (d < 0n) {
+    n = -n;
+    d = -d;
+  }
+  if (n === 0n) return Rat.ZERO;
+  if (d !== 1n) {
+    const g = gcdB(n, d);
+    if (g !== 1n) {
+      n /= g;
+      d /= g;
+    }
+  }
+  if (d <= MAX_B && n <= MAX_B && n >= -MAX_B) return small(Number(n), Number(d));
+  return new Rat(NaN, NaN, n, d);
+}
+
+/** Normalizes a Number fraction whose parts are safe integers, d ≠ 0. */
+function fromSafe(n: number, d: number): Rat {
+  if (d < 0) {
+    n = -n;
+    d = -d;
+  }
+  if (n === 0) return Rat.ZERO;
+  if (d === 1) return small(n, 1);
+  const g = gcdN(n, d);
+  return g === 1 ? small(n, d) : small(n / g, d / g);
+}
+
+function bigNum(a: Rat): bigint {
+  return a.bn === null ? BigInt(a.n) : a.bn;
+}
+function bigDen(a: Rat): bigint {
+  return a.bd === null ? BigInt(a.d) : a.bd;
+}
+
+function isSafeInt(x: number | bigint): boolean {
+  return typeof x === "number" ? Number.isSafeInteger(x) : x <= MAX_B && x >= -MAX_B;
+}
+
+function checkInt(x: number | bigint, what: string): void {
+  if (typeof x === "number" && !Number.isInteger(x)) {
+    throw new RangeError(`${what} must be an integer, got ${x}`);
+  }
+}
+
+export function ratInt(n: number | bigint): Rat {
+  checkInt(n, "ratInt");
+  if (typeof n === "number" && isSafeInt(n)) return small(n, 1);
+  return fromBig(BigInt(n), 1n);
+}
+
+export function ratFrac(n: number | bigint, d: number | bigint): Rat {
+  checkInt(n, "numerator");
+  checkInt(d, "denominator");
+  if (d === 0 || d === 0n) throw new RangeError("denominator is zero");
+  if (typeof n === "number" && typeof d === "number" && isSafeInt(n) && isSafeInt(d)) {
+    return fromSafe(n, d);
+  }
+  return fromBig(BigInt(n), BigInt(d));
+}
+
+const DECIMAL_RE = /^(-?)([0-9]+)(?:\.([0-9]+))?$/;
+
+/** JSON-style decimal text `-?[0-9]+(\.[0-9]+)?`, exactly; null for anything else. */
+export function parseDecimal(text: string): Rat | null {
+  const m = DECIMAL_RE.exec(text);
+  if (m === null) return null;
+  const intPart = m[2]!;
+  const fracPart = m[3] ?? "";
+  const neg = m[1] === "-";
+  const digits = intPart + fracPart;
+  if (digits.length <= 15) {
+    const n = Number(digits);
+    return fromSafe(neg ? -n : n, POW10[fracPart.length]!);
+  }
+  const n = BigInt(digits);
+  return fromBig(neg ? -n : n, 10n ** BigInt(fracPart.length));
+}
+
+const POW10: number[] = [];
+for (let i = 0, p = 1; i <= 15; i++, p *= 10) POW10.push(p);
+
+// ---------------------------------------------------------------- arithmetic
+
+export function add(a: Rat, b: Rat): Rat {
+  if (a.bn === null && b.bn === null) {
+    const ad = a.d;
+    const bd = b.d;
+    if (ad === 1 && bd === 1) {
+      const r = a.n + b.n;
+      if (r <= MAX && r >= -MAX) return small(r, 1);
+    } else if (ad === bd) {
+      const t = a.n + b.n;
+      if (t <= MAX && t >= -MAX) return fromSafe(t, ad);
+    } else {
+      // Knuth 4.5.1: keeps intermediates small.
+      const g = gcdN(ad, bd);
+      const da = ad / g;
+      const db = bd / g;
+      const p1 = a.n * db;
+      const p2 = b.n * da;
+      const t = p1 + p2;
+      if (p1 <= MAX && p1 >= -MAX && p2 <= MAX && p2 >= -MAX && t <= MAX && t >= -MAX) {
+        if (t === 0) return Rat.ZERO;
+        if (g === 1) {
+          const d = ad * bd;
+          if (d <= MAX) return small(t, d);
+        } else {
+          const g2 = gcdN(t, g);
+          const d = da * (bd / g2);
+          if (d <= MAX) return small(t / g2, d);
+        }
+      }
+    }
+  }
+  return addBig(a, b, 1n);
+}
+
+function addBig(a: Rat, b: Rat, sign: bigint): Rat {
+  const ad = bigDen(a);
+  const bd = bigDen(b);
+  if (ad === bd) return fromBig(bigNum(a) + sign * bigNum(b), ad);
+  return fromBig(bigNum(a) * bd + sign * bigNum(b) * ad, ad * bd);
+}
+
+export function sub(a: Rat, b: Rat): Rat {
+  if (a.bn === null && b.bn === null) {
+    if (a.d === 1 && b.d === 1) {
+      const r = a.n - b.n;
+      if (r <= MAX && r >= -MAX) return small(r, 1);
+    }
+    return add(a, small(-b.n, b.d));
+  }
+  return addBig(a, b, -1n);
+}
+
+export function neg(a: Rat): Rat {
+  if (a.bn === null) return small(-a.n, a.d);
+  return new Rat(NaN, NaN, -a.bn, a.bd);
+}
+
+export function abs(a: Rat): Rat {
+  if (a.bn === null) return a.n < 0 ? small(-a.n, a.d) : a;
+  return a.bn < 0n ? new Rat(NaN, NaN, -a.bn, a.bd) : a;
+}
+
+export function mul(a: Rat, b: Rat): Rat {
+  if (a.bn === null && b.bn === null) {
+    if (a.d === 1 && b.d === 1) {
+      const r = a.n * b.n;
+      if (r <= MAX && r >= -MAX) return small(r, 1);
+    } else {
+      if (a.n === 0 || b.n === 0) return Rat.ZERO;
+      const g1 = gcdN(a.n, b.d);
+      const g2 = gcdN(b.n, a.d);
+      const n = (a.n / g1) * (b.n / g2);
+      const d = (a.d / g2) * (b.d / g1);
+      if (n <= MAX && n >= -MAX && d <= MAX) return small(n, d);
+    }
+  }
+  return fromBig(bigNum(a) * bigNum(b), bigDen(a) * bigDen(b));
+}
+
+/** Exact division; throws DivisionByZero when b is zero. */
+export function div(a: Rat, b: Rat): Rat {
+  if (b.bn === null) {
+    if (b.n === 0) throw new DivisionByZero();
+    return mul(a, b.n < 0 ? small(-b.d, -b.n) : small(b.d, b.n));
+  }
+  const bn = b.bn;
+  const bd = b.bd!;
+  return mul(a, bn < 0n ? new Rat(NaN, NaN, -bd, -bn) : new Rat(NaN, NaN, bd, bn));
+}
+
+// ---------------------------------------------------------------- comparison
+
+export function cmp(a: Rat, b: Rat): -1 | 0 | 1 {
+  if (a.bn === null && b.bn === null) {
+    if (a.d === b.d) return a.n < b.n ? -1 : a.n > b.n ? 1 : 0;
+    const p1 = a.n * b.d;
+    const p2 = b.n * a.d;
+    if (p1 <= MAX && p1 >= -MAX && p2 <= MAX && p2 >= -MAX) return p1 < p2 ? -1 : p1 > p2 ? 1 : 0;
+  }
+  const l = bigNum(a) * bigDen(b);
+  const r = bigNum(b) * bigDen(a);
+  return l < r ? -1 : l > r ? 1 : 0;
+}
+
+export function eq(a: Rat, b: Rat): boolean {
+  if (a.bn === null) return b.bn === null && a.n === b.n && a.d === b.d;
+  return b.bn !== null && a.bn === b.bn && a.bd === b.bd;
+}
+export function lt(a: Rat, b: Rat): boolean {
+  return cmp(a, b) < 0;
+}
+export function le(a: Rat, b: Rat): boolean {
+  return cmp(a, b) <= 0;
+}
+export function gt(a: Rat, b: Rat): boolean {
+  return cmp(a, b) > 0;
+}
+export function ge(a: Rat, b: Rat): boolean {
+  return cmp(a, b) >= 0;
+}
+
+export function sign(a: Rat): -1 | 0 | 1 {
+  if (a.bn === null) return a.n < 0 ? -1 : a.n > 0 ? 1 : 0;
+  return a.bn < 0n ? -1 : 1; // a big value is never zero
+}
+
+export function isZero(a: Rat): boolean {
+  return a.n === 0;
+}
+
+export function isInteger(a: Rat): boolean {
+  return a.bn === null ? a.d === 1 : a.bd === 1n;
+}
+
+export function minOf(...xs: Rat[]): Rat {
+  if (xs.length === 0) throw new RangeError("minOf needs at least one value");
+  let m = xs[0]!;
+  for (let i = 1; i < xs.length; i++) if (cmp(xs[i]!, m) < 0) m = xs[i]!;
+  return m;
+}
+
+export function maxOf(...xs: Rat[]): Rat {
+  if (xs.length === 0) throw new RangeError("maxOf needs at least one value");
+  let m = xs[0]!;
+  for (let i = 1; i < xs.length; i++) if (cmp(xs[i]!, m) > 0) m = xs[i]!;
+  return m;
+}
+
+// ---------------------------------------------------------------- rounding
+
+export type RoundingMode = "half-away" | "floor" | "ceil";
+
+/** Rounds the integer quotient m / d (d > 0) of safe integers. */
+function roundQuotN(m: number, d: number, mode: RoundingMode): number {
+  const r = m % d; // exact; sign of m
+  let q = (m - r) / d; // exact: m - r is a multiple of d
+  if (r !== 0) {
+    if (mode === "floor") {
+      if (r < 0) q -= 1;
+    } else if (mode === "ceil") {
+      if (r > 0) q += 1;
+    } else if (2 * Math.abs(r) >= d) {
+      q += r < 0 ? -1 : 1;
+    }
+  }
+  return q + 0;
+}
+
+function roundQuotB(m: bigint, d: bigint, mode: RoundingMode): bigint {
+  const r = m % d;
+  let q = m / d; // truncates toward zero
+  if (r !== 0n) {
+    if (mode === "floor") {
+      if (r < 0n) q -= 1n;
+    } else if (mode === "ceil") {
+      if (r > 0n) q += 1n;
+    } else if (2n * (r < 0n ? -r : r) >= d) {
+      q += r < 0n ? -1n : 1n;
+    }
+  }
+  return q;
+}
+
+function checkDecimals(decimals: number): void {
+  if (!Number.isSafeInteger(decimals) || decimals < 0) {
+    throw new RangeError(`decimals must be a whole number >= 0, got ${decimals}`);
+  }
+}
+
+/**
+ * The integer round(x * 10^k) in `mode`, as a Number when it (and the work)
+ * fits, else a bigint.
+ */
+function scaledInt(x: Rat, k: number, mode: RoundingMode): number | bigint {
+  if (x.bn === null && k <= 15) {
+    const m = x.n * POW10[k]!;
+    if (m <= MAX && m >= -MAX) return x.d === 1 ? m : roundQuotN(m, x.d, mode);
+  }
+  return roundQuotB(bigNum(x) * 10n ** BigInt(k), bigDen(x), mode);
+}
+
+/**
+ * LANGUAGE.md §6: round to `decimals` places; half-away rounds ties away from
+ * zero (27.5 → 28, -27.5 → -28), floor toward −∞, ceil toward +∞.
+ */
+export function round(x: Rat, decimals: number, mode: RoundingMode): Rat {
+  checkDecimals(decimals);
+  if (x.bn === null) {
+    if (x.d === 1) return x;
+    if (decimals <= 15) {
+      const s = POW10[decimals]!;
+      if (s % x.d === 0) return x; // already has at most `decimals` places
+      const m = x.n * s;
+      if (m <= MAX && m >= -MAX) return fromSafe(roundQuotN(m, x.d, mode), s);
+    }
+  } else if (x.bd === 1n) {
+    return x;
+  }
+  const s = 10n ** BigInt(decimals);
+  return fromBig(roundQuotB(bigNum(x) * s, bigDen(x), mode), s);
+}
+
+// ---------------------------------------------------------------- conversion
+
+/** The value as a JS integer; RangeError when it is not a (safe) integer. */
+export function toInteger(x: Rat): number {
+  if (x.bn === null && x.d === 1) return x.n;
+  if (!isInteger(x)) throw new RangeError(`${x.toString()} is not an integer`);
+  throw new RangeError(`${x.toString()} is too large for a safe integer`);
+}
+
+/** The value as a bigint; RangeError when it is not an integer. */
+export function toBigInt(x: Rat): bigint {
+  if (!isInteger(x)) throw new RangeError(`${x.toString()} is not an integer`);
+  return bigNum(x);
+}
+
+// ---------------------------------------------------------------- formatting
+
+/**
+ * The number of decimals of x's exact decimal form, or -1 when it has none
+ * (the denominator has a prime factor other than 2 and 5).
+ */
+function exactDecimals(x: Rat): number {
+  let twos = 0;
+  let fives = 0;
+  if (x.bn === null) {
+    let d = x.d;
+    while (d % 2 === 0) {
+      d /= 2;
+      twos++;
+    }
+    while (d % 5 === 0) {
+      d /= 5;
+      fives++;
+    }
+    if (d !== 1) return -1;
+  } else {
+    let d = x.bd!;
+    while (d % 2n === 0n) {
+      d /= 2n;
+      twos++;
+    }
+    while (d % 5n === 0n) {
+      d /= 5n;
+      fives++;
+    }
+    if (d !== 1n) return -1;
+  }
+  return Math.max(twos, fives);
+}
+
+/** Sign and digits of round-half-away(x * 10^k), padded to at least k+1 digits. */
+function scaledDigits(x: Rat, k: number): { negative: boolean; digits: string } {
+  const q = scaledInt(x, k, "half-away");
+  const negative = q < 0;
+  let digits = (negative ? -q : q).toString();
+  if (digits.length <= k) digits = "0".repeat(k + 1 - digits.length) + digits;
+  return { negative: negative, digits };
+}
+
+function splitDigits(digits: string, k: number): [string, string] {
+  return [digits.slice(0, digits.length - k), digits.slice(digits.length - k)];
+}
+
+function stripZeros(frac: string): string {
+  let end = frac.length;
+  while (end > 0 && frac.charCodeAt(end - 1) === 48) end--;
+  return frac.slice(0, end);
+}
+
+/**
+ * The `getal` output of §10: the exact decimal without trailing zeros ("27.76",
+ * "30", "-0.5", "0"); a value without a finite decimal form is rounded half
+ * away from zero to 10 decimals first.
+ */
+export function formatDecimal(x: Rat): string {
+  if (isInteger(x)) return x.bn === null ? String(x.n) : x.bn.toString();
+  const exact = exactDecimals(x);
+  const k = exact < 0 ? 10 : exact;
+  const { negative, digits } = scaledDigits(x, k);
+  const [int, frac0] = splitDigits(digits, k);
+  const frac = stripZeros(frac0);
+  const body = frac === "" ? int : `${int}.${frac}`;
+  return negative ? `-${body}` : body;
+}
+
+/** Half away from zero to exactly `decimals` places: "18.00", "-5.00", "0.00" (never "-0.00"). */
+export function formatFixed(x: Rat, decimals: number): string {
+  checkDecimals(decimals);
+  const { negative, digits } = scaledDigits(x, decimals);
+  if (decimals === 0) return negative ? `-${digits}` : digits;
+  const [int, frac] = splitDigits(digits, decimals);
+  return `${negative ? "-" : ""}${int}.${frac}`;
+}
+
+/**
+ * Dutch notation for explanations and messages: thousands dots, decimal comma,
+ * no trailing zeros, at most `maxDecimals` places (rounded half away from
+ * zero): "1.200", "12.500,5", "-2,5", "0,125".
+ */
+export function formatDutch(x: Rat, maxDecimals = 10): string {
+  checkDecimals(maxDecimals);
+  const exact = exactDecimals(x);
+  const k = exact < 0 ? maxDecimals : Math.min(exact, maxDecimals);
+  const { negative, digits } = scaledDigits(x, k);
+  const [int, frac0] = splitDigits(digits, k);
+  const frac = stripZeros(frac0);
+  let grouped = "";
+  for (let end = int.length; end > 0; end -= 3) {
+    const part = int.slice(Math.max(0, end - 3), end);
+    grouped = grouped === "" ? part : `${part}.${grouped}`;
+  }
+  const body = frac === "" ? grouped : `${grouped},${frac}`;
+  return negative ? `-${body}` : body;
+}
