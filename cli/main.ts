@@ -1,0 +1,85 @@
+// The `polis` command (commander): a file per command, exit codes here.
+// 0 ok; 1 errors in a policy, an evaluation error or a failing test;
+// 2 a bad case file or bad usage. A user error never prints a stack trace;
+// anything else is a Polis bug and is reported as an internal error.
+
+import { Command, CommanderError } from "commander";
+import { EXIT_USAGE, UsageError } from "./io.js";
+import { checkCommand } from "./check.js";
+import { runCommand } from "./run.js";
+import { testCommand } from "./test.js";
+import { buildCommand } from "./build.js";
+
+const EXIT_INTERNAL = 70;
+
+async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const program = new Command()
+    .name("polis")
+    .description("Polis: polisvoorwaarden als code — controleren, uitvoeren, testen en bouwen")
+    .version("0.1.0")
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ outputError: (s, write) => write(s) });
+
+  program
+    .command("check")
+    .description("controleer polis-bestanden (syntaxis en types)")
+    .argument("<bestanden...>", ".polis-bestanden of mappen")
+    .action((files: string[]) => {
+      code = checkCommand(files);
+    });
+
+  program
+    .command("run")
+    .description("beslis één case (.json) of een stroom cases (.jsonl)")
+    .argument("<bestand>", "het .polis-bestand")
+    .requiredOption("-i, --input <case>", "case-bestand: .json (één case) of .jsonl (één case per regel)")
+    .option("--explain", "leg de beslissing uit: welke regels, met welke waarden en artikelen")
+    .action(async (file: string, opts: { input: string; explain?: boolean }) => {
+      code = await runCommand(file, opts);
+    });
+
+  program
+    .command("test")
+    .description("voer de voorbeelden van polis-bestanden uit")
+    .argument("[paden...]", ".polis-bestanden of mappen (standaard: de huidige map)")
+    .action((paths: string[]) => {
+      code = testCommand(paths);
+    });
+
+  program
+    .command("build")
+    .description("bouw een TypeScript-bibliotheek uit een map met polis-bestanden")
+    .argument("<map>", "map met .polis-bestanden")
+    .requiredOption("-o, --out <map>", "uitvoermap")
+    .action(async (dir: string, opts: { out: string }) => {
+      code = await buildCommand(dir, opts);
+    });
+
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+  return code;
+}
+
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof UsageError) {
+      process.stderr.write(`polis: ${e.message}\n`);
+      process.exitCode = e.exitCode;
+      return;
+    }
+    process.stderr.write(`polis: interne fout (dit is een fout in Polis, niet in uw polis):\n${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.exitCode = EXIT_INTERNAL;
+  },
+);

@@ -1,0 +1,34 @@
+// IR policy → a live decision module, in-process, for `polis run` and
+// `polis test`. It generates plain JavaScript (emit/generate.ts) and
+// instantiates it with the runtime; no ts-morph, no prettier on this path.
+
+import * as R from "../../runtime/index.js";
+import * as S from "../../stdlib/index.js";
+import type { Policy } from "../ir/ir.js";
+import { generate } from "./generate.js";
+
+export interface DecisionModule {
+  metadata: {
+    name: string;
+    title: string;
+    version?: string;
+    validFrom?: string;
+    validThrough?: string;
+    source?: string;
+  };
+  inputFields: readonly R.FieldDesc[];
+  outputFields: readonly R.FieldDesc[];
+  /** Runtime values in (validated), runtime values out. */
+  decideValues(values: Record<string, unknown>, line?: number): Record<string, unknown>;
+  evaluate(input: Record<string, unknown>): Record<string, unknown>;
+  evaluateJson(text: string, line?: number): Record<string, unknown>;
+  explain(input: Record<string, unknown>): { output: Record<string, unknown>; explanation: R.Explanation; text: string };
+}
+
+export function load(policy: Policy): DecisionModule {
+  const { code } = generate(policy, { ts: false });
+  // The code is generated from a checked IR; every policy name in it is a
+  // mangled identifier or a JSON string literal (emit/generate.ts INVARIANT).
+  const factory = new Function("R", "S", `"use strict";\n${code}`) as (r: typeof R, s: typeof S) => DecisionModule;
+  return factory(R, S);
+}
