@@ -53,6 +53,8 @@ export function generate(policy: IR.Policy, options: GenerateOptions): Generated
   const ts = options.ts;
   const ann = (t: string) => (ts ? `: ${t}` : "");
   const cast = (code: string, t: string) => (ts ? `(${code} as ${t})` : code);
+  /** A value the runtime types loosely (`Record<string, unknown>`) seen as a precise public type. */
+  const view = (code: string, t: string) => (ts ? `(${code} as unknown as ${t})` : code);
   const out: string[] = [];
   const emit = (s: string) => out.push(s);
 
@@ -508,20 +510,20 @@ export function generate(policy: IR.Policy, options: GenerateOptions): Generated
   body.push(
     `/** Decide one case in the case-file encoding (LANGUAGE.md §10). Throws a PolisError for a bad case or an evaluation error. */
     ${exp}function evaluate(input${ann("Input")})${ann("Output")} {
-      return ${cast(`R.encodeOutputs(decideValues(R.decodeCase(input, inputFields)), outputFields)`, "Output")};
+      return ${view(`R.encodeOutputs(decideValues(R.decodeCase(input, inputFields)), outputFields)`, "Output")};
     }`,
   );
   body.push(
     `/** Read a case from its JSON text exactly as \`polis run\` does (numbers keep their exact text). */
     ${exp}function evaluateJson(text${ann("string")}, line${ann("number | undefined")} = undefined)${ann("Output")} {
-      return ${cast(`R.encodeOutputs(decideValues(R.decodeCase(R.parseCaseText(text, line), inputFields, line), line), outputFields)`, "Output")};
+      return ${view(`R.encodeOutputs(decideValues(R.decodeCase(R.parseCaseText(text, line), inputFields, line), line), outputFields)`, "Output")};
     }`,
   );
   body.push(
     `/** The decision and, in Dutch, which rules gave it, with their values and articles. */
     ${exp}function explain(input${ann("Input")})${ann("{ output: Output; explanation: R.Explanation; text: string }")} {
       const values = R.decodeCase(input, inputFields);
-      const output = ${cast("R.encodeOutputs(decideValues(values), outputFields)", "Output")};
+      const output = ${view("R.encodeOutputs(decideValues(values), outputFields)", "Output")};
       const explanation = explainValues(values);
       return { output, explanation, text: R.renderExplanation(explanation) };
     }`,
@@ -536,7 +538,7 @@ export function generate(policy: IR.Policy, options: GenerateOptions): Generated
     }
   }
 
-  const code = [...typeDecls, ...out, ...constants, ...wheres, ...body].join("\n\n");
+  const code = [...typeDecls, ...out, constants.join("\n"), wheres.join("\n"), ...body].join("\n\n");
   return { code };
 }
 
