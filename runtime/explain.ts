@@ -12,6 +12,8 @@ export interface ExplainRule {
   articles: readonly string[];
   head: "indien" | "anders" | "altijd";
   condition?: string;
+  /** Conditions of earlier clauses of the rule, which did not hold. */
+  notHolding?: readonly string[];
   reads: ExplainRead[];
   /** This rule's value was replaced by an exception to it. */
   replaced?: boolean;
@@ -48,8 +50,9 @@ export function renderExplanation(e: Explanation): string {
     if (s.byDefault) lines.push("  geen regel is van toepassing: de standaardwaarde");
     for (const r of s.rules) {
       lines.push(`  volgens regel ${r.name} (${articleText(r.articles)})${r.replaced ? ", vervangen door een uitzondering" : ""}`);
+      for (const c of r.notHolding ?? []) lines.push(`    niet: ${c}`);
       if (r.head === "indien") lines.push(`    omdat ${r.condition ?? ""}`);
-      else if (r.head === "anders") lines.push("    anders-clausule: geen eerdere clausule van de regel was van toepassing");
+      else if (r.head === "anders") lines.push("    dus geldt de anders-clausule");
       if (r.reads.length > 0) lines.push(`    met ${r.reads.map((x) => `${x.name} = ${x.value}`).join(", ")}`);
     }
   }

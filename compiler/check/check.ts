@@ -766,14 +766,18 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
       }
     }
     let closed = false;
+    const earlier: string[] = [];
+    let earlierReads = new Map<string, { ref: IR.RefKind; name: string; type: IR.Type }>();
     for (const c of r.clauses) {
       if (closed) report("P0503", c.span, {}, { hint: "een clausule na `anders` of na een clausule zonder `indien` geldt nooit" });
       if (c.head !== "indien") closed = true;
-      reads = new Map();
-      const clause: IR.Clause = { head: c.head, assignments: [], reads: [], span: c.span };
+      reads = new Map(earlierReads);
+      const clause: IR.Clause = { head: c.head, assignments: [], reads: [], earlierConditions: [...earlier], span: c.span };
       if (c.condition) {
         clause.condition = checkCondition(c.condition, EMPTY_SCOPE);
         clause.conditionText = source.slice(c.condition.span.start, c.condition.span.end).replace(/\s+/g, " ");
+        earlier.push(clause.conditionText);
+        earlierReads = new Map(reads);
       }
       const seen = new Set<string>();
       for (const a of c.assignments) {

@@ -440,7 +440,7 @@ export function generate(policy: IR.Policy, options: GenerateOptions): Generated
               const read = ex({ e: "ref", ref: rd.ref, name: rd.name, type: rd.type, span: cl.span } as IR.Expr);
               return `{ name: ${str(rd.name)}, value: this.show(() => ${read}, ${constant(descCode(rd.type), "R.TypeDesc")}) }`;
             });
-          return `if (this.c${i} === ${k}) rules.push({ name: ${str(r.name)}, articles: [${r.articles.map(str).join(", ")}], head: ${str(cl.head)}${cl.conditionText !== undefined ? `, condition: ${str(cl.conditionText)}` : ""}, reads: [${reads.join(", ")}] });`;
+          return `if (this.c${i} === ${k}) rules.push({ name: ${str(r.name)}, articles: [${r.articles.map(str).join(", ")}], head: ${str(cl.head)}${cl.conditionText !== undefined ? `, condition: ${str(cl.conditionText)}` : ""}${cl.earlierConditions.length > 0 ? `, notHolding: [${cl.earlierConditions.map(str).join(", ")}]` : ""}, reads: [${reads.join(", ")}] });`;
         });
       parts.push(cases.join(" else "));
     }

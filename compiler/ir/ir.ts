@@ -119,6 +119,8 @@ export interface Clause {
   condition?: Expr;
   /** The condition as the author wrote it, for explanations. */
   conditionText?: string;
+  /** The conditions of the earlier clauses of the rule, which did not hold when this clause applies. */
+  earlierConditions: string[];
   assignments: { output: string; value: Expr; span: Span }[];
   /** Names of inputs, parameters, begrippen and outputs the clause reads (for --explain). */
   reads: { ref: RefKind; name: string; type: Type }[];
