@@ -3,7 +3,7 @@
 // 2 a bad case file or bad usage. A user error never prints a stack trace;
 // anything else is a Polis bug and is reported as an internal error.
 
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { EXIT_USAGE, UsageError } from "./io.js";
 import { checkCommand } from "./check.js";
 import { runCommand } from "./run.js";
@@ -11,6 +11,11 @@ import { testCommand } from "./test.js";
 import { buildCommand } from "./build.js";
 
 const EXIT_INTERNAL = 70;
+
+function parseWhole(value: string): number {
+  if (!/^[0-9]{1,9}$/.test(value)) throw new InvalidArgumentError("verwacht een geheel getal");
+  return Number(value);
+}
 
 async function main(argv: string[]): Promise<number> {
   let code = 0;
@@ -44,8 +49,10 @@ async function main(argv: string[]): Promise<number> {
     .command("test")
     .description("voer de voorbeelden van polis-bestanden uit")
     .argument("[paden...]", ".polis-bestanden of mappen (standaard: de huidige map)")
-    .action((paths: string[]) => {
-      code = testCommand(paths);
+    .option("--seed <n>", "seed voor de gegenereerde gevallen van eigenschappen", parseWhole)
+    .option("--runs <n>", "aantal gegenereerde gevallen per eigenschap (standaard 100)", parseWhole)
+    .action((paths: string[], opts: { seed?: number; runs?: number }) => {
+      code = testCommand(paths, opts);
     });
 
   program

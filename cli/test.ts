@@ -1,18 +1,28 @@
-// `polis test [FILES|DIRS]`: run every `voorbeeld` of every policy.
-// `eigenschap`s are parsed and type-checked; generating cases for them is
-// issue #4 and is reported as not yet run, never as passed.
+// `polis test [FILES|DIRS] [--seed N] [--runs N]`: run every `voorbeeld` of
+// every policy, and check every `eigenschap` on generated inputs. A failing
+// eigenschap prints its shrunk counterexample as a `voorbeeld` block and as a
+// case file, with the outputs and the seed to repeat the run.
 
 import { hasErrors } from "../compiler/pipeline.js";
 import { load } from "../compiler/emit/load.js";
 import { runExamples } from "../compiler/examples/run.js";
+import { checkProperties, DEFAULT_RUNS, DEFAULT_SEED } from "../compiler/properties/check.js";
 import { EXIT_OK, EXIT_POLICY, compileFile, findPolicies, printDiagnostics } from "./io.js";
 
-export function testCommand(args: string[]): number {
+export interface TestOptions {
+  seed?: number;
+  runs?: number;
+}
+
+export function testCommand(args: string[], options: TestOptions = {}): number {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const runs = options.runs ?? DEFAULT_RUNS;
   const files = findPolicies(args.length > 0 ? args : ["."]);
   let passed = 0;
   let failed = 0;
   let broken = 0;
-  let properties = 0;
+  let propsPassed = 0;
+  let propsFailed = 0;
   for (const f of files) {
     const r = compileFile(f);
     printDiagnostics(r.diagnostics);
@@ -21,21 +31,38 @@ export function testCommand(args: string[]): number {
       process.stdout.write(`✗ ${r.file}: bevat fouten\n`);
       continue;
     }
-    const results = runExamples(r.policy, load(r.policy));
+    const module = load(r.policy);
+    const results = runExamples(r.policy, module);
     for (const res of results) {
       if (res.passed) passed++;
       else failed++;
       process.stdout.write(`${res.passed ? "✓" : "✗"} ${r.file}: voorbeeld "${res.name}"\n`);
       printDiagnostics(res.diagnostics);
     }
-    for (const p of r.policy.properties) {
-      properties++;
-      process.stdout.write(`○ ${r.file}: eigenschap "${p.name}" (gecontroleerd op type; nog niet uitgevoerd)\n`);
+    for (const p of checkProperties(r.policy, module, { seed, runs })) {
+      const tried = `${p.runs} ${p.runs === 1 ? "geval" : "gevallen"}${p.discarded > 0 ? `, ${p.discarded} verworpen door een voorwaarde` : ""}`;
+      if (p.passed) {
+        propsPassed++;
+        process.stdout.write(`✓ ${r.file}: eigenschap "${p.name}" (${tried})\n`);
+        continue;
+      }
+      propsFailed++;
+      process.stdout.write(`✗ ${r.file}: eigenschap "${p.name}" geldt niet (${tried}, seed ${p.seed})\n`);
+      if (p.failure) {
+        process.stdout.write(`  uitkomst: ${p.failure.outcome}\n`);
+        process.stdout.write(`  als voorbeeld:\n${indent(p.failure.voorbeeld, "    ")}\n`);
+        process.stdout.write(`  als case-bestand:\n${indent(p.failure.caseJson, "    ")}\n`);
+      }
+      process.stdout.write(`  herhaal met: polis test ${r.file} --seed ${p.seed} --runs ${runs}\n`);
     }
   }
   const parts = [`${passed} voorbeelden geslaagd`, `${failed} mislukt`];
   if (broken > 0) parts.push(`${broken} ${broken === 1 ? "bestand" : "bestanden"} met fouten`);
-  if (properties > 0) parts.push(`${properties} eigenschappen nog niet uitgevoerd`);
-  process.stdout.write(parts.join(", ") + "\n");
-  return failed > 0 || broken > 0 ? EXIT_POLICY : EXIT_OK;
+  if (propsPassed + propsFailed > 0) parts.push(`${propsPassed} eigenschappen gelden`, `${propsFailed} niet`);
+  process.stdout.write(parts.join(", ") + ` (seed ${seed})\n`);
+  return failed > 0 || broken > 0 || propsFailed > 0 ? EXIT_POLICY : EXIT_OK;
+}
+
+function indent(text: string, prefix: string): string {
+  return text.split("\n").map((l) => prefix + l).join("\n");
 }

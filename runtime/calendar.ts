@@ -84,6 +84,36 @@ export function dayFromYmd(y: number, m: number, d: number): Day | null {
   return civilToDay(y, m, d);
 }
 
+/**
+ * The year of a day alone (H. Hinnant's civil_from_days without building the
+ * {y, m, d} object); the same as `ymdOf(day).y`.
+ */
+export function yearOfDay(day: Day): number {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  // doy >= 306 is januari or februari (the year starts in maart here).
+  return yoe + era * 400 + (doy >= 306 ? 1 : 0);
+}
+
+/**
+ * The date of a day as one integer y * 10000 + m * 100 + d (which orders like
+ * the date), without building the {y, m, d} object of `ymdOf`.
+ */
+export function ymdNumberOf(day: Day): number {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return (yoe + era * 400 + (m <= 2 ? 1 : 0)) * 10000 + m * 100 + d;
+}
+
 /** H. Hinnant's civil_from_days. */
 export function ymdOf(day: Day): { y: number; m: number; d: number } {
   const z = day + 719468;
@@ -97,13 +127,29 @@ export function ymdOf(day: Day): { y: number; m: number; d: number } {
   return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
 
-const ISO_RE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
+/** The ASCII digit at i, or -1. */
+function digitAt(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
 
 /** Exactly `YYYY-MM-DD`; null when malformed or impossible. */
 export function parseIsoDate(s: string): Day | null {
-  const m = ISO_RE.exec(s);
-  if (m === null) return null;
-  return dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
+  const y0 = digitAt(s, 0);
+  const y1 = digitAt(s, 1);
+  const y2 = digitAt(s, 2);
+  const y3 = digitAt(s, 3);
+  const m0 = digitAt(s, 5);
+  const m1 = digitAt(s, 6);
+  const d0 = digitAt(s, 8);
+  const d1 = digitAt(s, 9);
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return null;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const m = m0 * 10 + m1;
+  const d = d0 * 10 + d1;
+  if (y < 1 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  return civilToDay(y, m, d);
 }
 
 function pad(n: number, width: number): string {

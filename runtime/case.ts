@@ -36,7 +36,14 @@ import {
   type Duration,
   type Period,
 } from "./calendar.js";
-import { compareValues, valueEquals, type FieldDesc, type TypeDesc } from "./types.js";
+import {
+  compareValues,
+  isNumberType,
+  valueEquals,
+  type FieldDesc,
+  type Restriction,
+  type TypeDesc,
+} from "./types.js";
 
 /** Deeper JSON than this is rejected before parsing (P0701). */
 export const MAX_DEPTH = 1000;
@@ -178,39 +185,84 @@ function join(prefix: string, name: string): string {
   return prefix === "" ? name : `${prefix}.${name}`;
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+const isEnumerable = Object.prototype.propertyIsEnumerable;
+
+/** What decodeFields needs of a fields array beyond the array itself, computed once per array. */
+interface FieldsInfo {
+  names: Set<string>;
+  /** No two fields share a name (the fast unknown-field check relies on it). */
+  unique: boolean;
+}
+
+const FIELDS_INFO = new WeakMap<readonly FieldDesc[], FieldsInfo>();
+
+function fieldsInfo(fields: readonly FieldDesc[]): FieldsInfo {
+  let info = FIELDS_INFO.get(fields);
+  if (info === undefined) {
+    const names = new Set(fields.map((f) => f.name));
+    info = { names, unique: names.size === fields.length };
+    FIELDS_INFO.set(fields, info);
+  }
+  return info;
+}
+
 function decodeFields(
   ctx: Ctx,
   obj: Record<string, unknown>,
   fields: readonly FieldDesc[],
   prefix: string,
 ): Record<string, unknown> {
-  const names = new Set(fields.map((f) => f.name));
-  for (const key of Object.keys(obj)) {
-    if (!names.has(key)) {
-      const path = join(prefix, shorten(key));
-      const hint = didYouMean(suggest(key.slice(0, 200), names)) ?? expectedFieldsHint([...names]);
-      fail(ctx, "P0703", path, {}, hint);
+  const info = fieldsInfo(fields);
+  // Fast path: when every own enumerable key is a field name, there is no
+  // unknown field. With unique names, that holds when the number of fields
+  // that are own enumerable keys equals the number of such keys.
+  let known = 0;
+  if (info.unique) {
+    for (let i = 0; i < fields.length; i++) if (isEnumerable.call(obj, fields[i]!.name)) known++;
+  }
+  const keys = Object.keys(obj);
+  if (!info.unique || known !== keys.length) {
+    const names = info.names;
+    for (const key of keys) {
+      if (!names.has(key)) {
+        const path = join(prefix, shorten(key));
+        const hint = didYouMean(suggest(key.slice(0, 200), names)) ?? expectedFieldsHint([...names]);
+        fail(ctx, "P0703", path, {}, hint);
+      }
     }
   }
   const out: Record<string, unknown> = {};
-  for (const f of fields) {
-    const path = join(prefix, f.name);
-    const raw = Object.prototype.hasOwnProperty.call(obj, f.name) ? obj[f.name] : undefined;
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
+    const name = f.name;
+    const path = prefix === "" ? name : `${prefix}.${name}`;
+    const raw = hasOwn.call(obj, name) ? obj[name] : undefined;
     if (raw === undefined) fail(ctx, "P0704", path, {}, `verwacht ${typeNoun(f.type)}, ${example(f.type)}`);
     const value = decodeValue(ctx, raw, f.type, path);
     const r = f.restriction;
-    if (r !== undefined) {
-      const outside =
-        (r.min !== undefined && compareValues(value, r.min, f.type) < 0) ||
-        (r.max !== undefined && compareValues(value, r.max, f.type) > 0) ||
-        (r.oneOf !== undefined && !r.oneOf.some((o) => valueEquals(value, o, f.type)));
-      if (outside) {
-        fail(ctx, "P0708", path, { value: formatValueDutch(value, f.type), restriction: r.text });
-      }
+    if (r !== undefined && outside(value, r, f.type)) {
+      fail(ctx, "P0708", path, { value: formatValueDutch(value, f.type), restriction: r.text });
     }
-    out[f.name] = value;
+    out[name] = value;
   }
   return out;
+}
+
+/** The value violates the beperking: below min, above max, or not one of oneOf. */
+function outside(value: unknown, r: Restriction, t: TypeDesc): boolean {
+  if (r.min !== undefined && compareValues(value, r.min, t) < 0) return true;
+  if (r.max !== undefined && compareValues(value, r.max, t) > 0) return true;
+  const oneOf = r.oneOf;
+  if (oneOf !== undefined) {
+    if (isNumberType(t)) {
+      for (let i = 0; i < oneOf.length; i++) if (eq(value as Rat, oneOf[i] as Rat)) return false;
+    } else {
+      for (let i = 0; i < oneOf.length; i++) if (valueEquals(value, oneOf[i], t)) return false;
+    }
+    return true;
+  }
+  return false;
 }
 
 function expectedFieldsHint(names: string[]): string | undefined {
@@ -223,7 +275,8 @@ function decodeValue(ctx: Ctx, v: unknown, t: TypeDesc, path: string): unknown {
   switch (t.k) {
     case "bedrag": {
       const x = readNumber(ctx, v, t, path);
-      if (!eq(round(x, 2, "half-away"), x)) {
+      // Whole cents: a small-form value has at most two decimals iff its denominator divides 100.
+      if (x.bn === null ? 100 % x.d !== 0 : !eq(round(x, 2, "half-away"), x)) {
         fail(ctx, "P0710", path, { value: show(v) }, 'een bedrag is in hele centen, bijvoorbeeld "112.50"');
       }
       return x;
@@ -509,11 +562,13 @@ function example(t: TypeDesc): string {
 /** Outputs as JSON values (LANGUAGE.md §10), in declaration order. */
 export function encodeOutputs(values: Record<string, unknown>, fields: readonly FieldDesc[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const f of fields) {
-    if (!Object.prototype.hasOwnProperty.call(values, f.name)) {
-      throw runtimeError("P0809", { detail: `uitvoer \`${f.name}\` heeft geen waarde` });
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
+    const name = f.name;
+    if (!hasOwn.call(values, name)) {
+      throw runtimeError("P0809", { detail: `uitvoer \`${name}\` heeft geen waarde` });
     }
-    out[f.name] = encodeValue(values[f.name], f.type);
+    out[name] = encodeValue(values[name], f.type);
   }
   return out;
 }
@@ -521,8 +576,9 @@ export function encodeOutputs(values: Record<string, unknown>, fields: readonly 
 export function encodeValue(v: unknown, t: TypeDesc): unknown {
   switch (t.k) {
     case "bedrag":
-      // LANGUAGE.md §5: a bedrag output is rounded to cents, half away from zero.
-      return formatFixed(round(v as Rat, 2, "half-away"), 2);
+      // LANGUAGE.md §5: a bedrag output is rounded to cents, half away from
+      // zero — which formatFixed does itself.
+      return formatFixed(v as Rat, 2);
     case "getal":
       return formatDecimal(v as Rat);
     case "aantal":

@@ -144,22 +144,39 @@ export function ratFrac(n: number | bigint, d: number | bigint): Rat {
   return fromBig(BigInt(n), BigInt(d));
 }
 
-const DECIMAL_RE = /^(-?)([0-9]+)(?:\.([0-9]+))?$/;
-
 /** JSON-style decimal text `-?[0-9]+(\.[0-9]+)?`, exactly; null for anything else. */
 export function parseDecimal(text: string): Rat | null {
-  const m = DECIMAL_RE.exec(text);
-  if (m === null) return null;
-  const intPart = m[2]!;
-  const fracPart = m[3] ?? "";
-  const neg = m[1] === "-";
-  const digits = intPart + fracPart;
-  if (digits.length <= 15) {
-    const n = Number(digits);
-    return fromSafe(neg ? -n : n, POW10[fracPart.length]!);
+  const len = text.length;
+  let i = 0;
+  const neg = len > 0 && text.charCodeAt(0) === 45; // "-"
+  if (neg) i = 1;
+  const intStart = i;
+  // Accumulated while there are at most 15 digits (then it is exact).
+  let n = 0;
+  for (; i < len; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    n = n * 10 + c;
   }
-  const n = BigInt(digits);
-  return fromBig(neg ? -n : n, 10n ** BigInt(fracPart.length));
+  const intEnd = i;
+  if (intEnd === intStart) return null;
+  let fracLen = 0;
+  if (i < len) {
+    if (text.charCodeAt(i) !== 46) return null; // "."
+    i++;
+    const fracStart = i;
+    for (; i < len; i++) {
+      const c = text.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return null;
+      n = n * 10 + c;
+    }
+    fracLen = i - fracStart;
+    if (fracLen === 0) return null;
+  }
+  if (intEnd - intStart + fracLen <= 15) return fromSafe(neg ? -n : n, POW10[fracLen]!);
+  const digits = fracLen === 0 ? text.slice(intStart, intEnd) : text.slice(intStart, intEnd) + text.slice(intEnd + 1);
+  const b = BigInt(digits);
+  return fromBig(neg ? -b : b, 10n ** BigInt(fracLen));
 }
 
 const POW10: number[] = [];
@@ -167,36 +184,55 @@ for (let i = 0, p = 1; i <= 15; i++, p *= 10) POW10.push(p);
 
 // ---------------------------------------------------------------- arithmetic
 
+/**
+ * an/ad + bn/bd for normalized small parts (ad, bd > 0); null when an
+ * intermediate or the result leaves the safe-integer range.
+ */
+function addSafe(an: number, ad: number, bn: number, bd: number): Rat | null {
+  if (ad === 1) {
+    if (bd === 1) {
+      const r = an + bn;
+      return r <= MAX && r >= -MAX ? small(r, 1) : null;
+    }
+    // An integer plus a normalized fraction is normalized: gcd(an*bd + bn, bd) = gcd(bn, bd) = 1.
+    const p = an * bd;
+    const t = p + bn;
+    return p <= MAX && p >= -MAX && t <= MAX && t >= -MAX ? small(t, bd) : null;
+  }
+  if (bd === 1) {
+    const p = bn * ad;
+    const t = an + p;
+    return p <= MAX && p >= -MAX && t <= MAX && t >= -MAX ? small(t, ad) : null;
+  }
+  if (ad === bd) {
+    const t = an + bn;
+    return t <= MAX && t >= -MAX ? fromSafe(t, ad) : null;
+  }
+  // Knuth 4.5.1: keeps intermediates small.
+  const g = gcdN(ad, bd);
+  const da = ad / g;
+  const db = bd / g;
+  const p1 = an * db;
+  const p2 = bn * da;
+  const t = p1 + p2;
+  if (p1 <= MAX && p1 >= -MAX && p2 <= MAX && p2 >= -MAX && t <= MAX && t >= -MAX) {
+    if (t === 0) return Rat.ZERO;
+    if (g === 1) {
+      const d = ad * bd;
+      if (d <= MAX) return small(t, d);
+    } else {
+      const g2 = gcdN(t, g);
+      const d = da * (bd / g2);
+      if (d <= MAX) return small(t / g2, d);
+    }
+  }
+  return null;
+}
+
 export function add(a: Rat, b: Rat): Rat {
   if (a.bn === null && b.bn === null) {
-    const ad = a.d;
-    const bd = b.d;
-    if (ad === 1 && bd === 1) {
-      const r = a.n + b.n;
-      if (r <= MAX && r >= -MAX) return small(r, 1);
-    } else if (ad === bd) {
-      const t = a.n + b.n;
-      if (t <= MAX && t >= -MAX) return fromSafe(t, ad);
-    } else {
-      // Knuth 4.5.1: keeps intermediates small.
-      const g = gcdN(ad, bd);
-      const da = ad / g;
-      const db = bd / g;
-      const p1 = a.n * db;
-      const p2 = b.n * da;
-      const t = p1 + p2;
-      if (p1 <= MAX && p1 >= -MAX && p2 <= MAX && p2 >= -MAX && t <= MAX && t >= -MAX) {
-        if (t === 0) return Rat.ZERO;
-        if (g === 1) {
-          const d = ad * bd;
-          if (d <= MAX) return small(t, d);
-        } else {
-          const g2 = gcdN(t, g);
-          const d = da * (bd / g2);
-          if (d <= MAX) return small(t / g2, d);
-        }
-      }
-    }
+    const r = addSafe(a.n, a.d, b.n, b.d);
+    if (r !== null) return r;
   }
   return addBig(a, b, 1n);
 }
@@ -210,11 +246,8 @@ function addBig(a: Rat, b: Rat, sign: bigint): Rat {
 
 export function sub(a: Rat, b: Rat): Rat {
   if (a.bn === null && b.bn === null) {
-    if (a.d === 1 && b.d === 1) {
-      const r = a.n - b.n;
-      if (r <= MAX && r >= -MAX) return small(r, 1);
-    }
-    return add(a, small(-b.n, b.d));
+    const r = addSafe(a.n, a.d, -b.n, b.d);
+    if (r !== null) return r;
   }
   return addBig(a, b, -1n);
 }
@@ -229,19 +262,28 @@ export function abs(a: Rat): Rat {
   return a.bn < 0n ? new Rat(NaN, NaN, -a.bn, a.bd) : a;
 }
 
+/**
+ * (an/ad) * (bn/bd) for normalized small parts (ad, bd > 0); null when the
+ * result leaves the safe-integer range.
+ */
+function mulSafe(an: number, ad: number, bn: number, bd: number): Rat | null {
+  if (ad === 1 && bd === 1) {
+    const r = an * bn;
+    return r <= MAX && r >= -MAX ? small(r, 1) : null;
+  }
+  if (an === 0 || bn === 0) return Rat.ZERO;
+  // Cross-cancel; a gcd with a denominator 1 is 1.
+  const g1 = bd === 1 ? 1 : gcdN(an, bd);
+  const g2 = ad === 1 ? 1 : gcdN(bn, ad);
+  const n = (an / g1) * (bn / g2);
+  const d = (ad / g2) * (bd / g1);
+  return n <= MAX && n >= -MAX && d <= MAX ? small(n, d) : null;
+}
+
 export function mul(a: Rat, b: Rat): Rat {
   if (a.bn === null && b.bn === null) {
-    if (a.d === 1 && b.d === 1) {
-      const r = a.n * b.n;
-      if (r <= MAX && r >= -MAX) return small(r, 1);
-    } else {
-      if (a.n === 0 || b.n === 0) return Rat.ZERO;
-      const g1 = gcdN(a.n, b.d);
-      const g2 = gcdN(b.n, a.d);
-      const n = (a.n / g1) * (b.n / g2);
-      const d = (a.d / g2) * (b.d / g1);
-      if (n <= MAX && n >= -MAX && d <= MAX) return small(n, d);
-    }
+    const r = mulSafe(a.n, a.d, b.n, b.d);
+    if (r !== null) return r;
   }
   return fromBig(bigNum(a) * bigNum(b), bigDen(a) * bigDen(b));
 }
@@ -250,6 +292,10 @@ export function mul(a: Rat, b: Rat): Rat {
 export function div(a: Rat, b: Rat): Rat {
   if (b.bn === null) {
     if (b.n === 0) throw new DivisionByZero();
+    if (a.bn === null) {
+      const r = b.n < 0 ? mulSafe(a.n, a.d, -b.d, -b.n) : mulSafe(a.n, a.d, b.d, b.n);
+      if (r !== null) return r;
+    }
     return mul(a, b.n < 0 ? small(-b.d, -b.n) : small(b.d, b.n));
   }
   const bn = b.bn;
@@ -477,6 +523,20 @@ export function formatDecimal(x: Rat): string {
 /** Half away from zero to exactly `decimals` places: "18.00", "-5.00", "0.00" (never "-0.00"). */
 export function formatFixed(x: Rat, decimals: number): string {
   checkDecimals(decimals);
+  if (x.bn === null && decimals <= 15) {
+    const p = POW10[decimals]!;
+    const m = x.n * p;
+    if (m <= MAX && m >= -MAX) {
+      const q = x.d === 1 ? m + 0 : roundQuotN(m, x.d, "half-away");
+      if (decimals === 0) return String(q);
+      const negative = q < 0;
+      const a = negative ? -q : q;
+      const frac = a % p;
+      const int = (a - frac) / p;
+      const fracText = frac >= p / 10 ? String(frac) : String(frac).padStart(decimals, "0");
+      return negative ? `-${int}.${fracText}` : `${int}.${fracText}`;
+    }
+  }
   const { negative, digits } = scaledDigits(x, decimals);
   if (decimals === 0) return negative ? `-${digits}` : digits;
   const [int, frac] = splitDigits(digits, decimals);

@@ -14,6 +14,8 @@ import {
   isEmptyPeriod,
   isLeapYear,
   periodFromTo,
+  yearOfDay,
+  ymdNumberOf,
   ymdOf,
   type Day,
   type Duration,
@@ -69,18 +71,36 @@ export function birthday(birthDate: Day, n: Rat): Day {
   return addDuration(birthDate, { unit: "maanden", n: 12 * wholeArg(n, "verjaardag") }, 1);
 }
 
+/** Days within which `ymdNumberOf` (y * 10000 + …) stays far below 2**53. */
+const YMD_NUMBER_RANGE = 100_000_000_000;
+
 /** `leeftijd_op(g, d)`: the largest n with verjaardag(g, n) <= d. */
 export function ageOn(birthDate: Day, day: Day): Rat {
   if (birthDate > day) {
     throw new StdlibError("P0805", "de geboortedatum ligt na de datum waarop de leeftijd wordt bepaald");
   }
-  let years = ymdOf(day).y - ymdOf(birthDate).y;
-  if (addDuration(birthDate, { unit: "maanden", n: 12 * years }, 1) > day) years -= 1;
-  return ratInt(years);
+  // verjaardag(g, years) with years = year(d) - year(g) lies in d's year, on
+  // g's month and day, 29 februari clamped to 28 februari outside leap years
+  // (the month arithmetic of addDuration); within one year, (month, day)
+  // order is date order.
+  if (birthDate < -YMD_NUMBER_RANGE || day > YMD_NUMBER_RANGE) {
+    // Far outside any calendar in use: the general month arithmetic.
+    let years = ymdOf(day).y - ymdOf(birthDate).y;
+    if (addDuration(birthDate, { unit: "maanden", n: 12 * years }, 1) > day) years -= 1;
+    return ratInt(years);
+  }
+  const g = ymdNumberOf(birthDate);
+  const t = ymdNumberOf(day);
+  const gy = Math.floor(g / 10000);
+  const ty = Math.floor(t / 10000);
+  const gmd = g - gy * 10000;
+  const tmd = t - ty * 10000;
+  const birthdayMd = gmd === 229 && !isLeapYear(ty) ? 228 : gmd;
+  return ratInt(ty - gy - (birthdayMd > tmd ? 1 : 0));
 }
 
 export function yearOf(day: Day): Rat {
-  return ratInt(ymdOf(day).y);
+  return ratInt(yearOfDay(day));
 }
 export function monthOf(day: Day): Rat {
   return ratInt(ymdOf(day).m);
@@ -110,8 +130,11 @@ export function firstDayOfNextMonth(day: Day): Day {
   return day - d + 1 + daysInMonth(y, m);
 }
 
+const DAYS_365 = ratInt(365);
+const DAYS_366 = ratInt(366);
+
 export function daysInYear(year: Rat): Rat {
-  return ratInt(isLeapYear(wholeArg(year, "dagen_in_jaar")) ? 366 : 365);
+  return isLeapYear(wholeArg(year, "dagen_in_jaar")) ? DAYS_366 : DAYS_365;
 }
 
 // ---------------------------------------------------------------- periods

@@ -419,6 +419,13 @@ export function generate(policy: IR.Policy, options: GenerateOptions): Generated
       return steps;
     }`,
   );
+  // Eigenschappen: each `altijd` expression, evaluated after the decision.
+  cls.push(
+    `properties()${ann("boolean[]")} {
+      this.w = R.TOP;
+      return [${policy.properties.map((p) => ex(p.expr)).join(", ")}];
+    }`,
+  );
   cls.push(
     `show(f${ann("() => unknown")}, t${ann("R.TypeDesc")})${ann("string")} {
       try { return R.formatValueDutch(f(), t); } catch { return "(niet te berekenen)"; }
@@ -528,7 +535,20 @@ export function generate(policy: IR.Policy, options: GenerateOptions): Generated
       return { output, explanation, text: R.renderExplanation(explanation) };
     }`,
   );
-  if (!ts) body.push(`return { metadata, inputFields, outputFields, decideValues, evaluate, evaluateJson, explain };`);
+  body.push(
+    `/** Decide a case (runtime values) and evaluate every eigenschap on it: outputs and one boolean per eigenschap. */
+    ${exp}function checkProperties(values${ann("Record<string, unknown>")})${ann("{ outputs: Record<string, unknown>; holds: boolean[] }")} {
+      const d = new Decision(values);
+      try {
+        d.checkConditions(undefined);
+        const outputs = d.outputs();
+        return { outputs, holds: d.properties() };
+      } catch (e) {
+        throw R.asPolisError(e, d.w, undefined);
+      }
+    }`,
+  );
+  if (!ts) body.push(`return { metadata, inputFields, outputFields, decideValues, evaluate, evaluateJson, explain, checkProperties };`);
 
   const typeDecls: string[] = [];
   if (ts) {

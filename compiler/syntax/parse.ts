@@ -7,6 +7,7 @@ import type { Diagnostic } from "../../runtime/diagnostic.js";
 import { lex } from "../../grammar/lexer.js";
 import { parseTokens } from "../../grammar/parser.js";
 import { tokenSpan } from "../../grammar/span.js";
+import { KEYWORD_WORDS } from "../../grammar/tokens.js";
 import { compileDiagnostic } from "../diagnostics/messages.js";
 import type { Program } from "./ast.js";
 import { fromCst } from "./from-cst.js";
@@ -27,7 +28,9 @@ export function parse(text: string, file: string): { program?: Program; diagnost
       ? tokenSpan(file, { ...t, startOffset: text.length, endOffset: text.length - 1, startLine: lastLine(text), startColumn: lastColumn(text), endLine: lastLine(text), endColumn: lastColumn(text) - 1 })
       : tokenSpan(file, t);
     let hint: string | undefined;
-    if (AGGREGATION_STARTS.has(t.tokenType.name)) {
+    if (KEYWORD_WORDS.has(t.image) && /verwacht een naam/.test(e.message)) {
+      hint = `\`${t.image}\` is een gereserveerd woord (LANGUAGE.md §12); kies een andere naam`;
+    } else if (AGGREGATION_STARTS.has(t.tokenType.name)) {
       hint = t.tokenType.name === "Indien"
         ? "een `indien … dan … anders …` als deel van een grotere uitdrukking moet tussen haakjes: (indien … anders …)"
         : "een aggregatie als deel van een grotere uitdrukking moet tussen haakjes: (som van …)";

@@ -1,0 +1,96 @@
+// Checking `eigenschap`s on generated inputs (LANGUAGE.md §8, issue #4).
+// In: the IR policy and its loaded module. Out: per eigenschap, how many cases
+// were tried, and for a failure the shrunk counterexample as a ready-to-paste
+// `voorbeeld` block and a ready-to-run case file, with the outputs. A case
+// that breaks a voorwaarde is discarded; one whose evaluation fails (a
+// conflict, a missing output) fails the eigenschap, as a false `altijd` does.
+
+import fc from "fast-check";
+import { PolisError } from "../../runtime/diagnostic.js";
+import { encodeValue, formatValueDutch } from "../../runtime/case.js";
+import type { Policy } from "../ir/ir.js";
+import { typeDescOf } from "../ir/ir.js";
+import type { DecisionModule } from "../emit/load.js";
+import { inputsArbitrary } from "./arbitraries.js";
+
+export const DEFAULT_SEED = 20120101;
+export const DEFAULT_RUNS = 100;
+
+export interface PropertyOptions {
+  seed?: number;
+  runs?: number;
+}
+
+export interface PropertyFailure {
+  /** The shrunk counterexample, in runtime values. */
+  input: Record<string, unknown>;
+  /** The case file for it (LANGUAGE.md §10 encodings). */
+  caseJson: string;
+  /** A `voorbeeld` block that reproduces it. */
+  voorbeeld: string;
+  /** The outputs in Polis notation, or the evaluation error. */
+  outcome: string;
+}
+
+export interface PropertyResult {
+  name: string;
+  passed: boolean;
+  /** Cases tried (not counting discarded ones). */
+  runs: number;
+  discarded: number;
+  seed: number;
+  failure?: PropertyFailure;
+}
+
+export function checkProperties(policy: Policy, module: DecisionModule, options: PropertyOptions = {}): PropertyResult[] {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const numRuns = options.runs ?? DEFAULT_RUNS;
+  const arb = inputsArbitrary(policy);
+  return policy.properties.map((prop, index) => {
+    const result = fc.check(
+      fc.property(arb, (values) => {
+        let holds: boolean[];
+        try {
+          holds = module.checkProperties(values).holds;
+        } catch (e) {
+          if (e instanceof PolisError && e.diagnostic.code.startsWith("P07")) {
+            fc.pre(false);
+          }
+          throw e;
+        }
+        return holds[index] === true;
+      }),
+      { seed, numRuns, maxSkipsPerRun: 100 },
+    );
+    const base = { name: prop.name, runs: result.numRuns, discarded: result.numSkips, seed };
+    if (!result.failed || !result.counterexample) return { ...base, passed: !result.failed };
+    const input = result.counterexample[0] as Record<string, unknown>;
+    return { ...base, passed: false, failure: describeFailure(policy, module, prop.name, input) };
+  });
+}
+
+function describeFailure(policy: Policy, module: DecisionModule, name: string, input: Record<string, unknown>): PropertyFailure {
+  const caseObj: Record<string, unknown> = {};
+  for (const i of policy.inputs) caseObj[i.name] = encodeValue(input[i.name], i.desc.type);
+  const given = policy.inputs.map((i) => `    ${i.name} ${formatValueDutch(input[i.name], i.desc.type)}`);
+  let outcome: string;
+  let expected: string[];
+  let errorCode: string | undefined;
+  try {
+    const { outputs } = module.checkProperties(input);
+    expected = policy.outputs.map((o) => `    ${o.name} ${formatValueDutch(outputs[o.name], typeDescOf(o.type))}`);
+    outcome = expected.map((l) => l.trim()).join(", ");
+  } catch (e) {
+    if (!(e instanceof PolisError)) throw e;
+    outcome = `fout ${e.diagnostic.code}: ${e.diagnostic.message}`;
+    errorCode = e.diagnostic.code;
+    expected = [];
+  }
+  const voorbeeld = [
+    `voorbeeld "tegenvoorbeeld: ${name.replace(/["\\]/g, "")}":`,
+    "  gegeven",
+    ...given,
+    ...(errorCode !== undefined ? [`  verwacht fout "${errorCode}"`] : ["  verwacht", ...expected]),
+  ].join("\n");
+  return { input, caseJson: JSON.stringify(caseObj, null, 2), voorbeeld, outcome };
+}
