@@ -9,6 +9,7 @@ import { checkCommand } from "./check.js";
 import { runCommand } from "./run.js";
 import { testCommand } from "./test.js";
 import { buildCommand } from "./build.js";
+import { diffCommand } from "./diff.js";
 
 const EXIT_INTERNAL = 70;
 
@@ -62,6 +63,19 @@ async function main(argv: string[]): Promise<number> {
     .requiredOption("-o, --out <map>", "uitvoermap")
     .action(async (dir: string, opts: { out: string }) => {
       code = await buildCommand(dir, opts);
+    });
+
+  program
+    .command("diff")
+    .description("wat veranderde tussen twee versies van een polis (bestanden, of mappen gepaard op polisnaam)")
+    .argument("<oud>", "de oude versie: een .polis-bestand of een map")
+    .argument("<nieuw>", "de nieuwe versie: een .polis-bestand of een map")
+    .option("-f, --format <formaat>", "text, json of markdown", "text")
+    .option("--witnesses <n>", "hoogstens zoveel voorbeeldgevallen (standaard 5)", parseWhole)
+    .option("--samples <n>", "grootte van de steekproef (standaard 10.000)", parseWhole)
+    .option("--seed <n>", "seed van de gegenereerde gevallen", parseWhole)
+    .action((oldPath: string, newPath: string, opts: { format?: string; witnesses?: number; samples?: number; seed?: number }) => {
+      code = diffCommand(oldPath, newPath, opts);
     });
 
   try {

@@ -20,7 +20,7 @@ import type { Symbols } from "../resolve/resolve.js";
 import { isReserved } from "../resolve/resolve.js";
 import {
   AANTAL, BEDRAG, DATUM, DUUR_DAGEN, DUUR_MAANDEN, FOUT, GETAL, JANEE, PERCENTAGE, PERIODE, TEKST,
-  isNumeric, sameType, typeName,
+  containsError, isNumeric, sameType, typeName,
 } from "./types.js";
 
 type Scope = ReadonlyMap<string, IR.Type>;
@@ -197,16 +197,25 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
     return x;
   }
 
+  /**
+   * The type a bare literal takes next to an operand of type `t`. Next to an
+   * `aantal`, a literal that is not whole is a `getal` and the `aantal`
+   * widens (§3), so `leeftijd < 17,5` and `zittingen - 0,5` type-check.
+   */
+  function operandType(lit: A.Expr, t: IR.Type): IR.Type {
+    return t.k === "aantal" && lit.kind === "Number" && !isInteger(lit.value) ? GETAL : t;
+  }
+
   /** Type two operands that must agree; a bare literal takes the other's type. */
   function unifyPair(a: A.Expr, b: A.Expr, scope: Scope): [IR.Expr, IR.Expr] {
     let x: IR.Expr;
     let y: IR.Expr;
     if (isBareLiteral(a) && !isBareLiteral(b)) {
       y = synth(b, scope);
-      x = isNumeric(y.type) ? literalAs(a, y.type) : synth(a, scope);
+      x = isNumeric(y.type) ? literalAs(a, operandType(a, y.type)) : synth(a, scope);
     } else if (isBareLiteral(b) && !isBareLiteral(a)) {
       x = synth(a, scope);
-      y = isNumeric(x.type) ? literalAs(b, x.type) : synth(b, scope);
+      y = isNumeric(x.type) ? literalAs(b, operandType(b, x.type)) : synth(b, scope);
     } else {
       x = synth(a, scope);
       y = synth(b, scope);
@@ -226,7 +235,7 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
       return xs.map((x) => ({ ...x, type: t }));
     }
     const first = synth(anchor, scope);
-    let xs = es.map((e) => (e === anchor ? first : isBareLiteral(e) && isNumeric(first.type) ? literalAs(e, first.type) : synth(e, scope)));
+    let xs = es.map((e) => (e === anchor ? first : isBareLiteral(e) && isNumeric(first.type) ? literalAs(e, operandType(e, first.type)) : synth(e, scope)));
     if (xs.some((x) => x.type.k === "getal") && xs.every((x) => x.type.k === "getal" || x.type.k === "aantal")) {
       xs = xs.map((x) => ({ ...x, type: GETAL }));
     }
@@ -645,11 +654,11 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
       return v;
     };
     if (r.kind === "OneOf") {
-      if (!domainOf(t)) report("P0408", r.span, { what: "uit", type: typeName(t) });
+      if (!domainOf(t)) report("P0408", r.span, { what: "uit", type: `het type ${typeName(t)}` });
       return { oneOf: r.values.map(constant), text: r.text };
     }
     if (!ordered(t) && (t as IR.Type).k !== "fout") {
-      report("P0408", r.span, { what: r.text.split(/\s/)[0] ?? "", type: typeName(t) });
+      report("P0408", r.span, { what: restrictionWord(r.text), type: `het type ${typeName(t)}` });
       return undefined;
     }
     const out: RuntimeRestriction = { text: r.text };
@@ -663,7 +672,7 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
     for (const f of d.fields) {
       if (symbols.values.get(f.name)?.kind !== "input" || symbols.values.get(f.name)?.span !== f.nameSpan) continue;
       const type = typeOfDecl("input", f.name);
-      if (type.k === "fout") continue;
+      if (containsError(type)) continue;
       const restriction = restrictionOf(f, type);
       const desc: FieldDesc = { name: f.name, type: typeDescOf(type), ...(restriction ? { restriction } : {}) };
       policy.inputs.push({ name: f.name, type, desc, span: f.span });
@@ -739,7 +748,7 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
     for (const f of d.fields) {
       if (symbols.values.get(f.name)?.span !== f.nameSpan) continue;
       const type = typeOfDecl("output", f.name);
-      if (f.restriction) report("P0408", f.restriction.span, { what: f.restriction.text.split(/\s/)[0] ?? "", type: "een uitvoer" });
+      if (f.restriction) report("P0408", f.restriction.span, { what: restrictionWord(f.restriction.text), type: "een uitvoer" });
       const out: IR.Output = { name: f.name, type, rules: [], span: f.span };
       if (f.default) {
         owner = `uitvoer:${f.name}`;
@@ -791,7 +800,11 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
         }
         if (seen.has(a.target)) report("P0504", a.targetSpan, { name: a.target });
         seen.add(a.target);
+        // An assignment's reads are a dependency of this output only, not of
+        // the rule's other outputs: `a n` and `b a > 0` in one rule is no cycle.
+        owner = `toewijzing:${r.name}:${a.target}`;
         const value = checkExpr(a.value, out.type, EMPTY_SCOPE, a.target);
+        owner = `regel:${r.name}`;
         if (out.type.k === "bedrag" && mayHaveSubCents(value)) {
           report("P0508", a.span, { name: a.target }, { hint: "rond af met `afgerond op centen` of `afgerond op hele euro`" });
         }
@@ -811,7 +824,11 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
     const key = `uitvoer:${out.name}`;
     let s = deps.get(key);
     if (!s) deps.set(key, (s = new Set()));
-    for (const i of out.rules) s.add(`regel:${policy.rules[i]!.name}`);
+    for (const i of out.rules) {
+      // The output depends on the rule's conditions (which clause applies) and on its own assignments.
+      s.add(`regel:${policy.rules[i]!.name}`);
+      s.add(`toewijzing:${policy.rules[i]!.name}:${out.name}`);
+    }
     if (out.rules.length === 0 && !out.default) {
       report("P0502", out.span, { name: out.name }, { hint: `schrijf een regel die \`${out.name}\` bepaalt, of geef een \`standaard\`` });
     }
@@ -910,12 +927,12 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
   }
 
   function reportCycle(cycle: DepKey[]): void {
-    const shown = cycle.filter((k) => !k.startsWith("regel:")).map((k) => `\`${k.slice(k.indexOf(":") + 1)}\``);
-    const first = cycle[0]!;
+    const shown = cycle.filter((k) => !k.startsWith("regel:") && !k.startsWith("toewijzing:")).map((k) => `\`${k.slice(k.indexOf(":") + 1)}\``);
+    const first = cycle.find((k) => !k.startsWith("toewijzing:")) ?? cycle[0]!;
     const name = first.slice(first.indexOf(":") + 1);
     const sym = first.startsWith("regel:") ? symbols.rules.get(name)?.decl.nameSpan : symbols.values.get(name)?.span;
     const span = sym ?? program.span;
-    const onlyFunctions = cycle.every((k) => k.startsWith("functie:"));
+    const onlyFunctions = cycle.slice(0, -1).every((k) => k.startsWith("functie:"));
     if (onlyFunctions) report("P0509", span, { name, cycle: shown.join(" → ") });
     else report("P0501", span, { cycle: (shown.length > 1 ? shown : [...shown, ...shown]).join(" → ") });
   }
@@ -939,6 +956,11 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
     for (const p of ps) visit(p, new Set());
     return out;
   }
+}
+
+/** The keyword a beperking starts with, as the author wrote it: `vanaf`, `tot en met`, `tussen`, `uit`. */
+function restrictionWord(text: string): string {
+  return /^tot\s+en\s+met\b/.test(text) ? "tot en met" : text.split(/\s/)[0] ?? "";
 }
 
 function opName(op: A.ArithOp): IR.NumOp {

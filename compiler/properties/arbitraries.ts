@@ -128,9 +128,26 @@ export interface InputArbitraryOptions {
   /** Dates without a beperking lie in this range (the `geldig` period, or 1900–2100). */
   dateFrom?: number;
   dateTo?: number;
+  /** Boundary values to weight in; by default the policy's own. */
+  boundaries?: Boundaries;
 }
 
-function typeArb(t: Type, b: Boundaries, o: Required<InputArbitraryOptions>, min?: unknown, max?: unknown): fc.Arbitrary<unknown> {
+/** The boundaries of several policies together (`polis diff` seeds with both versions'). */
+export function mergeBoundaries(...bs: Boundaries[]): Boundaries {
+  const numbers = new Map<string, Set<bigint>>();
+  const days = new Set<number>();
+  for (const b of bs) {
+    for (const [k, set] of b.numbers) {
+      let t = numbers.get(k);
+      if (!t) numbers.set(k, (t = new Set()));
+      for (const v of set) t.add(v);
+    }
+    for (const d of b.days) days.add(d);
+  }
+  return { numbers, days };
+}
+
+function typeArb(t: Type, b: Boundaries, o: Required<Omit<InputArbitraryOptions, "boundaries">>, min?: unknown, max?: unknown): fc.Arbitrary<unknown> {
   switch (t.k) {
     case "bedrag":
     case "getal":
@@ -169,8 +186,8 @@ function typeArb(t: Type, b: Boundaries, o: Required<InputArbitraryOptions>, min
 
 /** An arbitrary of whole cases (runtime values keyed by input name). */
 export function inputsArbitrary(policy: Policy, options: InputArbitraryOptions = {}): fc.Arbitrary<Record<string, unknown>> {
-  const b = collectBoundaries(policy);
-  const o: Required<InputArbitraryOptions> = {
+  const b = options.boundaries ?? collectBoundaries(policy);
+  const o: Required<Omit<InputArbitraryOptions, "boundaries">> = {
     dateFrom: options.dateFrom ?? policy.metadata.validFrom ?? DEFAULT_FROM,
     dateTo: options.dateTo ?? policy.metadata.validThrough ?? DEFAULT_TO,
   };

@@ -28,9 +28,18 @@ export function parse(text: string, file: string): { program?: Program; diagnost
       ? tokenSpan(file, { ...t, startOffset: text.length, endOffset: text.length - 1, startLine: lastLine(text), startColumn: lastColumn(text), endLine: lastLine(text), endColumn: lastColumn(text) - 1 })
       : tokenSpan(file, t);
     let hint: string | undefined;
-    if (KEYWORD_WORDS.has(t.image) && /verwacht een naam/.test(e.message)) {
+    // A keyword where a name was expected, or a keyword followed by `:` (a
+    // function parameter such as `som: bedrag`), was meant as a name.
+    const next = lexed.tokens[lexed.tokens.indexOf(t) + 1];
+    const namePosition = /verwacht een naam/.test(e.message) || next?.tokenType.name === "Colon";
+    if (KEYWORD_WORDS.has(t.image) && namePosition) {
       hint = `\`${t.image}\` is een gereserveerd woord (LANGUAGE.md §12); kies een andere naam`;
-    } else if (AGGREGATION_STARTS.has(t.tokenType.name)) {
+    } else if (KEYWORD_WORDS.has(t.image) && declaresField(text, t.image)) {
+      // An input or output named like a keyword (`datum: datum`) parses as a
+      // field, but every use of it is then a syntax error: say why.
+      hint = `\`${t.image}\` is een gereserveerd woord (LANGUAGE.md §12) en kan alleen een veld van \`gegevens\` zijn; kies een andere naam voor de invoer of uitvoer`;
+    } else if (AGGREGATION_STARTS.has(t.tokenType.name) && /een naam/.test(e.message)) {
+      // Only where an operand was expected: `kosten - som van …`, `a en er is een …`.
       hint = t.tokenType.name === "Indien"
         ? "een `indien … dan … anders …` als deel van een grotere uitdrukking moet tussen haakjes: (indien … anders …)"
         : "een aggregatie als deel van een grotere uitdrukking moet tussen haakjes: (som van …)";
@@ -48,4 +57,9 @@ function lastLine(text: string): number {
 
 function lastColumn(text: string): number {
   return text.length - text.lastIndexOf("\n");
+}
+
+/** Whether the text declares `word:` as a field somewhere (an invoer or uitvoer named like a keyword). */
+function declaresField(text: string, word: string): boolean {
+  return new RegExp(`(^|[\\s,])${word}\\s*:`, "m").test(text);
 }

@@ -1,0 +1,212 @@
+// Semantic diff (LANGUAGE.md §11, issue #5): concrete cases, valid for both
+// versions, that the old version decides differently from the new one.
+// In: two IR policies and their loaded modules. Out: how often each shared
+// output differs in a random sample, and up to N witnesses, each shrunk by
+// fast-check to a simple case, with both outcomes and the rules that gave them.
+//
+// Cases are generated as for `eigenschap`s (compiler/properties), from the
+// union of both versions' inputs, dates drawn from both `geldig` periods
+// together, and weighted toward the boundary values of BOTH versions, so a
+// threshold moved from 56 to 35 is hit for certain, not by luck. A case that
+// either version rejects (a beperking, a voorwaarde) is not valid for both and
+// is skipped.
+
+import fc from "fast-check";
+import { PolisError } from "../../runtime/diagnostic.js";
+import { decodeCase, encodeValue, formatValueDutch } from "../../runtime/case.js";
+import { valueEquals, type TypeDesc } from "../../runtime/types.js";
+import type { Explanation } from "../../runtime/explain.js";
+import type { Policy } from "../ir/ir.js";
+import { typeDescOf } from "../ir/ir.js";
+import type { DecisionModule } from "../emit/load.js";
+import { collectBoundaries, inputsArbitrary, mergeBoundaries } from "../properties/arbitraries.js";
+
+export interface SemanticOptions {
+  seed?: number;
+  /** Size of the random sample for the frequencies. */
+  samples?: number;
+  /** At most this many witnesses. */
+  witnesses?: number;
+}
+
+/** An outcome: the outputs (encoded as in a case file), or an error. */
+export type Outcome = { outputs: Record<string, unknown> } | { fout: { code: string; bericht: string } };
+
+export interface Witness {
+  /** A case file valid for both versions. */
+  input: Record<string, unknown>;
+  old: Outcome;
+  new: Outcome;
+  /** The outputs that differ. */
+  outputs: string[];
+  /** Per differing output, the rules (with articles) that gave it in each version. */
+  rules: { output: string; old: string[]; new: string[] }[];
+}
+
+export interface SemanticResult {
+  /** Valid cases evaluated in the random sample. */
+  searched: number;
+  /** Per shared output, the fraction of the sample where it differs. */
+  differs: Record<string, number>;
+  witnesses: Witness[];
+  /** Inputs only one version has; a case gives each version its own. */
+  inputsOnlyOld: string[];
+  inputsOnlyNew: string[];
+  sharedOutputs: string[];
+}
+
+type Values = Record<string, unknown>;
+
+interface Side {
+  policy: Policy;
+  module: DecisionModule;
+}
+
+function project(side: Side, values: Values): Values {
+  const out: Values = {};
+  for (const i of side.policy.inputs) out[i.name] = values[i.name];
+  return out;
+}
+
+/** The case file of a side (LANGUAGE.md §10 encodings). */
+function encodeCase(side: Side, values: Values): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const i of side.policy.inputs) out[i.name] = encodeValue(values[i.name], i.desc.type);
+  return out;
+}
+
+type Raw = { ok: true; outputs: Values } | { ok: false; code: string; message: string } | { ok: "invalid" };
+
+function decide(side: Side, values: Values): Raw {
+  try {
+    const decoded = decodeCase(encodeCase(side, values), side.module.inputFields);
+    return { ok: true, outputs: side.module.decideValues(decoded) };
+  } catch (e) {
+    if (!(e instanceof PolisError)) throw e;
+    if (e.diagnostic.code.startsWith("P07")) return { ok: "invalid" };
+    return { ok: false, code: e.diagnostic.code, message: e.diagnostic.message };
+  }
+}
+
+function differs(a: Raw, b: Raw, output: string, t: TypeDesc): boolean {
+  if (a.ok === true && b.ok === true) return !valueEquals(a.outputs[output], b.outputs[output], t);
+  if (a.ok === false && b.ok === false) return a.code !== b.code;
+  return true;
+}
+
+export function semanticDiff(oldSide: Side, newSide: Side, options: SemanticOptions = {}): SemanticResult {
+  const seed = options.seed ?? 20120101;
+  const samples = options.samples ?? 10_000;
+  const maxWitnesses = options.witnesses ?? 5;
+  const oldOut = new Map(oldSide.policy.outputs.map((o) => [o.name, typeDescOf(o.type)]));
+  const shared = newSide.policy.outputs
+    .filter((o) => oldOut.has(o.name) && JSON.stringify(oldOut.get(o.name)) === JSON.stringify(typeDescOf(o.type)))
+    .map((o) => ({ name: o.name, type: typeDescOf(o.type) }));
+  const oldInputs = new Set(oldSide.policy.inputs.map((i) => i.name));
+  const newInputs = new Set(newSide.policy.inputs.map((i) => i.name));
+
+  const from = Math.min(...[oldSide, newSide].map((s) => s.policy.metadata.validFrom ?? Infinity));
+  const to = Math.max(...[oldSide, newSide].map((s) => s.policy.metadata.validThrough ?? -Infinity));
+  const dates = Number.isFinite(from) && Number.isFinite(to) ? { dateFrom: from, dateTo: to } : {};
+  const boundaries = mergeBoundaries(collectBoundaries(oldSide.policy), collectBoundaries(newSide.policy));
+  // Each version's own arbitrary gives its own beperkingen a fair chance; the
+  // union of fields is drawn so both versions get every input they need.
+  const arbOld = inputsArbitrary(oldSide.policy, { ...dates, boundaries });
+  const arbNew = inputsArbitrary(newSide.policy, { ...dates, boundaries });
+  const arb = fc.tuple(fc.oneof(arbOld, arbNew), arbOld, arbNew).map(([base, o, n]) => ({ ...o, ...n, ...base }));
+
+  // The sample: how often each shared output differs.
+  const counts = new Map(shared.map((o) => [o.name, 0]));
+  let searched = 0;
+  for (const values of fc.sample(arb, { numRuns: samples, seed })) {
+    const a = decide(oldSide, project(oldSide, values));
+    const b = decide(newSide, project(newSide, values));
+    if (a.ok === "invalid" || b.ok === "invalid") continue;
+    searched++;
+    for (const o of shared) if (differs(a, b, o.name, o.type)) counts.set(o.name, counts.get(o.name)! + 1);
+  }
+  const fractions: Record<string, number> = {};
+  for (const o of shared) fractions[o.name] = searched === 0 ? 0 : counts.get(o.name)! / searched;
+
+  // Witnesses: per output that differs, the simplest case fast-check can shrink to.
+  const witnesses: Witness[] = [];
+  const seen = new Set<string>();
+  for (const o of shared) {
+    if (witnesses.length >= maxWitnesses) break;
+    const result = fc.check(
+      fc.property(arb, (values) => {
+        const a = decide(oldSide, project(oldSide, values));
+        const b = decide(newSide, project(newSide, values));
+        if (a.ok === "invalid" || b.ok === "invalid") return true;
+        return !differs(a, b, o.name, o.type);
+      }),
+      { seed, numRuns: Math.max(1000, samples / 5) },
+    );
+    if (!result.failed || !result.counterexample) continue;
+    const values = result.counterexample[0] as Values;
+    const w = witness(oldSide, newSide, values, shared);
+    const id = JSON.stringify(w.input);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    witnesses.push(w);
+  }
+  return {
+    searched,
+    differs: fractions,
+    witnesses,
+    inputsOnlyOld: [...oldInputs].filter((n) => !newInputs.has(n)),
+    inputsOnlyNew: [...newInputs].filter((n) => !oldInputs.has(n)),
+    sharedOutputs: shared.map((o) => o.name),
+  };
+}
+
+function outcomeOf(side: Side, raw: Raw): Outcome {
+  if (raw.ok === true) {
+    const outputs: Record<string, unknown> = {};
+    for (const o of side.policy.outputs) outputs[o.name] = encodeValue(raw.outputs[o.name], typeDescOf(o.type));
+    return { outputs };
+  }
+  if (raw.ok === false) return { fout: { code: raw.code, bericht: raw.message } };
+  return { fout: { code: "P0700", bericht: "ongeldige case" } };
+}
+
+function rulesFor(side: Side, values: Values, output: string): string[] {
+  let e: Explanation;
+  try {
+    e = side.module.explain(encodeCase(side, values)).explanation;
+  } catch (err) {
+    if (err instanceof PolisError) return [`fout ${err.diagnostic.code}: ${err.diagnostic.message}`];
+    throw err;
+  }
+  const step = e.steps.find((s) => s.output === output);
+  if (!step) return [];
+  if (step.byDefault) return ["standaardwaarde"];
+  return step.rules.filter((r) => !r.replaced).map((r) => `${r.name} (${r.articles.length > 0 ? `artikel ${r.articles.join(", ")}` : "zonder artikel"})${r.condition ? `: ${r.condition}` : r.head === "anders" ? ": anders" : ""}`);
+}
+
+function witness(oldSide: Side, newSide: Side, values: Values, shared: { name: string; type: TypeDesc }[]): Witness {
+  const a = decide(oldSide, project(oldSide, values));
+  const b = decide(newSide, project(newSide, values));
+  const outputs = shared.filter((o) => differs(a, b, o.name, o.type)).map((o) => o.name);
+  const input = { ...encodeCase(oldSide, values), ...encodeCase(newSide, values) };
+  return {
+    input,
+    old: outcomeOf(oldSide, a),
+    new: outcomeOf(newSide, b),
+    outputs,
+    rules: outputs.map((o) => ({ output: o, old: rulesFor(oldSide, project(oldSide, values), o), new: rulesFor(newSide, project(newSide, values), o) })),
+  };
+}
+
+/** An output value in Polis notation, for the text and markdown reports. */
+export function showOutput(policy: Policy, name: string, encoded: Record<string, unknown>): string {
+  const o = policy.outputs.find((x) => x.name === name);
+  if (!o) return String(encoded[name]);
+  const t = typeDescOf(o.type);
+  try {
+    const decoded = decodeCase({ [name]: encoded[name] }, [{ name, type: t }]);
+    return formatValueDutch(decoded[name], t);
+  } catch {
+    return JSON.stringify(encoded[name]);
+  }
+}
