@@ -1,0 +1,97 @@
+// polis diff (issue #5): a policy against itself reports nothing; two
+// formulations of one rule report no semantic difference; a moved threshold
+// is found for certain; every witness really differs when re-evaluated.
+
+import fs from "node:fs";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { compile } from "../../compiler/pipeline.js";
+import { load } from "../../compiler/emit/load.js";
+import { structuralDiff } from "../../compiler/diff/structural.js";
+import { semanticDiff } from "../../compiler/diff/semantic.js";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const here = (f: string) => path.join(ROOT, "test/diff", f);
+
+function side(file: string) {
+  const r = compile(fs.readFileSync(file, "utf8"), path.relative(ROOT, file));
+  expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  return { program: r.program!, policy: r.policy!, module: load(r.policy!) };
+}
+
+function polisFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name.startsWith(".") ? [] : polisFiles(full);
+    return e.name.endsWith(".polis") ? [full] : [];
+  });
+}
+
+describe("a policy diffed with itself", () => {
+  const files = [...polisFiles(path.join(ROOT, "test/spec")), ...polisFiles(path.join(ROOT, "policies"))];
+  for (const f of files) {
+    it(`reports nothing: ${path.relative(ROOT, f)}`, () => {
+      const a = side(f);
+      const b = side(f);
+      expect(structuralDiff(a.program, b.program)).toEqual([]);
+      const s = semanticDiff(a, b, { samples: 300 });
+      expect(s.witnesses).toEqual([]);
+      expect(Object.values(s.differs).every((x) => x === 0)).toBe(true);
+    });
+  }
+});
+
+describe("two formulations of the same rule", () => {
+  it("differ in text but not in any decision", () => {
+    const a = side(here("anders-oud.polis"));
+    const b = side(here("anders-nieuw.polis"));
+    const structural = structuralDiff(a.program, b.program);
+    expect(structural.map((c) => `${c.kind} ${c.what} ${c.name}`)).toEqual(["gewijzigd regel eigen_risico"]);
+    const s = semanticDiff(a, b, { samples: 3000 });
+    expect(s.searched).toBeGreaterThan(2000);
+    expect(s.differs).toEqual({ eigen_risico: 0 });
+    expect(s.witnesses).toEqual([]);
+  });
+});
+
+describe("a threshold moved from 56 to 35 days", () => {
+  const a = side(here("threshold-oud.polis"));
+  const b = side(here("threshold-nieuw.polis"));
+
+  it("is reported structurally as `> 56 → > 35` with its article", () => {
+    const changes = structuralDiff(a.program, b.program);
+    const rule = changes.find((c) => c.what === "regel" && c.name === "termijn");
+    expect(rule).toMatchObject({ kind: "gewijzigd", articles: ["4.2"], details: ["> 56 → > 35"] });
+  });
+
+  it("is found semantically, with witnesses that really differ", () => {
+    const s = semanticDiff(a, b, { samples: 2000, witnesses: 5 });
+    expect(s.differs.te_laat).toBeGreaterThan(0);
+    expect(s.witnesses.length).toBeGreaterThan(0);
+    for (const w of s.witnesses) {
+      // Re-evaluate the witness (a case file) on both versions.
+      const oldOut = a.module.evaluate(w.input);
+      const newOut = b.module.evaluate(w.input);
+      expect(oldOut).not.toEqual(newOut);
+      expect(w.old).toEqual({ outputs: oldOut });
+      expect(w.new).toEqual({ outputs: newOut });
+      // Shrunk to the boundary: waiting 36 to 56 days is late only under the new rule.
+      const days = (Date.parse(String(w.input.besluit)) - Date.parse(String(w.input.aanvraag))) / 86_400_000;
+      expect(days).toBeGreaterThan(35);
+      expect(days).toBeLessThanOrEqual(56);
+    }
+  });
+
+  it("prints the JSON format of LANGUAGE.md §11 from the CLI", () => {
+    const out = execFileSync(process.execPath, [path.join(ROOT, "bin/polis.js"), "diff", here("threshold-oud.polis"), here("threshold-nieuw.polis"), "--format", "json", "--samples", "500"], { encoding: "utf8" });
+    const json = JSON.parse(out);
+    expect(Array.isArray(json.structural)).toBe(true);
+    expect(json.semantic.searched).toBeGreaterThan(0);
+    expect(json.semantic.differs.te_laat).toBeGreaterThan(0);
+    expect(json.semantic.witnesses[0]).toHaveProperty("input");
+    expect(json.semantic.witnesses[0]).toHaveProperty("old");
+    expect(json.semantic.witnesses[0]).toHaveProperty("new");
+  });
+});
