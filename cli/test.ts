@@ -6,6 +6,7 @@
 import { hasErrors } from "../compiler/pipeline.js";
 import { load } from "../compiler/emit/load.js";
 import { runExamples } from "../compiler/examples/run.js";
+import { quote } from "../compiler/format/print.js";
 import { checkProperties, DEFAULT_RUNS, DEFAULT_SEED } from "../compiler/properties/check.js";
 import { EXIT_OK, EXIT_POLICY, compileFile, findPolicies, printDiagnostics } from "./io.js";
 
@@ -36,18 +37,18 @@ export function testCommand(args: string[], options: TestOptions = {}): number {
     for (const res of results) {
       if (res.passed) passed++;
       else failed++;
-      process.stdout.write(`${res.passed ? "✓" : "✗"} ${r.file}: voorbeeld "${res.name}"\n`);
+      process.stdout.write(`${res.passed ? "✓" : "✗"} ${r.file}: voorbeeld ${quote(res.name)}\n`);
       printDiagnostics(res.diagnostics);
     }
     for (const p of checkProperties(r.policy, module, { seed, runs })) {
-      const tried = `${p.runs} ${p.runs === 1 ? "geval" : "gevallen"}${p.discarded > 0 ? `, ${p.discarded} verworpen door een voorwaarde` : ""}`;
+      const tried = `${p.runs} ${p.runs === 1 ? "geldig geval" : "geldige gevallen"}${p.discarded > 0 ? `; ${p.discarded} gegenereerde gevallen verworpen door een voorwaarde` : ""}`;
       if (p.passed) {
         propsPassed++;
-        process.stdout.write(`✓ ${r.file}: eigenschap "${p.name}" (${tried})\n`);
+        process.stdout.write(`✓ ${r.file}: eigenschap ${quote(p.name)} (${tried})\n`);
         continue;
       }
       propsFailed++;
-      process.stdout.write(`✗ ${r.file}: eigenschap "${p.name}" geldt niet (${tried}, seed ${p.seed})\n`);
+      process.stdout.write(`✗ ${r.file}: eigenschap ${quote(p.name)} geldt niet (${tried}, seed ${p.seed})\n`);
       if (p.failure) {
         process.stdout.write(`  uitkomst: ${p.failure.outcome}\n`);
         process.stdout.write(`  als voorbeeld:\n${indent(p.failure.voorbeeld, "    ")}\n`);

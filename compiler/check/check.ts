@@ -64,10 +64,17 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
         if (sym.kind === "soort") return { k: "soort", name: sym.decl.name, values: sym.decl.values.map((v) => v.name) };
         const cached = recordCache.get(ref.name);
         if (cached) return cached;
-        const fields: { name: string; type: IR.Type }[] = [];
+        const fields: { name: string; type: IR.Type; restriction?: RuntimeRestriction }[] = [];
         const t: IR.Type = { k: "record", name: sym.decl.name, fields };
         recordCache.set(ref.name, t);
         for (const f of sym.decl.fields) fields.push({ name: f.name, type: resolveType(f.type) });
+        // Beperkingen on record fields hold for every element (found by a policy author).
+        sym.decl.fields.forEach((f, i) => {
+          const field = fields[i]!;
+          if (!f.restriction || containsError(field.type)) return;
+          const r = restrictionOf(f, field.type);
+          if (r) field.restriction = r;
+        });
         return t;
       }
     }
@@ -526,7 +533,8 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
       }
       case "Between": {
         const [arg, low, high] = unifyMany([e.operand, e.low, e.high], scope) as [IR.Expr, IR.Expr, IR.Expr];
-        for (const v of [low, high]) if (!sameType(arg.type, v.type)) mismatch(v.span, arg.type, v.type);
+        // Two durations of different kinds are reported once, by checkDurationKinds below.
+        for (const v of [low, high]) if (!sameType(arg.type, v.type) && !(arg.type.k === "duur" && v.type.k === "duur")) mismatch(v.span, arg.type, v.type);
         if (!ordered(arg.type) && arg.type.k !== "fout") report("P0407", e.span, { type: typeName(arg.type) });
         checkDurationKinds(arg, low, e.span, "vergelijken");
         checkDurationKinds(arg, high, e.span, "vergelijken");
@@ -927,14 +935,21 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
   }
 
   function reportCycle(cycle: DepKey[]): void {
-    const shown = cycle.filter((k) => !k.startsWith("regel:") && !k.startsWith("toewijzing:")).map((k) => `\`${k.slice(k.indexOf(":") + 1)}\``);
-    const first = cycle.find((k) => !k.startsWith("toewijzing:")) ?? cycle[0]!;
+    // `cycle` is closed (its last key is its first). Rules and assignments are
+    // not shown, so start it at a declaration: `x → y → x`, never `y → x`.
+    const hidden = (k: DepKey) => k.startsWith("regel:") || k.startsWith("toewijzing:");
+    const open = cycle.slice(0, -1);
+    const start = Math.max(0, open.findIndex((k) => !hidden(k)));
+    const rotated = [...open.slice(start), ...open.slice(0, start)];
+    const closed = [...rotated, rotated[0]!];
+    const shown = closed.filter((k) => !hidden(k)).map((k) => `\`${k.slice(k.indexOf(":") + 1)}\``);
+    const first = closed[0]!;
     const name = first.slice(first.indexOf(":") + 1);
     const sym = first.startsWith("regel:") ? symbols.rules.get(name)?.decl.nameSpan : symbols.values.get(name)?.span;
     const span = sym ?? program.span;
-    const onlyFunctions = cycle.slice(0, -1).every((k) => k.startsWith("functie:"));
+    const onlyFunctions = open.every((k) => k.startsWith("functie:"));
     if (onlyFunctions) report("P0509", span, { name, cycle: shown.join(" → ") });
-    else report("P0501", span, { cycle: (shown.length > 1 ? shown : [...shown, ...shown]).join(" → ") });
+    else report("P0501", span, { cycle: shown.join(" → ") });
   }
 
   function orderParameters(ps: IR.Definition[]): IR.Definition[] {

@@ -9,7 +9,7 @@
 import type { Span } from "../../runtime/diagnostic.js";
 import type { Rat, RoundingMode } from "../../runtime/rational.js";
 import type { Duration, Period, DurationUnitWord } from "../../runtime/calendar.js";
-import type { FieldDesc, TypeDesc } from "../../runtime/types.js";
+import type { FieldDesc, Restriction, TypeDesc } from "../../runtime/types.js";
 
 export type Type =
   | { k: "bedrag" }
@@ -23,7 +23,7 @@ export type Type =
   | { k: "janee" }
   | { k: "tekst" }
   | { k: "soort"; name: string; values: readonly string[] }
-  | { k: "record"; name: string; fields: readonly { name: string; type: Type }[] }
+  | { k: "record"; name: string; fields: readonly { name: string; type: Type; restriction?: Restriction }[] }
   | { k: "lijst"; elem: Type }
   /** After an error: silences follow-up errors. */
   | { k: "fout" };
@@ -191,7 +191,7 @@ export function typeDescOf(t: Type): TypeDesc {
     case "soort":
       return { k: "soort", name: t.name, values: t.values };
     case "record":
-      return { k: "record", name: t.name, fields: t.fields.map((f) => ({ name: f.name, type: typeDescOf(f.type) })) };
+      return { k: "record", name: t.name, fields: t.fields.map((f) => ({ name: f.name, type: typeDescOf(f.type), ...(f.restriction ? { restriction: f.restriction } : {}) })) };
     case "lijst":
       return { k: "lijst", elem: typeDescOf(t.elem) };
     case "duur":

@@ -174,7 +174,10 @@ function typeArb(t: Type, b: Boundaries, o: Required<Omit<InputArbitraryOptions,
       return fc.constantFrom(...t.values);
     case "record": {
       const shape: Record<string, fc.Arbitrary<unknown>> = {};
-      for (const f of t.fields) shape[f.name] = typeArb(f.type, b, o);
+      for (const f of t.fields) {
+        const r = f.restriction;
+        shape[f.name] = r?.oneOf ? fc.constantFrom(...r.oneOf) : typeArb(f.type, b, o, r?.min, r?.max);
+      }
       return fc.record(shape);
     }
     case "lijst":
