@@ -37,7 +37,10 @@ export function parse(text: string, file: string): { program?: Program; diagnost
     } else if (KEYWORD_WORDS.has(t.image) && declaresField(text, t.image)) {
       // An input or output named like a keyword (`datum: datum`) parses as a
       // field, but every use of it is then a syntax error: say why.
-      hint = `\`${t.image}\` is een gereserveerd woord (LANGUAGE.md §12) en kan alleen een veld van \`gegevens\` zijn; kies een andere naam voor de invoer of uitvoer`;
+      hint = `\`${t.image}\` is een gereserveerd woord (LANGUAGE.md §12) en kan alleen een veld van \`gegevens\` zijn; kies een andere naam`;
+    } else if (["Plus", "Minus", "Star", "Slash"].includes(t.tokenType.name) && ["Centen", "Euro", "Decimalen"].includes(prev(lexed.tokens, t)?.tokenType.name ?? "")) {
+      // LANGUAGE.md §6: `(X afgerond op centen) + c` needs its parentheses.
+      hint = `een afgerond bedrag als deel van een berekening moet tussen haakjes: (… afgerond op …) ${t.image} …`;
     } else if (AGGREGATION_STARTS.has(t.tokenType.name) && /een naam/.test(e.message)) {
       // Only where an operand was expected: `kosten - som van …`, `a en er is een …`.
       hint = t.tokenType.name === "Indien"
@@ -62,4 +65,9 @@ function lastColumn(text: string): number {
 /** Whether the text declares `word:` as a field somewhere (an invoer or uitvoer named like a keyword). */
 function declaresField(text: string, word: string): boolean {
   return new RegExp(`(^|[\\s,])${word}\\s*:`, "m").test(text);
+}
+
+function prev(tokens: readonly IToken[], t: IToken): IToken | undefined {
+  const i = tokens.indexOf(t);
+  return i > 0 ? tokens[i - 1] : undefined;
 }
