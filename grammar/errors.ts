@@ -23,6 +23,8 @@ function alternatives(paths: TokenType[][][]): string {
 
 export const dutchErrorMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual }) {
+    // The program rule ends with CONSUME(EOF): what is left cannot start a declaration.
+    if (expected.name === "EOF") return `onverwacht ${describeToken(actual)}: hier begint geen declaratie`;
     return `verwacht ${label(expected)}, maar vond ${describeToken(actual)}`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {

@@ -50,13 +50,27 @@ export class PolisParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(T.Geldig);
-          this.CONSUME(T.Van);
-          this.SUBRULE(this.dateLiteral, { LABEL: "from" });
-          this.OR3([
-            { ALT: () => this.CONSUME(T.TotEnMet, { LABEL: "through" }) },
-            { ALT: () => this.CONSUME(T.Tot, { LABEL: "until" }) },
+          this.OR4([
+            {
+              // `geldig van A tot en met B` / `geldig van A tot B`
+              ALT: () => {
+                this.CONSUME(T.Van);
+                this.SUBRULE(this.dateLiteral, { LABEL: "from" });
+                this.OR3([
+                  { ALT: () => this.CONSUME(T.TotEnMet, { LABEL: "through" }) },
+                  { ALT: () => this.CONSUME(T.Tot, { LABEL: "until" }) },
+                ]);
+                this.SUBRULE2(this.dateLiteral, { LABEL: "to" });
+              },
+            },
+            {
+              // `geldig vanaf A`: no end yet (an extension of LANGUAGE.md §4).
+              ALT: () => {
+                this.CONSUME(T.Vanaf);
+                this.SUBRULE3(this.dateLiteral, { LABEL: "from" });
+              },
+            },
           ]);
-          this.SUBRULE2(this.dateLiteral, { LABEL: "to" });
         },
       },
       {

@@ -35,6 +35,26 @@ export function typeName(t: Type): string {
   }
 }
 
+/**
+ * A type with an error anywhere inside it (`lijst van Onbekend`, a record with
+ * a field of an unknown type). The error was reported where the type was
+ * written; such a type never reaches the IR.
+ */
+export function containsError(t: Type, seen: Set<Type> = new Set()): boolean {
+  if (seen.has(t)) return false;
+  seen.add(t);
+  switch (t.k) {
+    case "fout":
+      return true;
+    case "lijst":
+      return containsError(t.elem, seen);
+    case "record":
+      return t.fields.some((f) => containsError(f.type, seen));
+    default:
+      return false;
+  }
+}
+
 /** Exactly the same type (a duur of unknown unit matches any duur). */
 export function sameType(a: Type, b: Type): boolean {
   if (a.k === "fout" || b.k === "fout") return true;

@@ -10,6 +10,12 @@ import { makeDiagnostic, type Catalog, type Diagnostic, type DiagnosticExtras, t
 const e = (text: (p: Record<string, string>) => string) => ({ severity: "error" as const, text });
 const w = (text: (p: Record<string, string>) => string) => ({ severity: "warning" as const, text });
 
+/** `optellen` → `op te tellen`, `vergelijken` → `te vergelijken`: "niet op te tellen". */
+function teInfinitive(verb: string): string {
+  for (const prefix of ["op", "af"]) if (verb.startsWith(prefix)) return `${prefix} te ${verb.slice(prefix.length)}`;
+  return `te ${verb}`;
+}
+
 export const COMPILE_MESSAGES: Catalog = {
   // P01xx literals
   P0101: e((p) => `ongeldig getal \`${p.text}\``),
@@ -43,12 +49,12 @@ export const COMPILE_MESSAGES: Catalog = {
   // P04xx types
   P0401: e((p) => `verwacht ${p.expected}, maar dit is ${p.actual}`),
   P0402: e((p) => `\`${p.op}\` kan niet met ${p.left} en ${p.right}`),
-  P0403: e((p) => `een duur in ${p.left} en een duur in ${p.right} zijn niet te ${p.verb}`),
-  P0404: e((p) => `\`${p.name}\` verwacht ${p.expected} argumenten, maar krijgt er ${p.actual}`),
+  P0403: e((p) => `een duur in ${p.left} en een duur in ${p.right} zijn niet ${teInfinitive(p.verb ?? "")}`),
+  P0404: e((p) => `\`${p.name}\` verwacht ${p.expected} ${p.expected === "1" ? "argument" : "argumenten"}, maar krijgt er ${p.actual}`),
   P0405: e((p) => `een voorwaarde moet \`janee\` zijn, maar dit is ${p.actual}`),
   P0406: e(() => `deling door nul`),
   P0407: e((p) => `${p.type} kan alleen vergeleken worden met \`=\` en \`<>\``),
-  P0408: e((p) => `een beperking \`${p.what}\` past niet bij het type ${p.type}`),
+  P0408: e((p) => `een beperking \`${p.what}\` past niet bij ${p.type}`),
   P0409: e(() => `een lijst of gegevens schrijft u alleen in een \`voorbeeld\``),
   P0410: e((p) => `\`${p.op}\` kan niet met ${p.type}`),
   P0411: e((p) => `een waarde van de beperking moet vast staan: ${p.reason}`),

@@ -15,11 +15,15 @@ import fc from "fast-check";
 import { PolisError } from "../../runtime/diagnostic.js";
 import { decodeCase, encodeValue, formatValueDutch } from "../../runtime/case.js";
 import { valueEquals, type TypeDesc } from "../../runtime/types.js";
+import { dayFromYmd } from "../../runtime/calendar.js";
 import type { Explanation } from "../../runtime/explain.js";
 import type { Policy } from "../ir/ir.js";
 import { typeDescOf } from "../ir/ir.js";
 import type { DecisionModule } from "../emit/load.js";
 import { collectBoundaries, inputsArbitrary, mergeBoundaries } from "../properties/arbitraries.js";
+
+/** 31 december 2100, the default end of LANGUAGE.md §8. */
+const DEFAULT_DATE_TO = dayFromYmd(2100, 12, 31)!;
 
 export interface SemanticOptions {
   seed?: number;
@@ -105,9 +109,13 @@ export function semanticDiff(oldSide: Side, newSide: Side, options: SemanticOpti
   const oldInputs = new Set(oldSide.policy.inputs.map((i) => i.name));
   const newInputs = new Set(newSide.policy.inputs.map((i) => i.name));
 
-  const from = Math.min(...[oldSide, newSide].map((s) => s.policy.metadata.validFrom ?? Infinity));
-  const to = Math.max(...[oldSide, newSide].map((s) => s.policy.metadata.validThrough ?? -Infinity));
-  const dates = Number.isFinite(from) && Number.isFinite(to) ? { dateFrom: from, dateTo: to } : {};
+  // Dates without a beperking come from both `geldig` periods together (§8); an
+  // open end (`geldig vanaf`) or no period at all falls back to the defaults.
+  const metas = [oldSide, newSide].map((s) => s.policy.metadata);
+  const dates: { dateFrom?: number; dateTo?: number } = {};
+  if (metas.every((m) => m.validFrom !== undefined)) dates.dateFrom = Math.min(...metas.map((m) => m.validFrom!));
+  if (metas.every((m) => m.validThrough !== undefined)) dates.dateTo = Math.max(...metas.map((m) => m.validThrough!));
+  else dates.dateTo = DEFAULT_DATE_TO;
   const boundaries = mergeBoundaries(collectBoundaries(oldSide.policy), collectBoundaries(newSide.policy));
   // Each version's own arbitrary gives its own beperkingen a fair chance; the
   // union of fields is drawn so both versions get every input they need.

@@ -219,7 +219,8 @@ export function printProgram(p: A.Program): string {
   const header = [`polis ${p.name} ${quote(p.title)}`];
   const h = p.header;
   if (h.version) header.push(`  versie ${/^[0-9]+$/.test(h.version.text) ? h.version.text : quote(h.version.text)}`);
-  if (h.validity) {
+  if (h.validity?.to === undefined && h.validity) header.push(`  geldig vanaf ${formatDutchDate(h.validity.from)}`);
+  else if (h.validity?.to !== undefined) {
     const end = h.validity.inclusive ? `tot en met ${formatDutchDate(h.validity.to)}` : `tot ${formatDutchDate(h.validity.to + 1)}`;
     header.push(`  geldig van ${formatDutchDate(h.validity.from)} ${end}`);
   }

@@ -77,7 +77,8 @@ export interface FieldDecl {
 
 export interface Header {
   version?: { text: string; span: Span };
-  validity?: { from: number; to: number; inclusive: boolean; text: string; span: Span };
+  /** `to` is the last valid day; absent for `geldig vanaf A`. */
+  validity?: { from: number; to?: number; inclusive: boolean; text: string; span: Span };
   source?: { text: string; span: Span };
 }
 

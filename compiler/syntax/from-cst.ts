@@ -255,7 +255,9 @@ export function fromCst(cst: CstNode, file: string, text: string): { program: A.
       return { kind: "Date", day: d.day, text: d.text, span: d.span };
     }
     const inner = node(n, "inner");
-    if (inner) return expression(inner);
+    // The parentheses belong to the span, so a condition's text and a
+    // diagnostic's underline start where the author's `(` does.
+    if (inner) return { ...expression(inner), span: nodeSpan(n) };
     if (token(n, "period")) {
       return {
         kind: "Period",
@@ -404,11 +406,14 @@ export function fromCst(cst: CstNode, file: string, text: string): { program: A.
     if (from) {
       dup("geldig", header.validity);
       const a = dateValue(from);
-      const b = dateValue(must(node(h, "to"), "to"));
-      const inclusive = token(h, "through") !== undefined;
-      const to = inclusive ? b.day : b.day - 1;
-      if (to < a.day) diagnostics.push(compileDiagnostic("P0106", hs, { reason: "het einde ligt voor het begin" }));
-      header.validity = { from: a.day, to, inclusive, text: sourceOf(hs), span: hs };
+      const end = node(h, "to");
+      if (end) {
+        const b = dateValue(end);
+        const inclusive = token(h, "through") !== undefined;
+        const to = inclusive ? b.day : b.day - 1;
+        if (to < a.day) diagnostics.push(compileDiagnostic("P0106", hs, { reason: "het einde ligt voor het begin" }));
+        header.validity = { from: a.day, to, inclusive, text: sourceOf(hs), span: hs };
+      } else header.validity = { from: a.day, inclusive: true, text: sourceOf(hs), span: hs };
     }
     const source = token(h, "source");
     if (source) {

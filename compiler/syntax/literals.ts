@@ -22,7 +22,8 @@ export function readNumber(text: string, span: Span): Read<Rat> {
   let [whole, fraction] = commas as [string, string | undefined];
   if (whole.includes(".")) {
     if (!THOUSANDS.test(whole) || (fraction !== undefined && fraction.includes("."))) {
-      const suggestion = text.replace(/\./g, ",");
+      // The last dot is the one meant as a decimal point: `12.500.5` → `12.500,5`.
+      const suggestion = fraction === undefined ? text.replace(/\.(?=[0-9]*$)/, ",") : text.replace(/\./g, ",");
       return {
         ok: false,
         diagnostic: compileDiagnostic("P0102", span, { text }, { hint: `gebruik een komma voor decimalen: ${suggestion}` }),

@@ -210,7 +210,7 @@ class Printer {
       if (h.version) this.line(`versie ${quoteImage(h.version.text)} ${at(h.version.span)}`);
       if (h.validity) {
         const v = h.validity;
-        this.line(`geldig ${formatIsoDate(v.from)} t/m ${formatIsoDate(v.to)} ${quoteImage(v.text)} ${at(v.span)}`);
+        this.line(`geldig ${formatIsoDate(v.from)} t/m ${v.to === undefined ? "…" : formatIsoDate(v.to)} ${quoteImage(v.text)} ${at(v.span)}`);
       }
       if (h.source) this.line(`bron ${JSON.stringify(h.source.text)} ${at(h.source.span)}`);
       p.declarations.forEach((d) => this.decl(d));
