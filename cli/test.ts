@@ -41,7 +41,7 @@ export function testCommand(args: string[], options: TestOptions = {}): number {
       printDiagnostics(res.diagnostics);
     }
     for (const p of checkProperties(r.policy, module, { seed, runs })) {
-      const tried = `${p.runs} ${p.runs === 1 ? "geldig geval" : "geldige gevallen"}${p.discarded > 0 ? `; ${p.discarded} gegenereerde gevallen verworpen door een voorwaarde` : ""}`;
+      const tried = `${p.runs} ${p.runs === 1 ? "geldig geval" : "geldige gevallen"}${p.discarded > 0 ? `; ${p.discarded} gegenereerde gevallen verworpen als ongeldige case` : ""}`;
       if (p.passed) {
         propsPassed++;
         process.stdout.write(`✓ ${r.file}: eigenschap ${quote(p.name)} (${tried})\n`);

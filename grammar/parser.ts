@@ -135,6 +135,7 @@ export class PolisParser extends CstParser {
     this.CONSUME(T.AnyWord, { LABEL: "name" });
     this.CONSUME(T.Colon);
     this.SUBRULE(this.typeRef);
+    this.OPTION3(() => this.CONSUME(T.Optioneel, { LABEL: "optional" }));
     this.OPTION(() => this.SUBRULE(this.restriction));
     this.OPTION2(() => {
       this.CONSUME(T.Standaard);
@@ -482,6 +483,13 @@ export class PolisParser extends CstParser {
             this.OPTION2(() => this.CONSUME(T.Niet, { LABEL: "not" }));
             this.CONSUME(T.In, { LABEL: "in" });
             this.SUBRULE(this.valueSet);
+          },
+        },
+        {
+          // `x is bekend`: whether an optional input was given.
+          ALT: () => {
+            this.CONSUME(T.Is, { LABEL: "is" });
+            this.CONSUME(T.Bekend);
           },
         },
         {

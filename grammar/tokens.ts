@@ -90,6 +90,9 @@ export const Fout = keyword("Fout", "fout");
 export const Eigenschap = keyword("Eigenschap", "eigenschap");
 export const Altijd = keyword("Altijd", "altijd");
 export const Standaard = keyword("Standaard", "standaard");
+// Extensions of LANGUAGE.md §12 (docs/language-extensions.md): optional inputs.
+export const Optioneel = keyword("Optioneel", "optioneel");
+export const Bekend = keyword("Bekend", "bekend");
 
 // Expressions.
 export const Indien = keyword("Indien", "indien");

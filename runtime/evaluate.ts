@@ -199,3 +199,9 @@ export function markReplaced(rules: ExplainRule[], info: readonly RuleInfo[]): v
     if (replaced) replaced.replaced = true;
   }
 }
+
+/** Read an optional input (extension): not given is an input error naming the field (P0715). */
+export function given<T>(v: T | undefined, name: string): T {
+  if (v === undefined) throw runtimeError("P0715", { field: name }, { field: name, hint: `geef \`${name}\` in de case, of lees het alleen \`indien ${name} is bekend\`` });
+  return v;
+}

@@ -60,6 +60,8 @@ export const RUNTIME_MESSAGES: Catalog = {
   P0713: { severity: "error", text: (x) => `\`${p(x, "field")}\` is geen geldige periode: ${p(x, "detail")}` },
   /** params: condition (the voorwaarde as written). */
   P0714: { severity: "error", text: (x) => `voorwaarde \`${p(x, "condition")}\` geldt niet` },
+  /** params: field. An optional input that this decision needs was not given. */
+  P0715: { severity: "error", text: (x) => `de optionele invoer \`${p(x, "field")}\` is nodig voor deze beslissing, maar is niet gegeven` },
 
   // ── P08xx: evaluation (LANGUAGE.md §5–§7) ──────────────────────────────
   /** params: a, artA, b, artB (rule names and their articles), output, va, vb (values). */

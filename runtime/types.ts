@@ -43,6 +43,8 @@ export interface FieldDesc {
   name: string;
   type: TypeDesc;
   restriction?: Restriction;
+  /** An optional input (extension of LANGUAGE.md §4): missing or null means not given. */
+  optional?: boolean;
 }
 
 /** The number kinds: all represented as `Rat`. */

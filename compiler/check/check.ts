@@ -540,6 +540,16 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
         checkDurationKinds(arg, high, e.span, "vergelijken");
         return mk({ e: "between", domain: domainOf(arg.type) ?? "num", arg, low, high, type: JANEE, span: e.span });
       }
+      case "Known": {
+        const input = e.operand.kind === "Name" && !scope.has(e.operand.name) ? symbols.values.get(e.operand.name) : undefined;
+        if (!input || input.kind !== "input" || !input.decl.optional) {
+          report("P0414", e.operand.span, {}, { hint: "markeer de invoer met `optioneel`: `overlijdensdatum: datum optioneel`" });
+          return mk({ e: "const", value: false, type: FOUT, span: e.span });
+        }
+        const name = (e.operand as Extract<A.Expr, { kind: "Name" }>).name;
+        if (reads) reads.set(name, { ref: "input", name, type: typeOfDecl("input", name) });
+        return mk({ e: "known", name, type: JANEE, span: e.span });
+      }
       case "Not":
         return mk({ e: "not", arg: checkCondition(e.operand, scope), type: JANEE, span: e.span });
       case "Logic":
@@ -683,8 +693,8 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
       const type = typeOfDecl("input", f.name);
       if (containsError(type)) continue;
       const restriction = restrictionOf(f, type);
-      const desc: FieldDesc = { name: f.name, type: typeDescOf(type), ...(restriction ? { restriction } : {}) };
-      policy.inputs.push({ name: f.name, type, desc, span: f.span });
+      const desc: FieldDesc = { name: f.name, type: typeDescOf(type), ...(restriction ? { restriction } : {}), ...(f.optional ? { optional: true } : {}) };
+      policy.inputs.push({ name: f.name, type, desc, optional: f.optional === true, span: f.span });
       if (f.default) report("P0401", f.default.span, { expected: "geen `standaard` bij invoer", actual: "een standaardwaarde" });
     }
   }
@@ -758,6 +768,7 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
       if (symbols.values.get(f.name)?.span !== f.nameSpan) continue;
       const type = typeOfDecl("output", f.name);
       if (f.restriction) report("P0408", f.restriction.span, { what: restrictionWord(f.restriction.text), type: "een uitvoer" });
+      if (f.optional) report("P0415", f.span, { name: f.name });
       const out: IR.Output = { name: f.name, type, rules: [], span: f.span };
       if (f.default) {
         owner = `uitvoer:${f.name}`;
@@ -890,7 +901,8 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
       seen.add(g.name);
       given.push({ name: g.name, value: checkExpr(g.value, input.type, EMPTY_SCOPE, g.name, true) });
     }
-    const missing = policy.inputs.filter((i) => !seen.has(i.name)).map((i) => `\`${i.name}\``);
+    // An optional input may be left out of a voorbeeld: the case then does not give it.
+    const missing = policy.inputs.filter((i) => !seen.has(i.name) && !i.optional).map((i) => `\`${i.name}\``);
     if (missing.length > 0) {
       report("P0601", d.span, { name: d.name, detail: `de invoer ${missing.join(", ")} ontbreekt` }, { hint: "een voorbeeld geeft elke invoer" });
     }

@@ -60,6 +60,8 @@ export const COMPILE_MESSAGES: Catalog = {
   P0411: e((p) => `een waarde van de beperking moet vast staan: ${p.reason}`),
   P0412: e((p) => `\`${p.name}\` werkt op een lijst, maar dit is ${p.actual}`),
   P0413: e((p) => `${p.type} is geen geldig type voor ${p.what}`),
+  P0414: e(() => `\`is bekend\` kan alleen bij een optionele invoer`),
+  P0415: e((p) => `\`${p.name}\`: alleen invoer kan \`optioneel\` zijn`),
 
   // P05xx rules and dependencies
   P0501: e((p) => `kringverwijzing: ${p.cycle}`),

@@ -75,7 +75,7 @@ function project(side: Side, values: Values): Values {
 /** The case file of a side (LANGUAGE.md §10 encodings). */
 function encodeCase(side: Side, values: Values): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const i of side.policy.inputs) out[i.name] = encodeValue(values[i.name], i.desc.type);
+  for (const i of side.policy.inputs) if (values[i.name] !== undefined) out[i.name] = encodeValue(values[i.name], i.desc.type);
   return out;
 }
 

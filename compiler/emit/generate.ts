@@ -136,6 +136,7 @@ export function generate(policy: IR.Policy, options: GenerateOptions): Generated
 
   // ---------------------------------------------------------- parameters
 
+  const optionalInputs = new Set(policy.inputs.filter((i) => i.optional).map((i) => i.name));
   const constParams = new Map<string, string>();
   for (const p of policy.parameters) {
     const v = evalConstant(p.value);
@@ -150,7 +151,8 @@ export function generate(policy: IR.Policy, options: GenerateOptions): Generated
         return valueCode(x.value, x.type);
       case "ref":
         switch (x.ref) {
-          case "input": return `this.${ident("i_", x.name)}`;
+          case "input":
+            return optionalInputs.has(x.name) ? `R.given(this.${ident("i_", x.name)}, ${str(x.name)})` : `this.${ident("i_", x.name)}`;
           case "parameter": return constParams.get(x.name) ?? `this.${ident("p_", x.name)}()`;
           case "begrip": return `this.${ident("b_", x.name)}()`;
           case "output": return `this.${ident("o_", x.name)}()`;
@@ -193,6 +195,8 @@ export function generate(policy: IR.Policy, options: GenerateOptions): Generated
         }
         return x.negated ? `!${test}` : test;
       }
+      case "known":
+        return `(this.${ident("i_", x.name)} !== undefined)`;
       case "between":
         if (x.domain === "num") return `R.betweenNum(${ex(x.arg)}, ${ex(x.low)}, ${ex(x.high)})`;
         if (x.domain === "dur") return `R.betweenDur(${ex(x.arg)}, ${ex(x.low)}, ${ex(x.high)})`;
@@ -268,7 +272,7 @@ export function generate(policy: IR.Policy, options: GenerateOptions): Generated
       if (r.oneOf) parts.push(`oneOf: [${r.oneOf.map((v) => valueCode(v as IR.Value, i.type)).join(", ")}]`);
       restriction = `, restriction: { ${parts.join(", ")} }`;
     }
-    return `{ name: ${str(i.name)}, type: ${descCode(i.type)}${restriction} }`;
+    return `{ name: ${str(i.name)}, type: ${descCode(i.type)}${restriction}${i.optional ? ", optional: true" : ""} }`;
   }
 
   const ruleWheres = policy.rules.map((r) => where("regel", r.name, r.articles, r.span));
@@ -280,8 +284,9 @@ export function generate(policy: IR.Policy, options: GenerateOptions): Generated
 
   // Inputs.
   for (const i of policy.inputs) {
-    fields.push(`${ts ? "readonly " : ""}${ident("i_", i.name)}${ann(tsType(i.type))};`);
-    init.push(`this.${ident("i_", i.name)} = ${cast(`values[${str(i.name)}]`, tsType(i.type))};`);
+    const t = i.optional ? `${tsType(i.type)} | undefined` : tsType(i.type);
+    fields.push(`${ts ? "readonly " : ""}${ident("i_", i.name)}${ann(t)};`);
+    init.push(`this.${ident("i_", i.name)} = ${cast(`values[${str(i.name)}]`, t)};`);
   }
 
   // Memoized definitions: parameters (not constant), begrippen.

@@ -63,7 +63,7 @@ export async function emitModule(policy: Policy, options: EmitOptions): Promise<
     name: "Input",
     isExported: true,
     docs: ["A case, in the case-file encoding (LANGUAGE.md §10). Pass numbers as decimal strings to keep them exact."],
-    properties: policy.inputs.map((i) => prop(i.name, inputType(i.type))),
+    properties: policy.inputs.map((i) => (i.optional ? { ...prop(i.name, `${inputType(i.type)} | null`), hasQuestionToken: true } : prop(i.name, inputType(i.type)))),
   });
   file.addInterface({
     kind: StructureKind.Interface,

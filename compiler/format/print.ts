@@ -22,6 +22,7 @@ function level(e: A.Expr): number {
     case "Compare":
     case "In":
     case "Between":
+    case "Known":
       return 5;
     case "Round":
       return 6;
@@ -110,6 +111,8 @@ function printBare(e: A.Expr): string {
       return `${printExpr(e.operand, 6)} ${e.negated ? "niet in" : "in"} {${e.values.map((v) => printExpr(v, 7)).join(", ")}}`;
     case "Between":
       return `${printExpr(e.operand, 6)} tussen ${printExpr(e.low, 7)} en ${printExpr(e.high, 7)}`;
+    case "Known":
+      return `${printExpr(e.operand, 6)} is bekend`;
     case "Not":
       return `niet ${printExpr(e.operand, 4)}`;
     case "Logic":
@@ -169,7 +172,7 @@ function printRestriction(r: A.Restriction): string {
 }
 
 function printField(f: A.FieldDecl): string {
-  return `  ${f.name}: ${printType(f.type)}${f.restriction ? printRestriction(f.restriction) : ""}${f.default ? ` standaard ${printExpr(f.default)}` : ""}`;
+  return `  ${f.name}: ${printType(f.type)}${f.optional ? " optioneel" : ""}${f.restriction ? printRestriction(f.restriction) : ""}${f.default ? ` standaard ${printExpr(f.default)}` : ""}`;
 }
 
 function printNamedValues(vs: readonly A.NamedValue[]): string {

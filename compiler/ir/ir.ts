@@ -56,6 +56,8 @@ export type Expr = Node &
     | { e: "not"; arg: Expr }
     | { e: "in"; negated: boolean; domain: CmpDomain; arg: Expr; values: Expr[] }
     | { e: "between"; domain: CmpDomain; arg: Expr; low: Expr; high: Expr }
+    /** `x is bekend`: the optional input `name` was given. */
+    | { e: "known"; name: string }
     /** decimals already include the percent scale: a percentage rounds its number of percent. */
     | { e: "round"; arg: Expr; decimals: number; mode: RoundingMode }
     | { e: "if"; cond: Expr; then: Expr; else: Expr }
@@ -85,6 +87,8 @@ export interface Input {
   name: string;
   type: Type;
   desc: FieldDesc;
+  /** `optioneel`: may be absent from a case; reading it then is an input error (P0715). */
+  optional: boolean;
   span: Span;
 }
 

@@ -71,8 +71,8 @@ export function checkProperties(policy: Policy, module: DecisionModule, options:
 
 function describeFailure(policy: Policy, module: DecisionModule, name: string, input: Record<string, unknown>): PropertyFailure {
   const caseObj: Record<string, unknown> = {};
-  for (const i of policy.inputs) caseObj[i.name] = encodeValue(input[i.name], i.desc.type);
-  const given = policy.inputs.map((i) => `    ${i.name} ${formatValueDutch(input[i.name], i.desc.type)}`);
+  for (const i of policy.inputs) if (input[i.name] !== undefined) caseObj[i.name] = encodeValue(input[i.name], i.desc.type);
+  const given = policy.inputs.filter((i) => input[i.name] !== undefined).map((i) => `    ${i.name} ${formatValueDutch(input[i.name], i.desc.type)}`);
   let outcome: string;
   let expected: string[];
   let errorCode: string | undefined;

@@ -41,6 +41,8 @@ export type Expr =
   | { kind: "Compare"; op: CompareOp; left: Expr; right: Expr; opSpan: Span; span: Span }
   | { kind: "In"; negated: boolean; operand: Expr; values: Expr[]; span: Span }
   | { kind: "Between"; operand: Expr; low: Expr; high: Expr; span: Span }
+  /** `x is bekend`: an optional input was given (extension). */
+  | { kind: "Known"; operand: Expr; span: Span }
   | { kind: "Not"; operand: Expr; span: Span }
   | { kind: "Logic"; op: "en" | "of"; left: Expr; right: Expr; span: Span }
   | { kind: "Round"; operand: Expr; mode: RoundMode; decimals: number; unit: "hele euro" | "centen" | "decimalen"; span: Span }
@@ -70,6 +72,8 @@ export interface FieldDecl {
   name: string;
   nameSpan: Span;
   type: TypeRef;
+  /** `optioneel`: the input may be absent from a case (extension). */
+  optional?: boolean;
   restriction?: Restriction;
   default?: Expr;
   span: Span;

@@ -163,6 +163,7 @@ export function fromCst(cst: CstNode, file: string, text: string): { program: A.
       const set = must(node(n, "valueSet"), "set");
       return { kind: "In", negated: token(n, "not") !== undefined, operand: left, values: nodes(set, "values").map(additive), span: joinSpans(left.span, nodeSpan(set)) };
     }
+    if (token(n, "is")) return { kind: "Known", operand: left, span: joinSpans(left.span, nodeSpan(n)) };
     if (token(n, "between")) {
       const low = additive(must(node(n, "low"), "low"));
       const high = additive(must(node(n, "high"), "high"));
@@ -288,6 +289,7 @@ export function fromCst(cst: CstNode, file: string, text: string): { program: A.
   function fieldDecl(n: CstNode): A.FieldDecl {
     const name = must(token(n, "name"), "field name");
     const f: A.FieldDecl = { kind: "Field", name: name.image, nameSpan: span(name), type: typeRef(must(node(n, "typeRef"), "type")), span: nodeSpan(n) };
+    if (token(n, "optional")) f.optional = true;
     const r = node(n, "restriction");
     if (r) {
       const rs = nodeSpan(r);

@@ -97,6 +97,8 @@ class Printer {
           this.expr(e.low, "low");
           this.expr(e.high, "high");
         });
+      case "Known":
+        return this.node(`${p}Known ${at(e.span)}`, () => this.expr(e.operand));
       case "Not":
         return this.node(`${p}Not ${at(e.span)}`, () => this.expr(e.operand));
       case "Logic":
@@ -141,7 +143,7 @@ class Printer {
   }
 
   field(f: A.FieldDecl): void {
-    this.node(`Field ${f.name} ${at(f.span)}`, () => {
+    this.node(`Field ${f.name}${f.optional ? " optioneel" : ""} ${at(f.span)}`, () => {
       this.type(f.type);
       const r = f.restriction;
       if (r?.kind === "Range") {
