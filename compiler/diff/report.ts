@@ -17,6 +17,8 @@ export interface DiffPair {
   semantic: SemanticResult;
 }
 
+const SAMPLE_NOTE = "gevallen gegenereerd met nadruk op de grenswaarden van beide versies: een maat voor hoe breed de wijziging werkt, geen afspiegeling van het verzekerdenbestand";
+
 function percent(f: number): string {
   const p = f * 100;
   const text = p === 0 || p >= 10 || p === 100 ? p.toFixed(0) : p < 0.1 ? p.toFixed(2) : p.toFixed(1);
@@ -71,11 +73,17 @@ export function renderText(pairs: readonly DiffPair[], color = false): string {
       for (const [name, f] of Object.entries(s.differs)) {
         out.push(`  ${name} verschilt in ${percent(f)} van ${count(s.searched)} gevallen`);
       }
+      out.push(`  (${SAMPLE_NOTE})`);
       s.witnesses.forEach((w, i) => {
         out.push("");
-        out.push(`  ${paint("bold", `Geval ${i + 1}`)}: ${inputText(w.input)}`);
+        out.push(`  ${paint("bold", `Geval ${i + 1}`)} (${w.change}):`);
+        if (w.oldInput && w.newInput) {
+          out.push(`    invoer oud:   ${inputText(w.oldInput)}`);
+          out.push(`    invoer nieuw: ${inputText(w.newInput)}`);
+        } else out.push(`    invoer: ${inputText(w.input)}`);
         out.push(`    oud:   ${outcomeText(p.oldPolicy, w.old, w.outputs)}`);
         out.push(`    nieuw: ${outcomeText(p.newPolicy, w.new, w.outputs)}`);
+        if (w.because.length > 0) out.push(`    want:  ${w.because.join("; ")}`);
         for (const r of w.rules) {
           out.push(`    ${r.output}: oud volgens ${r.old.join("; ") || "(geen regel)"}`);
           out.push(`    ${" ".repeat(r.output.length)}  nieuw volgens ${r.new.join("; ") || "(geen regel)"}`);
@@ -123,7 +131,20 @@ export function renderMarkdown(pairs: readonly DiffPair[]): string {
     else {
       out.push("| wijziging | details |");
       out.push("|---|---|");
-      for (const c of p.structural) out.push(`| ${md(describeChange(c))} | ${md(c.details.map((d) => d.replace(/\n\s*/g, " ")).join("; "))} |`);
+      const long: StructuralChange[] = [];
+      for (const c of p.structural) {
+        const short = c.details.filter((d) => !d.includes("\n"));
+        if (short.length < c.details.length) long.push(c);
+        out.push(`| ${md(describeChange(c))} | ${md(short.join("; ")) || (short.length < c.details.length ? "zie hieronder" : "")} |`);
+      }
+      for (const c of long) {
+        out.push("");
+        out.push(`### ${describeChange(c)}`);
+        for (const d of c.details.filter((x) => x.includes("\n"))) {
+          const [was, wordt] = d.replace(/^was:\n/, "").split(/\nwordt:\n/) as [string, string | undefined];
+          out.push("", "Was:", "", "```polis", dedent(was), "```", "", "Wordt:", "", "```polis", dedent(wordt ?? ""), "```");
+        }
+      }
     }
     out.push("");
     out.push("## Voor wie de uitkomst verandert");
@@ -133,18 +154,19 @@ export function renderMarkdown(pairs: readonly DiffPair[]): string {
     if (differing.length === 0 && s.witnesses.length === 0) {
       out.push(`Geen verschil gevonden in ${count(s.searched)} geldige gevallen en de gerichte zoektochten langs de grenswaarden.`);
     } else {
-      out.push(`In een steekproef van ${count(s.searched)} geldige gevallen:`);
+      out.push(`In een steekproef van ${count(s.searched)} geldige gevallen (${SAMPLE_NOTE}):`);
       out.push("");
       out.push("| uitvoer | verschilt in |");
       out.push("|---|---|");
       for (const [name, f] of Object.entries(s.differs)) out.push(`| \`${name}\` | ${percent(f)} |`);
       s.witnesses.forEach((w, i) => {
         out.push("");
-        out.push(`### Geval ${i + 1}`);
+        out.push(`### Geval ${i + 1}: ${w.change}`);
         out.push("");
-        out.push("```json");
-        out.push(JSON.stringify(w.input, null, 2));
-        out.push("```");
+        if (w.oldInput && w.newInput) {
+          out.push("De versies hebben verschillende invoer. Oud:", "", "```json", JSON.stringify(w.oldInput, null, 2), "```", "", "Nieuw:", "", "```json", JSON.stringify(w.newInput, null, 2), "```");
+        } else out.push("```json", JSON.stringify(w.input, null, 2), "```");
+        if (w.because.length > 0) out.push("", `Want: ${w.because.map((b) => `\`${b}\``).join("; ")}.`);
         out.push("");
         out.push("| uitvoer | oud | nieuw | regels (oud → nieuw) |");
         out.push("|---|---|---|---|");
@@ -157,4 +179,10 @@ export function renderMarkdown(pairs: readonly DiffPair[]): string {
     out.push("");
   }
   return out.join("\n");
+}
+
+function dedent(text: string): string {
+  const lines = text.split("\n");
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.match(/^ */)![0].length));
+  return lines.map((l) => l.slice(indent)).join("\n");
 }

@@ -14,7 +14,7 @@
 import fc from "fast-check";
 import { PolisError } from "../../runtime/diagnostic.js";
 import { decodeCase, encodeValue, formatValueDutch } from "../../runtime/case.js";
-import { valueEquals, type TypeDesc } from "../../runtime/types.js";
+import { compareValues, valueEquals, type TypeDesc } from "../../runtime/types.js";
 import { dayFromYmd } from "../../runtime/calendar.js";
 import type { Explanation } from "../../runtime/explain.js";
 import type { Policy } from "../ir/ir.js";
@@ -37,14 +37,21 @@ export interface SemanticOptions {
 export type Outcome = { outputs: Record<string, unknown> } | { fout: { code: string; bericht: string } };
 
 export interface Witness {
-  /** A case file valid for both versions. */
+  /** A case file valid for both versions (when their inputs differ: every field of both). */
   input: Record<string, unknown>;
+  /** When the versions have different inputs: the case file of each. */
+  oldInput?: Record<string, unknown>;
+  newInput?: Record<string, unknown>;
+  /** How the first differing output changed: `ja → nee`, `hoger`, `fout → waarde`, … */
+  change: string;
   old: Outcome;
   new: Outcome;
   /** The outputs that differ. */
   outputs: string[];
   /** Per differing output, the rules (with articles) that gave it in each version. */
   rules: { output: string; old: string[]; new: string[] }[];
+  /** Values the rules read that differ between the versions: `verplicht_per_jaar: € 220 → € 350`. */
+  because: string[];
 }
 
 export interface SemanticResult {
@@ -92,6 +99,22 @@ function decide(side: Side, values: Values): Raw {
   }
 }
 
+/** How an output changed between the versions, as a short Dutch label (a witness is sought per label). */
+function changeOf(a: Raw, b: Raw, output: string, t: TypeDesc): string {
+  if (a.ok !== true || b.ok !== true) return a.ok === true ? "waarde → fout" : b.ok === true ? "fout → waarde" : "andere fout";
+  const x = a.outputs[output];
+  const y = b.outputs[output];
+  if (t.k === "janee") return `${x ? "ja" : "nee"} → ${y ? "ja" : "nee"}`;
+  try {
+    const c = compareValues(x, y, t);
+    if (c < 0) return "hoger";
+    if (c > 0) return "lager";
+  } catch {
+    // not ordered (tekst, soort, …)
+  }
+  return "anders";
+}
+
 function differs(a: Raw, b: Raw, output: string, t: TypeDesc): boolean {
   if (a.ok === true && b.ok === true) return !valueEquals(a.outputs[output], b.outputs[output], t);
   if (a.ok === false && b.ok === false) return a.code !== b.code;
@@ -101,7 +124,7 @@ function differs(a: Raw, b: Raw, output: string, t: TypeDesc): boolean {
 export function semanticDiff(oldSide: Side, newSide: Side, options: SemanticOptions = {}): SemanticResult {
   const seed = options.seed ?? 20120101;
   const samples = options.samples ?? 10_000;
-  const maxWitnesses = options.witnesses ?? 5;
+  const maxWitnesses = options.witnesses ?? 8;
   const oldOut = new Map(oldSide.policy.outputs.map((o) => [o.name, typeDescOf(o.type)]));
   const shared = newSide.policy.outputs
     .filter((o) => oldOut.has(o.name) && JSON.stringify(oldOut.get(o.name)) === JSON.stringify(typeDescOf(o.type)))
@@ -123,36 +146,49 @@ export function semanticDiff(oldSide: Side, newSide: Side, options: SemanticOpti
   const arbNew = inputsArbitrary(newSide.policy, { ...dates, boundaries });
   const arb = fc.tuple(fc.oneof(arbOld, arbNew), arbOld, arbNew).map(([base, o, n]) => ({ ...o, ...n, ...base }));
 
-  // The sample: how often each shared output differs.
+  // The sample: how often each shared output differs, and in which ways.
   const counts = new Map(shared.map((o) => [o.name, 0]));
+  const kinds = new Map<string, { output: { name: string; type: TypeDesc }; change: string }>();
   let searched = 0;
   for (const values of fc.sample(arb, { numRuns: samples, seed })) {
     const a = decide(oldSide, project(oldSide, values));
     const b = decide(newSide, project(newSide, values));
     if (a.ok === "invalid" || b.ok === "invalid") continue;
     searched++;
-    for (const o of shared) if (differs(a, b, o.name, o.type)) counts.set(o.name, counts.get(o.name)! + 1);
+    for (const o of shared) {
+      if (!differs(a, b, o.name, o.type)) continue;
+      counts.set(o.name, counts.get(o.name)! + 1);
+      const change = changeOf(a, b, o.name, o.type);
+      kinds.set(`${o.name}|${change}`, { output: o, change });
+    }
   }
   const fractions: Record<string, number> = {};
   for (const o of shared) fractions[o.name] = searched === 0 ? 0 : counts.get(o.name)! / searched;
 
-  // Witnesses: per output that differs, the simplest case fast-check can shrink to.
+  // Witnesses: per output and per way it changes (ja → nee and nee → ja,
+  // hoger and lager, …), the simplest case fast-check can shrink to. The ways
+  // seen in the sample come first, in output order; then each output that
+  // differed in no sampled case gets one targeted search.
+  const targets = [...kinds.values()].sort((p, q) => shared.indexOf(p.output) - shared.indexOf(q.output));
+  for (const o of shared) if (![...kinds.values()].some((k) => k.output === o)) targets.push({ output: o, change: "" });
   const witnesses: Witness[] = [];
   const seen = new Set<string>();
-  for (const o of shared) {
+  for (const target of targets) {
     if (witnesses.length >= maxWitnesses) break;
+    const o = target.output;
     const result = fc.check(
       fc.property(arb, (values) => {
         const a = decide(oldSide, project(oldSide, values));
         const b = decide(newSide, project(newSide, values));
         if (a.ok === "invalid" || b.ok === "invalid") return true;
-        return !differs(a, b, o.name, o.type);
+        if (!differs(a, b, o.name, o.type)) return true;
+        return target.change !== "" && changeOf(a, b, o.name, o.type) !== target.change;
       }),
       { seed, numRuns: Math.max(1000, samples / 5) },
     );
     if (!result.failed || !result.counterexample) continue;
     const values = result.counterexample[0] as Values;
-    const w = witness(oldSide, newSide, values, shared);
+    const w = witness(oldSide, newSide, values, shared, o.name);
     const id = JSON.stringify(w.input);
     if (seen.has(id)) continue;
     seen.add(id);
@@ -178,31 +214,62 @@ function outcomeOf(side: Side, raw: Raw): Outcome {
   return { fout: { code: "P0700", bericht: "ongeldige case" } };
 }
 
-function rulesFor(side: Side, values: Values, output: string): string[] {
-  let e: Explanation;
+function explanationOf(side: Side, values: Values): Explanation | string {
   try {
-    e = side.module.explain(encodeCase(side, values)).explanation;
+    return side.module.explain(encodeCase(side, values)).explanation;
   } catch (err) {
-    if (err instanceof PolisError) return [`fout ${err.diagnostic.code}: ${err.diagnostic.message}`];
+    if (err instanceof PolisError) return `fout ${err.diagnostic.code}: ${err.diagnostic.message}`;
     throw err;
   }
+}
+
+function rulesFor(e: Explanation | string, output: string): string[] {
+  if (typeof e === "string") return [e];
   const step = e.steps.find((s) => s.output === output);
   if (!step) return [];
   if (step.byDefault) return ["standaardwaarde"];
   return step.rules.filter((r) => !r.replaced).map((r) => `${r.name} (${r.articles.length > 0 ? `artikel ${r.articles.join(", ")}` : "zonder artikel"})${r.condition ? `: ${r.condition}` : r.head === "anders" ? ": anders" : ""}`);
 }
 
-function witness(oldSide: Side, newSide: Side, values: Values, shared: { name: string; type: TypeDesc }[]): Witness {
+/** The values the rules read that differ between the versions (a changed parameter, a begrip). */
+function readsThatDiffer(a: Explanation | string, b: Explanation | string, outputs: readonly string[]): string[] {
+  if (typeof a === "string" || typeof b === "string") return [];
+  const collect = (e: Explanation) => {
+    const m = new Map<string, string>();
+    for (const s of e.steps) if (outputs.includes(s.output)) for (const r of s.rules) for (const rd of r.reads) m.set(rd.name, rd.value);
+    return m;
+  };
+  const ra = collect(a);
+  const rb = collect(b);
+  const out: string[] = [];
+  for (const [name, va] of ra) {
+    const vb = rb.get(name);
+    if (vb !== undefined && vb !== va && !outputs.includes(name)) out.push(`${name}: ${va} → ${vb}`);
+  }
+  return out;
+}
+
+function witness(oldSide: Side, newSide: Side, values: Values, shared: { name: string; type: TypeDesc }[], first: string): Witness {
   const a = decide(oldSide, project(oldSide, values));
   const b = decide(newSide, project(newSide, values));
-  const outputs = shared.filter((o) => differs(a, b, o.name, o.type)).map((o) => o.name);
-  const input = { ...encodeCase(oldSide, values), ...encodeCase(newSide, values) };
+  const differing = shared.filter((o) => differs(a, b, o.name, o.type));
+  // The output the witness was sought for comes first.
+  differing.sort((p, q) => (p.name === first ? -1 : q.name === first ? 1 : 0));
+  const outputs = differing.map((o) => o.name);
+  const oldInput = encodeCase(oldSide, values);
+  const newInput = encodeCase(newSide, values);
+  const sameInputs = JSON.stringify(Object.keys(oldInput).sort()) === JSON.stringify(Object.keys(newInput).sort());
+  const ea = explanationOf(oldSide, project(oldSide, values));
+  const eb = explanationOf(newSide, project(newSide, values));
   return {
-    input,
+    input: { ...oldInput, ...newInput },
+    ...(sameInputs ? {} : { oldInput, newInput }),
+    change: differing[0] ? `${differing[0].name}: ${changeOf(a, b, differing[0].name, differing[0].type)}` : "",
     old: outcomeOf(oldSide, a),
     new: outcomeOf(newSide, b),
     outputs,
-    rules: outputs.map((o) => ({ output: o, old: rulesFor(oldSide, project(oldSide, values), o), new: rulesFor(newSide, project(newSide, values), o) })),
+    rules: outputs.map((o) => ({ output: o, old: rulesFor(ea, o), new: rulesFor(eb, o) })),
+    because: readsThatDiffer(ea, eb, outputs),
   };
 }
 

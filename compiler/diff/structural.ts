@@ -58,8 +58,11 @@ function declarations(p: A.Program): Named[] {
       case "Regel":
         out.push({ what: "regel", name: d.name, articles: arts(d.articles), text: printDecl(d), node: d });
         break;
-      case "Voorbeeld":
       case "Eigenschap":
+        // An invariant the authors dropped or changed is worth a line in a change report.
+        out.push({ what: "eigenschap", name: d.name, articles: [], text: printDecl(d), node: d });
+        break;
+      case "Voorbeeld":
         break;
     }
   }
