@@ -47,6 +47,11 @@ export function readText(file: string, what = "bestand"): string {
   }
 }
 
+/** Make a file's text available to the code frames of later diagnostics. */
+export function rememberSource(shown: string, text: string): void {
+  sources.set(shown, text);
+}
+
 export function compileFile(file: string): CompileResult & { file: string } {
   const shown = displayPath(file);
   const text = readText(file, "polis-bestand");

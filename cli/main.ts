@@ -10,6 +10,7 @@ import { runCommand } from "./run.js";
 import { testCommand } from "./test.js";
 import { buildCommand } from "./build.js";
 import { diffCommand } from "./diff.js";
+import { fmtCommand } from "./fmt.js";
 
 const EXIT_INTERNAL = 70;
 
@@ -76,6 +77,15 @@ async function main(argv: string[]): Promise<number> {
     .option("--seed <n>", "seed van de gegenereerde gevallen", parseWhole)
     .action((oldPath: string, newPath: string, opts: { format?: string; witnesses?: number; samples?: number; seed?: number }) => {
       code = diffCommand(oldPath, newPath, opts);
+    });
+
+  program
+    .command("fmt")
+    .description("maak polis-bestanden op in de vaste vorm (commentaar blijft staan)")
+    .argument("<bestanden...>", ".polis-bestanden of mappen")
+    .option("--check", "schrijf niets; exit 1 als een bestand niet opgemaakt is")
+    .action((files: string[], opts: { check?: boolean }) => {
+      code = fmtCommand(files, opts);
     });
 
   try {

@@ -15,6 +15,8 @@ const lexer = new Lexer(lexerDefinition, {
 
 export interface LexResult {
   tokens: IToken[];
+  /** `# …` comments, in order (the parser never sees them). */
+  comments: IToken[];
   diagnostics: Diagnostic[];
 }
 
@@ -31,5 +33,5 @@ export function lex(text: string, file: string): LexResult {
       diagnostics.push(compileDiagnostic("P0201", span, { text: shown }));
     }
   }
-  return { tokens: result.tokens, diagnostics };
+  return { tokens: result.tokens, comments: result.groups.comments ?? [], diagnostics };
 }

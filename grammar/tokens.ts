@@ -226,7 +226,8 @@ export const WhiteSpace = createToken({
   group: Lexer.SKIPPED,
   line_breaks: true,
 });
-export const Comment = createToken({ name: "Comment", pattern: /#[^\n\r]*/, group: Lexer.SKIPPED });
+/** Comments are not passed to the parser but kept (`groups.comments`) for `polis fmt`. */
+export const Comment = createToken({ name: "Comment", pattern: /#[^\n\r]*/, group: "comments" });
 
 // Inside `(artikel …)`: labels, `lid`, quoted labels.
 export const ArticleLabel = createToken({

@@ -175,8 +175,16 @@ function printField(f: A.FieldDecl): string {
   return `  ${f.name}: ${printType(f.type)}${f.optional ? " optioneel" : ""}${f.restriction ? printRestriction(f.restriction) : ""}${f.default ? ` standaard ${printExpr(f.default)}` : ""}`;
 }
 
-function printNamedValues(vs: readonly A.NamedValue[]): string {
-  return vs.map((v) => `    ${v.name} ${printExpr(v.value)}`).join("\n");
+/** Lines are kept to this width where a list can go on one line. */
+const WIDTH = 88;
+
+/** `gegeven a 1, b 2` on one line when it fits, else one value per line. */
+function namedValues(keyword: string, vs: readonly A.NamedValue[]): string {
+  const items = vs.map((v) => `${v.name} ${printExpr(v.value)}`);
+  const oneLine = `  ${keyword} ${items.join(", ")}`;
+  if (items.length === 0) return `  ${keyword}`;
+  if (oneLine.length <= WIDTH && !items.some((i) => i.includes("\n"))) return oneLine;
+  return [`  ${keyword}`, ...items.map((i) => `    ${i}`)].join("\n");
 }
 
 export function printDecl(d: A.Decl): string {
@@ -200,17 +208,19 @@ export function printDecl(d: A.Decl): string {
       const head = `regel ${d.name}${printArticles(d.articles)}${d.exceptionTo ? ` uitzondering op ${d.exceptionTo.name}` : ""}:`;
       const clauses = d.clauses.map((c) => {
         const assignments = c.assignments.map((a) => `${a.target} ${printExpr(a.value)}`).join(", ");
-        if (c.head === "indien") return `  indien ${printExpr(c.condition!)}\n    dan ${assignments}`;
+        if (c.head === "indien") {
+          const oneLine = `  indien ${printExpr(c.condition!)} dan ${assignments}`;
+          return oneLine.length <= WIDTH ? oneLine : `  indien ${printExpr(c.condition!)}\n    dan ${assignments}`;
+        }
         if (c.head === "anders") return `  anders ${assignments}`;
         return `  ${assignments}`;
       });
       return [head, ...clauses].join("\n");
     }
     case "Voorbeeld": {
-      const lines = [`voorbeeld ${quote(d.name)}:`, "  gegeven"];
-      if (d.given.length > 0) lines.push(printNamedValues(d.given));
+      const lines = [`voorbeeld ${quote(d.name)}:`, namedValues("gegeven", d.given)];
       if (d.expectedError !== undefined) lines.push(`  verwacht fout ${quote(d.expectedError)}`);
-      else lines.push("  verwacht", printNamedValues(d.expected));
+      else lines.push(namedValues("verwacht", d.expected));
       return lines.join("\n");
     }
     case "Eigenschap":

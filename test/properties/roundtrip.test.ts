@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { parse } from "../../compiler/syntax/parse.js";
 import { printExpr, printProgram } from "../../compiler/format/print.js";
+import { formatSource } from "../../compiler/format/format.js";
 import type * as A from "../../compiler/syntax/ast.js";
 import { ratFrac, ratInt } from "../../runtime/rational.js";
 import type { Span } from "../../runtime/diagnostic.js";
@@ -46,6 +47,21 @@ describe("printing a policy and parsing it again gives the same AST", () => {
       const second = parse(printed, "b.polis");
       expect(second.diagnostics, printed).toEqual([]);
       expect(strip(second.program)).toEqual(strip(first.program));
+    });
+  }
+});
+
+describe("polis fmt", () => {
+  const files = [...polisFiles(path.join(ROOT, "test/spec")), ...polisFiles(path.join(ROOT, "policies")), ...polisFiles(path.join(ROOT, "examples"))];
+  const commentCount = (t: string) => (t.match(/#[^\n]*/g) ?? []).filter((c) => !/^#[^"]*"/.test(c)).length;
+  for (const f of files) {
+    it(`keeps the AST and every comment, and is stable: ${path.relative(ROOT, f)}`, () => {
+      const text = fs.readFileSync(f, "utf8");
+      const formatted = formatSource(text, "a.polis").text!;
+      expect(formatted).toBeDefined();
+      expect(strip(parse(formatted, "b.polis").program)).toEqual(strip(parse(text, "a.polis").program));
+      expect(commentCount(formatted)).toBe(commentCount(text));
+      expect(formatSource(formatted, "b.polis").text).toBe(formatted);
     });
   }
 });
