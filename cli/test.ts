@@ -41,7 +41,11 @@ export function testCommand(args: string[], options: TestOptions = {}): number {
       printDiagnostics(res.diagnostics);
     }
     for (const p of checkProperties(r.policy, module, { seed, runs })) {
-      const tried = `${p.runs} ${p.runs === 1 ? "geldig geval" : "geldige gevallen"}${p.discarded > 0 ? `; ${p.discarded} gegenereerde gevallen verworpen als ongeldige case` : ""}`;
+      const reasons = [
+        p.discardedBy.condition > 0 ? `${p.discardedBy.condition} omdat een voorwaarde of beperking niet gold` : "",
+        p.discardedBy.optional > 0 ? `${p.discardedBy.optional} omdat een benodigde optionele invoer ontbrak` : "",
+      ].filter((x) => x !== "");
+      const tried = `${p.runs} ${p.runs === 1 ? "geval" : "gevallen"}${p.discarded > 0 ? `; ${p.discarded} gegenereerde gevallen overgeslagen${p.passed && reasons.length > 0 ? `: ${reasons.join(", ")}` : ""}` : ""}`;
       if (p.passed) {
         propsPassed++;
         process.stdout.write(`✓ ${r.file}: eigenschap ${quote(p.name)} (${tried})\n`);

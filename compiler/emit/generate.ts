@@ -426,9 +426,12 @@ export function generate(policy: IR.Policy, options: GenerateOptions): Generated
   );
   // Eigenschappen: each `altijd` expression, evaluated after the decision.
   cls.push(
-    `properties()${ann("boolean[]")} {
-      this.w = R.TOP;
-      return [${policy.properties.map((p) => ex(p.expr)).join(", ")}];
+    `properties()${ann("unknown[]")} {
+      const out${ann("unknown[]")} = [];
+      ${policy.properties
+        .map((p) => `try { this.w = R.TOP; out.push(${ex(p.expr)}); } catch (e) { out.push(R.asPolisError(e, this.w, undefined)); }`)
+        .join("\n")}
+      return out;
     }`,
   );
   cls.push(
@@ -541,8 +544,8 @@ export function generate(policy: IR.Policy, options: GenerateOptions): Generated
     }`,
   );
   body.push(
-    `/** Decide a case (runtime values) and evaluate every eigenschap on it: outputs and one boolean per eigenschap. */
-    ${exp}function checkProperties(values${ann("Record<string, unknown>")})${ann("{ outputs: Record<string, unknown>; holds: boolean[] }")} {
+    `/** Decide a case (runtime values) and evaluate every eigenschap on it, each on its own: true, false, or the error it met. */
+    ${exp}function checkProperties(values${ann("Record<string, unknown>")})${ann("{ outputs: Record<string, unknown>; holds: unknown[] }")} {
       const d = new Decision(values);
       try {
         d.checkConditions(undefined);

@@ -38,6 +38,8 @@ export interface PropertyResult {
   /** Cases tried (not counting discarded ones). */
   runs: number;
   discarded: number;
+  /** Why cases were discarded: a voorwaarde or beperking did not hold, or an optional input this eigenschap needs was not given. */
+  discardedBy: { condition: number; optional: number };
   seed: number;
   failure?: PropertyFailure;
 }
@@ -47,22 +49,34 @@ export function checkProperties(policy: Policy, module: DecisionModule, options:
   const numRuns = options.runs ?? DEFAULT_RUNS;
   const arb = inputsArbitrary(policy);
   return policy.properties.map((prop, index) => {
+    const discardedBy = { condition: 0, optional: 0 };
+    const discard = (e: PolisError): never => {
+      if (e.diagnostic.code === "P0715") discardedBy.optional++;
+      else discardedBy.condition++;
+      fc.pre(false);
+      throw e; // not reached: fc.pre throws
+    };
     const result = fc.check(
       fc.property(arb, (values) => {
-        let holds: boolean[];
+        let holds: unknown[];
         try {
           holds = module.checkProperties(values).holds;
         } catch (e) {
-          if (e instanceof PolisError && e.diagnostic.code.startsWith("P07")) {
-            fc.pre(false);
-          }
+          // The case itself is not valid (a beperking, a voorwaarde) or the
+          // decision needs an optional input it lacks: not a case to judge by.
+          if (e instanceof PolisError && e.diagnostic.code.startsWith("P07")) discard(e);
           throw e;
         }
-        return holds[index] === true;
+        const h = holds[index];
+        if (typeof h === "boolean") return h;
+        // This eigenschap alone met an error: a missing optional input discards
+        // the case for it only; an evaluation error fails it.
+        if (h instanceof PolisError && h.diagnostic.code === "P0715") discard(h);
+        throw h;
       }),
       { seed, numRuns, maxSkipsPerRun: 100 },
     );
-    const base = { name: prop.name, runs: result.numRuns, discarded: result.numSkips, seed };
+    const base = { name: prop.name, runs: result.numRuns, discarded: result.numSkips, discardedBy, seed };
     if (!result.failed || !result.counterexample) return { ...base, passed: !result.failed };
     const input = result.counterexample[0] as Record<string, unknown>;
     return { ...base, passed: false, failure: describeFailure(policy, module, prop.name, input) };
