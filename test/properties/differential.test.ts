@@ -51,7 +51,7 @@ function outcome(f: () => unknown): unknown {
 function casesFor(policy: Policy, seed: number): Record<string, unknown>[] {
   return fc.sample(inputsArbitrary(policy), { numRuns: CASES_PER_POLICY, seed }).map((values) => {
     const c: Record<string, unknown> = {};
-    for (const i of policy.inputs) c[i.name] = encodeValue(values[i.name], i.desc.type);
+    for (const i of policy.inputs) if (values[i.name] !== undefined) c[i.name] = encodeValue(values[i.name], i.desc.type);
     return c;
   });
 }
