@@ -59,6 +59,11 @@ export function compileFile(file: string): CompileResult & { file: string } {
   return { ...compile(text, shown), file: shown };
 }
 
+/** The .polis files below the directories that exist (tests, fuzzing, benchmarks). */
+export function polisFilesIn(...dirs: string[]): string[] {
+  return findPolicies(dirs.filter((d) => fs.existsSync(d)));
+}
+
 /** The .polis files named, with directories searched recursively, in a stable order. */
 export function findPolicies(args: readonly string[]): string[] {
   const out: string[] = [];

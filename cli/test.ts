@@ -63,7 +63,7 @@ export function testCommand(args: string[], options: TestOptions = {}): number {
   }
   const parts = [`${passed} voorbeelden geslaagd`, `${failed} mislukt`];
   if (broken > 0) parts.push(`${broken} ${broken === 1 ? "bestand" : "bestanden"} met fouten`);
-  if (propsPassed + propsFailed > 0) parts.push(`${propsPassed} eigenschappen gelden`, `${propsFailed} niet`);
+  if (propsPassed + propsFailed > 0) parts.push(`${propsPassed} ${propsPassed === 1 ? "eigenschap geldt" : "eigenschappen gelden"}`, `${propsFailed} niet`);
   process.stdout.write(parts.join(", ") + ` (seed ${seed})\n`);
   return failed > 0 || broken > 0 || propsFailed > 0 ? EXIT_POLICY : EXIT_OK;
 }

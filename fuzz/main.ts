@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { compileNeverThrows, mutations, randomText, tokenSoup } from "./properties.js";
+import { polisFilesIn } from "../cli/io.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -15,14 +16,7 @@ function arg(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-function polisFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name === "node_modules" || e.name.startsWith(".") ? [] : polisFiles(full);
-    return e.name.endsWith(".polis") ? [full] : [];
-  });
-}
+const polisFiles = (dir: string): string[] => polisFilesIn(dir);
 
 const runs = arg("--runs", 100_000);
 const seed = arg("--seed", Date.now() % 2 ** 31);

@@ -38,6 +38,7 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
   // ----------------------------------------------------------------- types
 
   const recordCache = new Map<string, IR.Type>();
+  const resolvingRecords = new Set<string>();
   function resolveType(ref: A.TypeRef): IR.Type {
     switch (ref.kind) {
       case "BuiltinType":
@@ -58,16 +59,24 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
       case "NamedType": {
         const sym = symbols.types.get(ref.name);
         if (!sym) {
-          report("P0303", ref.span, { name: ref.name }, { hint: didYouMean(suggest(ref.name, symbols.types.keys())) });
+          const builtin = ["bedrag", "getal", "aantal", "percentage", "datum", "duur", "periode", "janee", "tekst"];
+          report("P0303", ref.span, { name: ref.name }, { hint: didYouMean(suggest(ref.name, [...symbols.types.keys(), ...builtin])) });
           return FOUT;
         }
         if (sym.kind === "soort") return { k: "soort", name: sym.decl.name, values: sym.decl.values.map((v) => v.name) };
+        if (resolvingRecords.has(ref.name)) {
+          // A record that contains itself would make every case infinite (found by a test author).
+          report("P0416", ref.span, { name: ref.name });
+          return FOUT;
+        }
         const cached = recordCache.get(ref.name);
         if (cached) return cached;
         const fields: { name: string; type: IR.Type; restriction?: RuntimeRestriction }[] = [];
         const t: IR.Type = { k: "record", name: sym.decl.name, fields };
         recordCache.set(ref.name, t);
+        resolvingRecords.add(ref.name);
         for (const f of sym.decl.fields) fields.push({ name: f.name, type: resolveType(f.type) });
+        resolvingRecords.delete(ref.name);
         // Beperkingen on record fields hold for every element (found by a policy author).
         sym.decl.fields.forEach((f, i) => {
           const field = fields[i]!;

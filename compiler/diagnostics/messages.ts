@@ -62,6 +62,7 @@ export const COMPILE_MESSAGES: Catalog = {
   P0413: e((p) => `${p.type} is geen geldig type voor ${p.what}`),
   P0414: e(() => `\`is bekend\` kan alleen bij een optionele invoer`),
   P0415: e((p) => `\`${p.name}\`: alleen invoer kan \`optioneel\` zijn`),
+  P0416: e((p) => `de gegevens \`${p.name}\` bevatten zichzelf`),
 
   // P05xx rules and dependencies
   P0501: e((p) => `kringverwijzing: ${p.cycle}`),

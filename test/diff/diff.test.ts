@@ -10,6 +10,7 @@ import { compile } from "../../compiler/pipeline.js";
 import { load } from "../../compiler/emit/load.js";
 import { structuralDiff } from "../../compiler/diff/structural.js";
 import { semanticDiff } from "../../compiler/diff/semantic.js";
+import { polisFilesIn } from "../../cli/io.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const here = (f: string) => path.join(ROOT, "test/diff", f);
@@ -20,14 +21,7 @@ function side(file: string) {
   return { program: r.program!, policy: r.policy!, module: load(r.policy!) };
 }
 
-function polisFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name.startsWith(".") ? [] : polisFiles(full);
-    return e.name.endsWith(".polis") ? [full] : [];
-  });
-}
+const polisFiles = (dir: string): string[] => polisFilesIn(dir);
 
 describe("a policy diffed with itself", () => {
   const files = [...polisFiles(path.join(ROOT, "test/spec")), ...polisFiles(path.join(ROOT, "policies"))];

@@ -17,19 +17,13 @@ import { inputsArbitrary } from "../../compiler/properties/arbitraries.js";
 import { encodeValue } from "../../runtime/case.js";
 import { PolisError } from "../../runtime/diagnostic.js";
 import type { Policy } from "../../compiler/ir/ir.js";
+import { polisFilesIn } from "../../cli/io.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const BIN = path.join(ROOT, "bin/polis.js");
 const CASES_PER_POLICY = 60;
 
-function polisFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name.startsWith(".") ? [] : polisFiles(full);
-    return e.name.endsWith(".polis") ? [full] : [];
-  }).sort();
-}
+const polisFiles = (dir: string): string[] => polisFilesIn(dir);
 
 /** A temporary tree with the policies to build (the build command takes one directory). */
 const tree = fs.mkdtempSync(path.join(os.tmpdir(), "polis-diff-src-"));

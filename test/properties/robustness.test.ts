@@ -6,17 +6,11 @@ import path from "node:path";
 import { describe, it } from "vitest";
 import fc from "fast-check";
 import { compileNeverThrows, mutations, randomText, tokenSoup } from "../../fuzz/properties.js";
+import { polisFilesIn } from "../../cli/io.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-function polisFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name === "node_modules" || e.name.startsWith(".") ? [] : polisFiles(full);
-    return e.name.endsWith(".polis") ? [full] : [];
-  });
-}
+const polisFiles = (dir: string): string[] => polisFilesIn(dir);
 
 describe("the front end never throws", () => {
   it("on random text", () => {

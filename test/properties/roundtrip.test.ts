@@ -11,17 +11,11 @@ import { formatSource } from "../../compiler/format/format.js";
 import type * as A from "../../compiler/syntax/ast.js";
 import { ratFrac, ratInt } from "../../runtime/rational.js";
 import type { Span } from "../../runtime/diagnostic.js";
+import { polisFilesIn } from "../../cli/io.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-function polisFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name === "node_modules" || e.name.startsWith(".") ? [] : polisFiles(full);
-    return e.name.endsWith(".polis") ? [full] : [];
-  });
-}
+const polisFiles = (dir: string): string[] => polisFilesIn(dir);
 
 /** The AST without what printing legitimately changes: spans and literal spellings. */
 function strip(x: unknown): unknown {
