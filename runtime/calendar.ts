@@ -57,6 +57,13 @@ export class NotWhole extends Error {
 // ---------------------------------------------------------------- civil dates
 
 export function isLeapYear(y: number): boolean {
+  // For an int32 y: divisible by 4, and not by 100 unless by 400; given 4 | y,
+  // 100 | y iff 25 | y, and then 400 | y iff 16 | y.
+  if ((y | 0) === y) return (y & 3) === 0 && (y % 25 !== 0 || (y & 15) === 0);
+  return isLeapYearGeneral(y);
+}
+
+function isLeapYearGeneral(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
@@ -81,28 +88,59 @@ function civilToDay(y: number, m: number, d: number): Day {
 export function dayFromYmd(y: number, m: number, d: number): Day | null {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
   if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
-  return civilToDay(y, m, d);
+  return tableDay(y, m, d);
+}
+
+// Tables for the years 1..9999 (every date a case can hold): the first day
+// of each year, and (month, day) by day of the year. Outside that range the
+// arithmetic of civilToDay / hinnantYmd below is used.
+
+/** YEAR_START[y] = the day of 1 januari of y, for 0 <= y <= 10001. */
+const YEAR_START = new Int32Array(10002);
+YEAR_START[0] = civilToDay(0, 1, 1);
+for (let y = 1; y < YEAR_START.length; y++) YEAR_START[y] = YEAR_START[y - 1]! + (isLeapYear(y - 1) ? 366 : 365);
+/** The table range: 1 januari 0001 up to (excluding) 1 januari 10000. */
+const TABLE_FIRST_DAY = YEAR_START[1]!;
+const TABLE_END_DAY = YEAR_START[10000]!;
+
+/** m * 100 + d by 0-based day of the year, for a common and for a leap year. */
+const MONTH_DAY_COMMON = new Int16Array(366);
+const MONTH_DAY_LEAP = new Int16Array(366);
+for (let m = 1, common = 0, leap = 0; m <= 12; m++) {
+  for (let d = 1; d <= daysInMonth(2001, m); d++) MONTH_DAY_COMMON[common++] = m * 100 + d;
+  for (let d = 1; d <= daysInMonth(2000, m); d++) MONTH_DAY_LEAP[leap++] = m * 100 + d;
+}
+
+/** Days before the 1st of month m (1..12) in a common year. */
+const DAYS_BEFORE_MONTH = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+/** The day of a valid date in the years 1..9999. */
+function tableDay(y: number, m: number, d: number): Day {
+  const start = YEAR_START[y]!;
+  const leapDay = m > 2 && YEAR_START[y + 1]! - start === 366 ? 1 : 0;
+  return start + DAYS_BEFORE_MONTH[m]! + leapDay + d - 1;
 }
 
 /**
- * The year of a day alone (H. Hinnant's civil_from_days without building the
- * {y, m, d} object); the same as `ymdOf(day).y`.
+ * BUCKET_YEAR[b] = the year of day TABLE_FIRST_DAY + b * 256. A bucket of 256
+ * days holds at most one 1 januari, so a day's year is its bucket's year or
+ * the next.
  */
-export function yearOfDay(day: Day): number {
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  // doy >= 306 is januari or februari (the year starts in maart here).
-  return yoe + era * 400 + (doy >= 306 ? 1 : 0);
+const BUCKET_YEAR = new Int16Array(((TABLE_END_DAY - TABLE_FIRST_DAY) >> 8) + 1);
+for (let b = 0, y = 1; b < BUCKET_YEAR.length; b++) {
+  const day = TABLE_FIRST_DAY + b * 256;
+  while (YEAR_START[y + 1]! <= day) y++;
+  BUCKET_YEAR[b] = y;
 }
 
-/**
- * The date of a day as one integer y * 10000 + m * 100 + d (which orders like
- * the date), without building the {y, m, d} object of `ymdOf`.
- */
-export function ymdNumberOf(day: Day): number {
+/** The year of a day in the table range. */
+function tableYear(day: Day): number {
+  const y = BUCKET_YEAR[(day - TABLE_FIRST_DAY) >> 8]!;
+  return day >= YEAR_START[y + 1]! ? y + 1 : y;
+}
+
+/** H. Hinnant's civil_from_days, as y * 10000 + m * 100 + d. */
+function hinnantYmd(day: Day): number {
   const z = day + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -114,8 +152,38 @@ export function ymdNumberOf(day: Day): number {
   return (yoe + era * 400 + (m <= 2 ? 1 : 0)) * 10000 + m * 100 + d;
 }
 
+/** The year of a day; the same as `ymdOf(day).y`, without building an object. */
+export function yearOfDay(day: Day): number {
+  if (day >= TABLE_FIRST_DAY && day < TABLE_END_DAY) return tableYear(day);
+  return ymdOf(day).y;
+}
+
+/**
+ * The date of a day as one integer y * 10000 + m * 100 + d (which orders like
+ * the date), without building the {y, m, d} object of `ymdOf`. Exact while
+ * |day| is below about 10^11 (y * 10000 stays below 2**53).
+ */
+export function ymdNumberOf(day: Day): number {
+  if (day >= TABLE_FIRST_DAY && day < TABLE_END_DAY) {
+    const y = tableYear(day);
+    const start = YEAR_START[y]!;
+    const doy = day - start;
+    const md = YEAR_START[y + 1]! - start === 366 ? MONTH_DAY_LEAP[doy]! : MONTH_DAY_COMMON[doy]!;
+    return y * 10000 + md;
+  }
+  return hinnantYmd(day);
+}
+
 /** H. Hinnant's civil_from_days. */
 export function ymdOf(day: Day): { y: number; m: number; d: number } {
+  if (day >= TABLE_FIRST_DAY && day < TABLE_END_DAY) {
+    const y = tableYear(day);
+    const start = YEAR_START[y]!;
+    const doy = day - start;
+    const md = YEAR_START[y + 1]! - start === 366 ? MONTH_DAY_LEAP[doy]! : MONTH_DAY_COMMON[doy]!;
+    const m = (md / 100) | 0;
+    return { y, m, d: md - m * 100 };
+  }
   const z = day + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -127,29 +195,28 @@ export function ymdOf(day: Day): { y: number; m: number; d: number } {
   return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
 
-/** The ASCII digit at i, or -1. */
-function digitAt(s: string, i: number): number {
-  const c = s.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : -1;
+/** The number written by the two ASCII digits at s[i], s[i + 1]; -1 when they are not both digits. */
+function twoDigits(s: string, i: number): number {
+  // A non-digit is outside 0..9, as unsigned (`>>> 0`) also below "0".
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >>> 0 <= 9 && b >>> 0 <= 9 ? a * 10 + b : -1;
 }
 
 /** Exactly `YYYY-MM-DD`; null when malformed or impossible. */
 export function parseIsoDate(s: string): Day | null {
   if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
-  const y0 = digitAt(s, 0);
-  const y1 = digitAt(s, 1);
-  const y2 = digitAt(s, 2);
-  const y3 = digitAt(s, 3);
-  const m0 = digitAt(s, 5);
-  const m1 = digitAt(s, 6);
-  const d0 = digitAt(s, 8);
-  const d1 = digitAt(s, 9);
-  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return null;
-  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-  const m = m0 * 10 + m1;
-  const d = d0 * 10 + d1;
-  if (y < 1 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
-  return civilToDay(y, m, d);
+  const century = twoDigits(s, 0);
+  const yy = twoDigits(s, 2);
+  const m = twoDigits(s, 5);
+  const d = twoDigits(s, 8);
+  if ((century | yy | m | d) < 0) return null;
+  const y = century * 100 + yy;
+  if (y < 1 || m < 1 || m > 12 || d < 1) return null;
+  const start = YEAR_START[y]!;
+  const leap = YEAR_START[y + 1]! - start - 365; // 1 in a leap year, else 0
+  if (d > (m === 2 ? 28 + leap : DAYS_IN_MONTH[m - 1]!)) return null;
+  return start + DAYS_BEFORE_MONTH[m]! + (m > 2 ? leap : 0) + d - 1;
 }
 
 function pad(n: number, width: number): string {

@@ -13,6 +13,7 @@ import { isLosslessNumber, parse } from "lossless-json";
 import { didYouMean, PolisError, suggest } from "./diagnostic.js";
 import { runtimeError } from "./messages.js";
 import {
+  cmp,
   div,
   eq,
   formatDecimal,
@@ -24,7 +25,7 @@ import {
   round,
   sign,
   toBigInt,
-  type Rat,
+  Rat,
 } from "./rational.js";
 import {
   EMPTY_PERIOD,
@@ -149,8 +150,11 @@ function translateSyntaxError(raw: string, text: string): { detail: string; hint
 // ── Decoding ───────────────────────────────────────────────────────────────
 
 interface Ctx {
-  line: number | undefined;
+  readonly line: number | undefined;
 }
+
+/** The context of a case without a line number (shared: a Ctx is only read). */
+const NO_LINE: Ctx = { line: undefined };
 
 function fail(ctx: Ctx, code: string, field: string, params: Record<string, string>, hint?: string): never {
   const extras: { field: string; line?: number; hint?: string } = { field };
@@ -166,7 +170,7 @@ function fail(ctx: Ctx, code: string, field: string, params: Record<string, stri
  * declaration order, type before beperking.
  */
 export function decodeCase(json: unknown, fields: readonly FieldDesc[], line?: number): Record<string, unknown> {
-  const ctx: Ctx = { line };
+  const ctx: Ctx = line === undefined ? NO_LINE : { line };
   if (!isPlainObject(json)) {
     const extras: { line?: number; hint?: string } = {};
     if (line !== undefined) extras.line = line;
@@ -186,25 +190,34 @@ function join(prefix: string, name: string): string {
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
-const isEnumerable = Object.prototype.propertyIsEnumerable;
 
-/** What decodeFields needs of a fields array beyond the array itself, computed once per array. */
-interface FieldsInfo {
-  names: Set<string>;
-  /** No two fields share a name (the fast unknown-field check relies on it). */
-  unique: boolean;
+/** The field names of a fields array as a Set, computed once per array. */
+const FIELD_NAMES = new WeakMap<readonly FieldDesc[], Set<string>>();
+
+function fieldNames(fields: readonly FieldDesc[]): Set<string> {
+  let names = FIELD_NAMES.get(fields);
+  if (names === undefined) {
+    names = new Set(fields.map((f) => f.name));
+    FIELD_NAMES.set(fields, names);
+  }
+  return names;
 }
 
-const FIELDS_INFO = new WeakMap<readonly FieldDesc[], FieldsInfo>();
-
-function fieldsInfo(fields: readonly FieldDesc[]): FieldsInfo {
-  let info = FIELDS_INFO.get(fields);
-  if (info === undefined) {
-    const names = new Set(fields.map((f) => f.name));
-    info = { names, unique: names.size === fields.length };
-    FIELDS_INFO.set(fields, info);
+/**
+ * True when the enumerable string keys of `obj` are exactly the field names,
+ * in declaration order, all of them own properties — the usual case. Then
+ * every own enumerable key is a field name and every field is an own
+ * property, and a for-in over `obj` visits the fields in order.
+ */
+function keysInFieldOrder(obj: Record<string, unknown>, fields: readonly FieldDesc[]): boolean {
+  const n = fields.length;
+  let i = 0;
+  for (const key in obj) {
+    if (i === n || key !== fields[i]!.name) return false;
+    i++;
   }
-  return info;
+  // for-in visits own keys before inherited ones: when the last is own, all are.
+  return i === n && (n === 0 || hasOwn.call(obj, fields[n - 1]!.name));
 }
 
 function decodeFields(
@@ -213,53 +226,279 @@ function decodeFields(
   fields: readonly FieldDesc[],
   prefix: string,
 ): Record<string, unknown> {
-  const info = fieldsInfo(fields);
-  // Fast path: when every own enumerable key is a field name, there is no
-  // unknown field. With unique names, that holds when the number of fields
-  // that are own enumerable keys equals the number of such keys.
-  let known = 0;
-  if (info.unique) {
-    for (let i = 0; i < fields.length; i++) if (isEnumerable.call(obj, fields[i]!.name)) known++;
+  const fast = fastDecoder(fields);
+  if (fast !== null) {
+    // Undefined: the keys are not the fields in order.
+    const out = fast(ctx, obj, prefix);
+    if (out !== undefined) return out;
+  } else if (keysInFieldOrder(obj, fields)) {
+    // Every field is an own property (no compiled decoder: see below).
+    const out: Record<string, unknown> = {};
+    for (const f of fields) out[f.name] = decodeField(ctx, obj[f.name], f, join(prefix, f.name));
+    return out;
   }
-  const keys = Object.keys(obj);
-  if (!info.unique || known !== keys.length) {
-    const names = info.names;
-    for (const key of keys) {
-      if (!names.has(key)) {
-        const path = join(prefix, shorten(key));
-        const hint = didYouMean(suggest(key.slice(0, 200), names)) ?? expectedFieldsHint([...names]);
-        fail(ctx, "P0703", path, {}, hint);
+  return decodeFieldsSlow(ctx, obj, fields, prefix);
+}
+
+// ── Compiled decoders ──────────────────────────────────────────────────────
+//
+// For a fields array, a decoder written out field by field (straight-line
+// code, property reads by constant name, the result built as one object
+// literal) decodes a case whose keys are the fields in order markedly faster
+// than the loop of decodeFields, whose shared branches and property accesses
+// see every field in turn. It is generated once per fields array with
+// `new Function`. Exactness: the only text put into the code is each field
+// name as a JSON string literal (and constant indices); everything else is
+// passed in. Each field is read once, in order; a value the decoder does not
+// recognise as well-formed for its type (or any value of a type it does not
+// handle itself) goes through decodeField, the general path, which decodes or
+// throws the very error decodeFields would. Where code generation is not
+// allowed (or a name could not be an object-literal key the ordinary way),
+// decodeFields keeps its loop.
+
+type FastDecoder = (ctx: Ctx, obj: Record<string, unknown>, prefix: string) => Record<string, unknown> | undefined;
+
+/**
+ * A fields array is compiled on its COMPILE_AFTER-th use (until then: how
+ * often it was used), so that arrays made for one decoding never are.
+ */
+const COMPILE_AFTER = 8;
+
+const FAST_DECODERS = new WeakMap<readonly FieldDesc[], FastDecoder | null | number>();
+/** The fields array decoded last and its decoder: one policy decides many cases in a row. */
+let lastDecoderFields: readonly FieldDesc[] | undefined;
+let lastDecoder: FastDecoder | null = null;
+
+function fastDecoder(fields: readonly FieldDesc[]): FastDecoder | null {
+  if (fields === lastDecoderFields) return lastDecoder;
+  const entry = FAST_DECODERS.get(fields);
+  let decoder: FastDecoder | null;
+  if (entry === undefined || typeof entry === "number") {
+    const uses = (entry ?? 0) + 1;
+    if (uses < COMPILE_AFTER) {
+      FAST_DECODERS.set(fields, uses);
+      return null;
+    }
+    decoder = compileDecoder(fields);
+    FAST_DECODERS.set(fields, decoder);
+  } else {
+    decoder = entry;
+  }
+  lastDecoderFields = fields;
+  lastDecoder = decoder;
+  return decoder;
+}
+
+/** What generated decoders call. */
+const DECODER_HELPERS = {
+  hasOwn,
+  cmp,
+  parseIsoDate,
+  parseDecimal,
+  decodeField,
+  outside,
+  join,
+};
+
+/** Sets up to this size are tested value by value in compiled code, larger ones with a Set. */
+const INLINE_SET_SIZE = 8;
+
+/** Fields beyond this many keep the loop (the generated code grows with them). */
+const MAX_COMPILED_FIELDS = 64;
+
+function compileDecoder(fields: readonly FieldDesc[]): FastDecoder | null {
+  if (fields.length > MAX_COMPILED_FIELDS) return null;
+  // `{"__proto__": v}` in a literal would set the prototype, not a field.
+  if (fields.some((f) => f.name === "__proto__")) return null;
+  const sets: (ReadonlySet<string> | undefined)[] = [];
+  const consts: unknown[] = [];
+  const wholes: ReadonlySet<number>[] = [];
+  const lines: string[] = [];
+  fields.forEach((f, i) => {
+    const key = JSON.stringify(f.name);
+    const v = `v${i}`;
+    const general = `${v} = H.decodeField(ctx, raw, F[${i}], H.join(prefix, ${key}));`;
+    const inRange = restrictionTest(f, i, v, consts, wholes);
+    let test: string;
+    switch (f.type.k) {
+      case "datum":
+        // readDate: a string of at most 100 characters that parseIsoDate takes.
+        test = `typeof raw === "string" && raw.length === 10 && (${v} = H.parseIsoDate(raw)) !== null${inRange}`;
+        break;
+      case "bedrag":
+        // readBedrag: decimal text, whole cents (small form: d divides 100).
+        test = `typeof raw === "string" && raw.length <= 10000 && (${v} = H.parseDecimal(raw)) !== null && ${v}.bn === null && 100 % ${v}.d === 0${inRange}`;
+        break;
+      case "getal":
+        test = `typeof raw === "string" && raw.length <= 10000 && (${v} = H.parseDecimal(raw)) !== null${inRange}`;
+        break;
+      case "aantal":
+        // readAantal: whole and not negative.
+        test = `typeof raw === "string" && raw.length <= 10000 && (${v} = H.parseDecimal(raw)) !== null && ${v}.bn === null && ${v}.d === 1 && ${v}.n >= 0${inRange}`;
+        break;
+      case "soort": {
+        // A few values: compared one by one (string literals); more: a Set.
+        const values = f.type.values;
+        let member: string;
+        if (values.length <= INLINE_SET_SIZE) {
+          member = values.length === 0 ? "false" : `(${values.map((x) => `raw === ${JSON.stringify(x)}`).join(" || ")})`;
+        } else {
+          sets[i] = new Set(values);
+          member = `S[${i}].has(raw)`;
+        }
+        test = `typeof raw === "string" && ${member} && ((${v} = raw), true)${inRange}`;
+        break;
       }
+      case "tekst":
+        test = `typeof raw === "string" && ((${v} = raw), true)${inRange}`;
+        break;
+      case "janee":
+        test = `typeof raw === "boolean" && ((${v} = raw), true)${inRange}`;
+        break;
+      default:
+        test = "false";
+    }
+    lines.push(`let ${v}; { const raw = obj[${key}]; if (!(${test})) ${general} }`);
+  });
+  const literal = fields.map((f, i) => `${JSON.stringify(f.name)}: v${i}`).join(", ");
+  // First keysInFieldOrder, written out: the enumerable keys are the names
+  // in order (K), and the last of them is own (then all are).
+  const n = fields.length;
+  const keys =
+    n === 0
+      ? "for (const k in obj) return undefined;"
+      : `let i = 0;\nfor (const k in obj) { if (i === ${n} || k !== K[i]) return undefined; i++; }\n` +
+        `if (i !== ${n} || !H.hasOwn.call(obj, K[${n - 1}])) return undefined;`;
+  const source = `"use strict";\nreturn function decodeCompiled(ctx, obj, prefix) {\n${keys}\n${lines.join("\n")}\nreturn { ${literal} };\n};`;
+  try {
+    const names = fields.map((f) => f.name);
+    return new Function("H", "F", "K", "S", "C", "W", source)(DECODER_HELPERS, fields, names, sets, consts, wholes) as FastDecoder;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The code (` && …`, or "") that a compiled decoder uses to check value `v`
+ * of field `f` (index i) against its beperking: `outside` written out for
+ * date bounds (day numbers), number bounds (cmp) and a set of small whole
+ * numbers (Rats are normalized: equal iff same n and d); anything else calls
+ * `outside` itself. Constants go into `consts`, sets into `wholes`.
+ */
+function restrictionTest(f: FieldDesc, i: number, v: string, consts: unknown[], wholes: ReadonlySet<number>[]): string {
+  const r = f.restriction;
+  if (r === undefined) return "";
+  const general = ` && !H.outside(${v}, F[${i}].restriction, F[${i}].type)`;
+  const constant = (x: unknown): string => `C[${consts.push(x) - 1}]`;
+  const parts: string[] = [];
+  if (f.type.k === "datum") {
+    if (r.oneOf !== undefined) return general;
+    if (r.min !== undefined) {
+      if (typeof r.min !== "number") return general;
+      parts.push(`${v} >= ${constant(r.min)}`);
+    }
+    if (r.max !== undefined) {
+      if (typeof r.max !== "number") return general;
+      parts.push(`${v} <= ${constant(r.max)}`);
+    }
+  } else if (isNumberType(f.type)) {
+    if (r.min !== undefined) {
+      if (!(r.min instanceof Rat)) return general;
+      parts.push(`H.cmp(${v}, ${constant(r.min)}) >= 0`);
+    }
+    if (r.max !== undefined) {
+      if (!(r.max instanceof Rat)) return general;
+      parts.push(`H.cmp(${v}, ${constant(r.max)}) <= 0`);
+    }
+    if (r.oneOf !== undefined) {
+      const all = r.oneOf;
+      if (!all.every((o) => o instanceof Rat && o.bn === null && o.d === 1)) return general;
+      const ns = all.map((o) => (o as Rat).n);
+      let member: string;
+      if (ns.length <= INLINE_SET_SIZE) {
+        // Safe integers, written as number literals.
+        member = ns.length === 0 ? "false" : `(${ns.map((n) => `${v}.n === ${JSON.stringify(n)}`).join(" || ")})`;
+      } else {
+        wholes.push(new Set(ns));
+        member = `W[${wholes.length - 1}].has(${v}.n)`;
+      }
+      parts.push(`${v}.bn === null && ${v}.d === 1 && ${member}`);
+    }
+  } else {
+    return general;
+  }
+  return parts.map((p) => ` && ${p}`).join("");
+}
+
+/** decodeFields for keys out of order, unknown or missing: unknown fields first (LANGUAGE.md §4). */
+function decodeFieldsSlow(
+  ctx: Ctx,
+  obj: Record<string, unknown>,
+  fields: readonly FieldDesc[],
+  prefix: string,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const names = fieldNames(fields);
+  for (const key of Object.keys(obj)) {
+    if (!names.has(key)) {
+      const path = join(prefix, shorten(key));
+      const hint = didYouMean(suggest(key.slice(0, 200), names)) ?? expectedFieldsHint([...names]);
+      fail(ctx, "P0703", path, {}, hint);
     }
   }
-  const out: Record<string, unknown> = {};
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i]!;
     const name = f.name;
-    const path = prefix === "" ? name : `${prefix}.${name}`;
     const raw = hasOwn.call(obj, name) ? obj[name] : undefined;
-    if (raw === undefined) fail(ctx, "P0704", path, {}, `verwacht ${typeNoun(f.type)}, ${example(f.type)}`);
-    const value = decodeValue(ctx, raw, f.type, path);
-    const r = f.restriction;
-    if (r !== undefined && outside(value, r, f.type)) {
-      fail(ctx, "P0708", path, { value: formatValueDutch(value, f.type), restriction: r.text });
-    }
-    out[name] = value;
+    out[name] = decodeField(ctx, raw, f, join(prefix, name));
   }
   return out;
 }
 
+/** One field's value (undefined: missing), decoded and checked against its beperking. */
+function decodeField(ctx: Ctx, raw: unknown, f: FieldDesc, path: string): unknown {
+  // An optional input (extension) may be missing or null: it is then not given.
+  if (f.optional === true && (raw === undefined || raw === null)) return undefined;
+  if (raw === undefined) missingField(ctx, f, path);
+  const value = decodeValue(ctx, raw, f.type, path);
+  const r = f.restriction;
+  if (r !== undefined && outside(value, r, f.type)) outsideRestriction(ctx, value, f, r, path);
+  return value;
+}
+
+function missingField(ctx: Ctx, f: FieldDesc, path: string): never {
+  return fail(ctx, "P0704", path, {}, `verwacht ${typeNoun(f.type)}, ${example(f.type)}`);
+}
+
+function outsideRestriction(ctx: Ctx, value: unknown, f: FieldDesc, r: Restriction, path: string): never {
+  return fail(ctx, "P0708", path, { value: formatValueDutch(value, f.type), restriction: r.text });
+}
+
 /** The value violates the beperking: below min, above max, or not one of oneOf. */
 function outside(value: unknown, r: Restriction, t: TypeDesc): boolean {
+  if (value instanceof Rat && isNumberType(t)) {
+    // Numbers: compareValues and valueEquals come down to cmp and eq.
+    if (r.min !== undefined && cmp(value, r.min as Rat) < 0) return true;
+    if (r.max !== undefined && cmp(value, r.max as Rat) > 0) return true;
+    const oneOf = r.oneOf;
+    if (oneOf === undefined) return false;
+    for (let i = 0; i < oneOf.length; i++) if (eq(value, oneOf[i] as Rat)) return false;
+    return true;
+  }
+  if (typeof value === "number" && t.k === "datum") {
+    // Dates are day numbers: compareValues and valueEquals come down to < and ===.
+    if (r.min !== undefined && value < (r.min as Day)) return true;
+    if (r.max !== undefined && value > (r.max as Day)) return true;
+    const oneOf = r.oneOf;
+    if (oneOf === undefined) return false;
+    for (let i = 0; i < oneOf.length; i++) if (value === oneOf[i]) return false;
+    return true;
+  }
   if (r.min !== undefined && compareValues(value, r.min, t) < 0) return true;
   if (r.max !== undefined && compareValues(value, r.max, t) > 0) return true;
   const oneOf = r.oneOf;
   if (oneOf !== undefined) {
-    if (isNumberType(t)) {
-      for (let i = 0; i < oneOf.length; i++) if (eq(value as Rat, oneOf[i] as Rat)) return false;
-    } else {
-      for (let i = 0; i < oneOf.length; i++) if (valueEquals(value, oneOf[i], t)) return false;
-    }
+    for (let i = 0; i < oneOf.length; i++) if (valueEquals(value, oneOf[i], t)) return false;
     return true;
   }
   return false;
@@ -271,23 +510,17 @@ function expectedFieldsHint(names: string[]): string | undefined {
   return `verwachte velden: ${names.map((n) => `\`${n}\``).join(", ")}`;
 }
 
+// decodeValue and the readers it dispatches to are kept small, with the
+// message building in separate functions, so that the hot paths inline.
+
 function decodeValue(ctx: Ctx, v: unknown, t: TypeDesc, path: string): unknown {
   switch (t.k) {
-    case "bedrag": {
-      const x = readNumber(ctx, v, t, path);
-      // Whole cents: a small-form value has at most two decimals iff its denominator divides 100.
-      if (x.bn === null ? 100 % x.d !== 0 : !eq(round(x, 2, "half-away"), x)) {
-        fail(ctx, "P0710", path, { value: show(v) }, 'een bedrag is in hele centen, bijvoorbeeld "112.50"');
-      }
-      return x;
-    }
+    case "bedrag":
+      return readBedrag(ctx, v, t, path);
     case "getal":
       return readNumber(ctx, v, t, path);
-    case "aantal": {
-      const x = readNumber(ctx, v, t, path);
-      if (!isInteger(x) || sign(x) < 0) fail(ctx, "P0711", path, { value: show(v) });
-      return x;
-    }
+    case "aantal":
+      return readAantal(ctx, v, t, path);
     case "percentage":
       // LANGUAGE.md §10: a percentage arrives as a number of percent.
       return div(readNumber(ctx, v, t, path), ratInt(100));
@@ -298,43 +531,69 @@ function decodeValue(ctx: Ctx, v: unknown, t: TypeDesc, path: string): unknown {
     case "periode":
       return readPeriod(ctx, v, t, path);
     case "janee":
-      if (typeof v !== "boolean") {
-        const hint =
-          typeof v === "string" && /^(ja|nee|true|false)$/i.test(v)
-            ? "gebruik true of false, zonder aanhalingstekens"
-            : example(t);
-        fail(ctx, "P0705", path, { expected: typeNoun(t), actual: describe(v) }, hint);
-      }
+      if (typeof v !== "boolean") notJanee(ctx, v, t, path);
       return v;
     case "tekst":
-      if (typeof v !== "string") fail(ctx, "P0705", path, { expected: typeNoun(t), actual: describe(v) }, example(t));
+      if (typeof v !== "string") wrongType(ctx, v, t, path);
       return v;
-    case "soort": {
-      if (typeof v !== "string") fail(ctx, "P0705", path, { expected: typeNoun(t), actual: describe(v) }, example(t));
-      if (!t.values.includes(v)) {
-        const hint =
-          didYouMean(suggest(v.slice(0, 200), t.values)) ??
-          (t.values.length <= 12 ? `mogelijke waarden: ${t.values.map((n) => `\`${n}\``).join(", ")}` : undefined);
-        fail(ctx, "P0709", path, { value: show(v), soort: t.name }, hint);
-      }
+    case "soort":
+      if (typeof v !== "string") wrongType(ctx, v, t, path);
+      if (!t.values.includes(v)) notInSoort(ctx, v, t, path);
       return v;
-    }
     case "record":
-      if (!isPlainObject(v)) fail(ctx, "P0705", path, { expected: typeNoun(t), actual: describe(v) }, example(t));
+      if (!isPlainObject(v)) wrongType(ctx, v, t, path);
       return decodeFields(ctx, v, t.fields, path);
-    case "lijst": {
-      if (!Array.isArray(v)) fail(ctx, "P0705", path, { expected: typeNoun(t), actual: describe(v) }, example(t));
-      const out: unknown[] = [];
-      for (let i = 0; i < v.length; i++) out.push(decodeValue(ctx, v[i], t.elem, `${path}[${i}]`));
-      return out;
-    }
+    case "lijst":
+      return readList(ctx, v, t, path);
   }
+}
+
+/** P0705: a value of the wrong JSON type. */
+function wrongType(ctx: Ctx, v: unknown, t: TypeDesc, path: string): never {
+  return fail(ctx, "P0705", path, { expected: typeNoun(t), actual: describe(v) }, example(t));
+}
+
+function readBedrag(ctx: Ctx, v: unknown, t: TypeDesc, path: string): Rat {
+  const x = readNumber(ctx, v, t, path);
+  // Whole cents: a small-form value has at most two decimals iff its denominator divides 100.
+  if (x.bn === null ? 100 % x.d !== 0 : !eq(round(x, 2, "half-away"), x)) {
+    fail(ctx, "P0710", path, { value: show(v) }, 'een bedrag is in hele centen, bijvoorbeeld "112.50"');
+  }
+  return x;
+}
+
+function readAantal(ctx: Ctx, v: unknown, t: TypeDesc, path: string): Rat {
+  const x = readNumber(ctx, v, t, path);
+  if (!isInteger(x) || sign(x) < 0) fail(ctx, "P0711", path, { value: show(v) });
+  return x;
+}
+
+function notJanee(ctx: Ctx, v: unknown, t: TypeDesc, path: string): never {
+  const hint =
+    typeof v === "string" && /^(ja|nee|true|false)$/i.test(v)
+      ? "gebruik true of false, zonder aanhalingstekens"
+      : example(t);
+  return fail(ctx, "P0705", path, { expected: typeNoun(t), actual: describe(v) }, hint);
+}
+
+function notInSoort(ctx: Ctx, v: string, t: TypeDesc & { k: "soort" }, path: string): never {
+  const hint =
+    didYouMean(suggest(v.slice(0, 200), t.values)) ??
+    (t.values.length <= 12 ? `mogelijke waarden: ${t.values.map((n) => `\`${n}\``).join(", ")}` : undefined);
+  return fail(ctx, "P0709", path, { value: show(v), soort: t.name }, hint);
+}
+
+function readList(ctx: Ctx, v: unknown, t: TypeDesc & { k: "lijst" }, path: string): unknown[] {
+  if (!Array.isArray(v)) wrongType(ctx, v, t, path);
+  const out: unknown[] = [];
+  for (let i = 0; i < v.length; i++) out.push(decodeValue(ctx, v[i], t.elem, `${path}[${i}]`));
+  return out;
 }
 
 /** The decimal text of a number as given: JSON number text, a string, or a JS number. */
 function numberText(ctx: Ctx, v: unknown, t: TypeDesc, path: string): string {
-  if (isLosslessNumber(v)) return v.value;
   if (typeof v === "string") return v;
+  if (isLosslessNumber(v)) return v.value;
   if (typeof v === "number") {
     if (!Number.isFinite(v)) fail(ctx, "P0706", path, { value: String(v) }, "NaN en Infinity zijn geen getallen");
     return jsNumberText(v);
@@ -381,9 +640,12 @@ function numberHint(text: string): string {
   return 'schrijf een getal met een punt voor decimalen, bijvoorbeeld 12.50 of "12.50"';
 }
 
+const DATUM: TypeDesc = { k: "datum" };
+
 function readDate(ctx: Ctx, v: unknown, path: string): Day {
-  const t: TypeDesc = { k: "datum" };
-  if (typeof v !== "string") fail(ctx, "P0705", path, { expected: typeNoun(t), actual: describe(v) }, example(t));
+  if (typeof v !== "string") {
+    fail(ctx, "P0705", path, { expected: typeNoun(DATUM), actual: describe(v) }, example(DATUM));
+  }
   const d = v.length <= 100 ? parseIsoDate(v) : null;
   if (d !== null) return d;
   const hint = /^\d{4}-\d{2}-\d{2}$/.test(v)
@@ -561,6 +823,14 @@ function example(t: TypeDesc): string {
 
 /** Outputs as JSON values (LANGUAGE.md §10), in declaration order. */
 export function encodeOutputs(values: Record<string, unknown>, fields: readonly FieldDesc[]): Record<string, unknown> {
+  if (keysInFieldOrder(values, fields)) {
+    // The usual case (the values a decision returns): every field is an own property.
+    const fast = fastEncoder(fields);
+    if (fast !== null) return fast(values);
+    const out: Record<string, unknown> = {};
+    for (const f of fields) out[f.name] = encodeField(values[f.name], f.type);
+    return out;
+  }
   const out: Record<string, unknown> = {};
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i]!;
@@ -568,9 +838,64 @@ export function encodeOutputs(values: Record<string, unknown>, fields: readonly 
     if (!hasOwn.call(values, name)) {
       throw runtimeError("P0809", { detail: `uitvoer \`${name}\` heeft geen waarde` });
     }
-    out[name] = encodeValue(values[name], f.type);
+    out[name] = encodeField(values[name], f.type);
   }
   return out;
+}
+
+/**
+ * A compiled encoder (see compileDecoder): for values whose keys are the
+ * fields in order, the outputs as one object literal, each field encoded by
+ * encodeField.
+ */
+type FastEncoder = (values: Record<string, unknown>) => Record<string, unknown>;
+
+const FAST_ENCODERS = new WeakMap<readonly FieldDesc[], FastEncoder | null | number>();
+let lastEncoderFields: readonly FieldDesc[] | undefined;
+let lastEncoder: FastEncoder | null = null;
+
+function fastEncoder(fields: readonly FieldDesc[]): FastEncoder | null {
+  if (fields === lastEncoderFields) return lastEncoder;
+  const entry = FAST_ENCODERS.get(fields);
+  let encoder: FastEncoder | null;
+  if (entry === undefined || typeof entry === "number") {
+    const uses = (entry ?? 0) + 1;
+    if (uses < COMPILE_AFTER) {
+      FAST_ENCODERS.set(fields, uses);
+      return null;
+    }
+    encoder = compileEncoder(fields);
+    FAST_ENCODERS.set(fields, encoder);
+  } else {
+    encoder = entry;
+  }
+  lastEncoderFields = fields;
+  lastEncoder = encoder;
+  return encoder;
+}
+
+const ENCODER_HELPERS = { formatFixed, encodeValue };
+
+function compileEncoder(fields: readonly FieldDesc[]): FastEncoder | null {
+  if (fields.length > MAX_COMPILED_FIELDS) return null;
+  if (fields.some((f) => f.name === "__proto__")) return null;
+  const entries = fields.map((f, i) => {
+    const key = JSON.stringify(f.name);
+    // encodeField: a bedrag is formatFixed(v, 2), anything else encodeValue.
+    const value = f.type.k === "bedrag" ? `H.formatFixed(values[${key}], 2)` : `H.encodeValue(values[${key}], F[${i}].type)`;
+    return `${key}: ${value}`;
+  });
+  const source = `"use strict";\nreturn function encodeCompiled(values) {\nreturn { ${entries.join(",\n")} };\n};`;
+  try {
+    return new Function("H", "F", source)(ENCODER_HELPERS, fields) as FastEncoder;
+  } catch {
+    return null;
+  }
+}
+
+/** encodeValue, with the common bedrag output first. */
+function encodeField(v: unknown, t: TypeDesc): unknown {
+  return t.k === "bedrag" ? formatFixed(v as Rat, 2) : encodeValue(v, t);
 }
 
 export function encodeValue(v: unknown, t: TypeDesc): unknown {
@@ -624,6 +949,7 @@ function dutchNumber(decimal: string): string {
  * `31 dagen`, `periode van … tot en met …`, `ja`, `"tekst"`, `[…]`, `{veld waarde, …}`.
  */
 export function formatValueDutch(v: unknown, t: TypeDesc): string {
+  if (v === undefined) return "(niet gegeven)";
   switch (t.k) {
     case "bedrag": {
       const x = v as Rat;

@@ -27,10 +27,12 @@ export class DivisionByZero extends Error {
  * small form is always in the small form — equality is structural.
  */
 export class Rat {
-  readonly n: number;
-  readonly d: number;
-  readonly bn: bigint | null;
-  readonly bd: bigint | null;
+  // `declare`: no class-field initializers, so construction is four plain
+  // stores (all in the constructor, in this order: one hidden class).
+  declare readonly n: number;
+  declare readonly d: number;
+  declare readonly bn: bigint | null;
+  declare readonly bd: bigint | null;
 
   /** Internal: use ratInt / ratFrac / parseDecimal. Does not normalize. */
   constructor(n: number, d: number, bn: bigint | null, bd: bigint | null) {
@@ -52,9 +54,31 @@ export class Rat {
 
 // ---------------------------------------------------------------- construction
 
+/**
+ * Shared values of the integers 0 … SMALL_INTS - 1 (years, day counts, ages:
+ * what calendar functions return over and over). A Rat is immutable and
+ * equality is structural, so sharing is invisible.
+ */
+const SMALL_INTS = 4096;
+const SMALL_INT_CACHE: Rat[] = Array.from({ length: SMALL_INTS }, (_, i) => new Rat(i, 1, null, null));
+
+/** Bounds of V8's small integers (31 bits): such values are stored untagged. */
+const SMI_MAX = 0x3fffffff;
+const SMI_MIN = -0x40000000;
+
 function small(n: number, d: number): Rat {
-  // `n + 0` turns -0 into 0 (structural equality must not see -0).
-  return new Rat(n + 0, d, null, null);
+  // Small whole numbers (n is an integer here) are shared: fewer allocations.
+  if (d === 1 && n >= 0 && n < SMALL_INTS) return SMALL_INT_CACHE[n]!;
+  // `n | 0` / `n + 0` turn -0 into 0 (structural equality must not see -0).
+  // Values in the small-integer range go in as int32 (`| 0`, exact there):
+  // an integral value computed as a double would otherwise be stored boxed,
+  // which turns the fields of every Rat into (slower) double fields.
+  return new Rat(
+    n <= SMI_MAX && n >= SMI_MIN ? n | 0 : n + 0,
+    d <= SMI_MAX ? d | 0 : d,
+    null,
+    null,
+  );
 }
 
 function gcdN(a: number, b: number): number {
@@ -129,6 +153,11 @@ function checkInt(x: number | bigint, what: string): void {
 }
 
 export function ratInt(n: number | bigint): Rat {
+  if (typeof n === "number" && n >= 0 && n < SMALL_INTS && (n | 0) === n) return SMALL_INT_CACHE[n]!;
+  return ratIntGeneral(n);
+}
+
+function ratIntGeneral(n: number | bigint): Rat {
   checkInt(n, "ratInt");
   if (typeof n === "number" && isSafeInt(n)) return small(n, 1);
   return fromBig(BigInt(n), 1n);
@@ -173,14 +202,54 @@ export function parseDecimal(text: string): Rat | null {
     fracLen = i - fracStart;
     if (fracLen === 0) return null;
   }
-  if (intEnd - intStart + fracLen <= 15) return fromSafe(neg ? -n : n, POW10[fracLen]!);
+  if (intEnd - intStart + fracLen <= 15) return fromDecimal(neg ? -n : n, fracLen);
   const digits = fracLen === 0 ? text.slice(intStart, intEnd) : text.slice(intStart, intEnd) + text.slice(intEnd + 1);
   const b = BigInt(digits);
   return fromBig(neg ? -b : b, 10n ** BigInt(fracLen));
 }
 
+/**
+ * 10^k for 0 <= k <= 15. Read through pow10: up to 10^9 from an array of small
+ * integers, so that arithmetic on the result is integer arithmetic in
+ * optimized code (a power read from an array that also holds 10^10 and up is
+ * a boxed double, and `%` on doubles is a slow library call).
+ */
+const POW10_SMALL: readonly number[] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
 const POW10: number[] = [];
 for (let i = 0, p = 1; i <= 15; i++, p *= 10) POW10.push(p);
+
+/** 10^k, 0 <= k <= 15. */
+function pow10(k: number): number {
+  return k <= 9 ? POW10_SMALL[k]! : POW10[k]!;
+}
+
+/**
+ * n / 10^k, normalized, for a safe integer n and 0 <= k <= 15. The gcd with a
+ * power of ten is 2^i * 5^j: cancelled by dividing out common tens, then the
+ * remaining twos or fives (after the tens, n keeps at most one of the two
+ * factors) — divisions by constants instead of Euclid's remainders.
+ */
+function fromDecimal(n: number, k: number): Rat {
+  if (n === 0) return Rat.ZERO;
+  while (k > 0 && n % 10 === 0) {
+    n /= 10;
+    k--;
+  }
+  if (k === 0) return small(n, 1);
+  let d = pow10(k);
+  if (n % 2 === 0) {
+    for (let i = 0; i < k && n % 2 === 0; i++) {
+      n /= 2;
+      d /= 2;
+    }
+  } else if (n % 5 === 0) {
+    for (let i = 0; i < k && n % 5 === 0; i++) {
+      n /= 5;
+      d /= 5;
+    }
+  }
+  return small(n, d);
+}
 
 // ---------------------------------------------------------------- arithmetic
 
@@ -204,6 +273,11 @@ function addSafe(an: number, ad: number, bn: number, bd: number): Rat | null {
     const t = an + p;
     return p <= MAX && p >= -MAX && t <= MAX && t >= -MAX ? small(t, ad) : null;
   }
+  return addFractions(an, ad, bn, bd);
+}
+
+/** addSafe for two denominators other than 1. */
+function addFractions(an: number, ad: number, bn: number, bd: number): Rat | null {
   if (ad === bd) {
     const t = an + bn;
     return t <= MAX && t >= -MAX ? fromSafe(t, ad) : null;
@@ -271,6 +345,11 @@ function mulSafe(an: number, ad: number, bn: number, bd: number): Rat | null {
     const r = an * bn;
     return r <= MAX && r >= -MAX ? small(r, 1) : null;
   }
+  return mulFractions(an, ad, bn, bd);
+}
+
+/** mulSafe when a denominator is not 1. */
+function mulFractions(an: number, ad: number, bn: number, bd: number): Rat | null {
   if (an === 0 || bn === 0) return Rat.ZERO;
   // Cross-cancel; a gcd with a denominator 1 is 1.
   const g1 = bd === 1 ? 1 : gcdN(an, bd);
@@ -290,12 +369,16 @@ export function mul(a: Rat, b: Rat): Rat {
 
 /** Exact division; throws DivisionByZero when b is zero. */
 export function div(a: Rat, b: Rat): Rat {
+  if (a.bn === null && b.bn === null && b.n !== 0) {
+    const r = b.n < 0 ? mulSafe(a.n, a.d, -b.d, -b.n) : mulSafe(a.n, a.d, b.d, b.n);
+    if (r !== null) return r;
+  }
+  return divGeneral(a, b);
+}
+
+function divGeneral(a: Rat, b: Rat): Rat {
   if (b.bn === null) {
     if (b.n === 0) throw new DivisionByZero();
-    if (a.bn === null) {
-      const r = b.n < 0 ? mulSafe(a.n, a.d, -b.d, -b.n) : mulSafe(a.n, a.d, b.d, b.n);
-      if (r !== null) return r;
-    }
     return mul(a, b.n < 0 ? small(-b.d, -b.n) : small(b.d, b.n));
   }
   const bn = b.bn;
@@ -312,6 +395,10 @@ export function cmp(a: Rat, b: Rat): -1 | 0 | 1 {
     const p2 = b.n * a.d;
     if (p1 <= MAX && p1 >= -MAX && p2 <= MAX && p2 >= -MAX) return p1 < p2 ? -1 : p1 > p2 ? 1 : 0;
   }
+  return cmpBig(a, b);
+}
+
+function cmpBig(a: Rat, b: Rat): -1 | 0 | 1 {
   const l = bigNum(a) * bigDen(b);
   const r = bigNum(b) * bigDen(a);
   return l < r ? -1 : l > r ? 1 : 0;
@@ -408,7 +495,7 @@ function checkDecimals(decimals: number): void {
  */
 function scaledInt(x: Rat, k: number, mode: RoundingMode): number | bigint {
   if (x.bn === null && k <= 15) {
-    const m = x.n * POW10[k]!;
+    const m = x.n * pow10(k);
     if (m <= MAX && m >= -MAX) return x.d === 1 ? m : roundQuotN(m, x.d, mode);
   }
   return roundQuotB(bigNum(x) * 10n ** BigInt(k), bigDen(x), mode);
@@ -419,11 +506,24 @@ function scaledInt(x: Rat, k: number, mode: RoundingMode): number | bigint {
  * zero (27.5 → 28, -27.5 → -28), floor toward −∞, ceil toward +∞.
  */
 export function round(x: Rat, decimals: number, mode: RoundingMode): Rat {
+  // Kept small for inlining: small-form values and up to 9 decimals here.
+  if (x.bn === null && decimals >= 0 && decimals <= 9 && (decimals | 0) === decimals) {
+    const d = x.d;
+    if (d === 1) return x;
+    const s = POW10_SMALL[decimals]!;
+    if (s % d === 0) return x; // already has at most `decimals` places
+    const m = x.n * s;
+    if (m <= MAX && m >= -MAX) return fromSafe(roundQuotN(m, d, mode), s);
+  }
+  return roundGeneral(x, decimals, mode);
+}
+
+function roundGeneral(x: Rat, decimals: number, mode: RoundingMode): Rat {
   checkDecimals(decimals);
   if (x.bn === null) {
     if (x.d === 1) return x;
     if (decimals <= 15) {
-      const s = POW10[decimals]!;
+      const s = pow10(decimals);
       if (s % x.d === 0) return x; // already has at most `decimals` places
       const m = x.n * s;
       if (m <= MAX && m >= -MAX) return fromSafe(roundQuotN(m, x.d, mode), s);
@@ -520,21 +620,44 @@ export function formatDecimal(x: Rat): string {
   return negative ? `-${body}` : body;
 }
 
+/** ".00" … ".99". */
+const CENTS: readonly string[] = Array.from({ length: 100 }, (_, i) => (i < 10 ? `.0${i}` : `.${i}`));
+
 /** Half away from zero to exactly `decimals` places: "18.00", "-5.00", "0.00" (never "-0.00"). */
 export function formatFixed(x: Rat, decimals: number): string {
+  // Kept small (so that callers can inline it): the bedrag case, cents of a
+  // small-form value, here; everything else in formatFixedGeneral.
+  if (decimals === 2 && x.bn === null) {
+    const m = x.n * 100;
+    if (m <= MAX && m >= -MAX) {
+      const d = x.d;
+      // The integer round-half-away(x * 100).
+      const q = d === 1 ? m + 0 : d === 100 ? x.n : roundQuotN(m, d, "half-away");
+      const negative = q < 0;
+      const a = negative ? -q : q;
+      const cents = a % 100;
+      const euros = (a - cents) / 100;
+      return negative ? `-${euros}${CENTS[cents]!}` : `${euros}${CENTS[cents]!}`;
+    }
+  }
+  return formatFixedGeneral(x, decimals);
+}
+
+function formatFixedGeneral(x: Rat, decimals: number): string {
   checkDecimals(decimals);
   if (x.bn === null && decimals <= 15) {
-    const p = POW10[decimals]!;
+    const p = pow10(decimals);
     const m = x.n * p;
     if (m <= MAX && m >= -MAX) {
       const q = x.d === 1 ? m + 0 : roundQuotN(m, x.d, "half-away");
-      if (decimals === 0) return String(q);
+      if (decimals === 0) return `${q}`;
       const negative = q < 0;
       const a = negative ? -q : q;
       const frac = a % p;
       const int = (a - frac) / p;
-      const fracText = frac >= p / 10 ? String(frac) : String(frac).padStart(decimals, "0");
-      return negative ? `-${int}.${fracText}` : `${int}.${fracText}`;
+      let fracText = `${frac}`;
+      if (fracText.length < decimals) fracText = "0".repeat(decimals - fracText.length) + fracText;
+      return `${negative ? "-" : ""}${int}.${fracText}`;
     }
   }
   const { negative, digits } = scaledDigits(x, decimals);

@@ -71,9 +71,6 @@ export function birthday(birthDate: Day, n: Rat): Day {
   return addDuration(birthDate, { unit: "maanden", n: 12 * wholeArg(n, "verjaardag") }, 1);
 }
 
-/** Days within which `ymdNumberOf` (y * 10000 + …) stays far below 2**53. */
-const YMD_NUMBER_RANGE = 100_000_000_000;
-
 /** `leeftijd_op(g, d)`: the largest n with verjaardag(g, n) <= d. */
 export function ageOn(birthDate: Day, day: Day): Rat {
   if (birthDate > day) {
@@ -83,20 +80,24 @@ export function ageOn(birthDate: Day, day: Day): Rat {
   // g's month and day, 29 februari clamped to 28 februari outside leap years
   // (the month arithmetic of addDuration); within one year, (month, day)
   // order is date order.
-  if (birthDate < -YMD_NUMBER_RANGE || day > YMD_NUMBER_RANGE) {
-    // Far outside any calendar in use: the general month arithmetic.
-    let years = ymdOf(day).y - ymdOf(birthDate).y;
-    if (addDuration(birthDate, { unit: "maanden", n: 12 * years }, 1) > day) years -= 1;
-    return ratInt(years);
-  }
   const g = ymdNumberOf(birthDate);
   const t = ymdNumberOf(day);
-  const gy = Math.floor(g / 10000);
-  const ty = Math.floor(t / 10000);
-  const gmd = g - gy * 10000;
-  const tmd = t - ty * 10000;
+  // Years 1 up to 214748: y * 10000 + m * 100 + d is a positive int32, so
+  // `% 10000` and the exact division stay integer operations.
+  if (g <= 0 || t > 0x7fffffff) return ageOnGeneral(birthDate, day);
+  const gmd = g % 10000;
+  const tmd = t % 10000;
+  const gy = (g - gmd) / 10000;
+  const ty = (t - tmd) / 10000;
   const birthdayMd = gmd === 229 && !isLeapYear(ty) ? 228 : gmd;
   return ratInt(ty - gy - (birthdayMd > tmd ? 1 : 0));
+}
+
+/** ageOn far outside any calendar in use: the general month arithmetic. */
+function ageOnGeneral(birthDate: Day, day: Day): Rat {
+  let years = ymdOf(day).y - ymdOf(birthDate).y;
+  if (addDuration(birthDate, { unit: "maanden", n: 12 * years }, 1) > day) years -= 1;
+  return ratInt(years);
 }
 
 export function yearOf(day: Day): Rat {
@@ -213,6 +214,15 @@ function compareValues(a: Ordered, b: Ordered): number {
 
 /** `min(a, b, …)` over numbers, dates or durations of one kind. */
 export function minValue<T extends Ordered>(...xs: T[]): T {
+  if (xs.length === 2) {
+    const a = xs[0]!;
+    const b = xs[1]!;
+    if (a instanceof Rat && b instanceof Rat) return cmp(b, a) < 0 ? b : a;
+  }
+  return minOfList(xs);
+}
+
+function minOfList<T extends Ordered>(xs: T[]): T {
   if (xs.length === 0) throw new RangeError("min needs at least one value");
   let m = xs[0]!;
   for (let i = 1; i < xs.length; i++) if (compareValues(xs[i]!, m) < 0) m = xs[i]!;
@@ -221,6 +231,15 @@ export function minValue<T extends Ordered>(...xs: T[]): T {
 
 /** `max(a, b, …)` over numbers, dates or durations of one kind. */
 export function maxValue<T extends Ordered>(...xs: T[]): T {
+  if (xs.length === 2) {
+    const a = xs[0]!;
+    const b = xs[1]!;
+    if (a instanceof Rat && b instanceof Rat) return cmp(b, a) > 0 ? b : a;
+  }
+  return maxOfList(xs);
+}
+
+function maxOfList<T extends Ordered>(xs: T[]): T {
   if (xs.length === 0) throw new RangeError("max needs at least one value");
   let m = xs[0]!;
   for (let i = 1; i < xs.length; i++) if (compareValues(xs[i]!, m) > 0) m = xs[i]!;
