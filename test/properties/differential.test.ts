@@ -151,6 +151,26 @@ describe("policy text cannot inject code", () => {
     const built = (await import(path.join(out, "properties/fixtures/injectie.ts"))) as { evaluate(i: unknown): unknown; metadata: { version: string } };
     expect(built.evaluate(input)).toEqual(m.evaluate(input));
     expect(built.metadata.version).toBe("1 ${process.exit(3)}");
+    // The library as its users use it: the typed Input, evaluate and explain,
+    // checked by tsc together with the library.
+    fs.writeFileSync(
+      path.join(out, "usage.ts"),
+      [
+        'import { policies_vgz_2012_eigen_risico as er, PolisError } from "./index.js";',
+        "const input: er.Input = {",
+        '  geboortedatum: "1970-03-12", polis_start: "2012-01-01", polis_eind: "2012-01-30",',
+        '  vrijwillig_eigen_risico: "100", eerdere_verzekeringen: [], zorgkosten: [],',
+        "};",
+        "const output: er.Output = er.evaluate(input);",
+        "export const verplicht: string = output.verplicht;",
+        "export const text: string = er.explain(input).text;",
+        "export const isError = (e: unknown): boolean => e instanceof PolisError;",
+        "",
+      ].join("\n"),
+    );
+    const usage = (await import(path.join(out, "usage.ts"))) as { verplicht: string; text: string };
+    expect(usage.verplicht).toBe("18.00");
+    expect(usage.text).toContain("artikel 7.1, 7.4");
     // And the whole built library type-checks under --strict.
     fs.writeFileSync(path.join(out, "tsconfig.json"), JSON.stringify({ compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true, skipLibCheck: true, types: [] }, include: ["**/*.ts"] }));
     if (!fs.existsSync(path.join(out, "node_modules"))) fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(out, "node_modules"));
