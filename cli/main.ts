@@ -2,15 +2,11 @@
 // 0 ok; 1 errors in a policy, an evaluation error or a failing test;
 // 2 a bad case file or bad usage. A user error never prints a stack trace;
 // anything else is a Polis bug and is reported as an internal error.
+// Each command's module is loaded only when it runs, so `polis run` does not
+// pay for fast-check, ts-morph or prettier.
 
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { EXIT_USAGE, UsageError } from "./io.js";
-import { checkCommand } from "./check.js";
-import { runCommand } from "./run.js";
-import { testCommand } from "./test.js";
-import { buildCommand } from "./build.js";
-import { diffCommand } from "./diff.js";
-import { fmtCommand } from "./fmt.js";
 
 const EXIT_INTERNAL = 70;
 
@@ -33,8 +29,8 @@ async function main(argv: string[]): Promise<number> {
     .command("check")
     .description("controleer polis-bestanden (syntaxis en types)")
     .argument("<bestanden...>", ".polis-bestanden of mappen")
-    .action((files: string[]) => {
-      code = checkCommand(files);
+    .action(async (files: string[]) => {
+      code = (await import("./check.js")).checkCommand(files);
     });
 
   program
@@ -44,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
     .requiredOption("-i, --input <case>", "case-bestand: .json (één case) of .jsonl (één case per regel)")
     .option("--explain", "leg de beslissing uit: welke regels, met welke waarden en artikelen")
     .action(async (file: string, opts: { input: string; explain?: boolean }) => {
-      code = await runCommand(file, opts);
+      code = await (await import("./run.js")).runCommand(file, opts);
     });
 
   program
@@ -53,8 +49,8 @@ async function main(argv: string[]): Promise<number> {
     .argument("[paden...]", ".polis-bestanden of mappen (standaard: de huidige map)")
     .option("--seed <n>", "seed voor de gegenereerde gevallen van eigenschappen", parseWhole)
     .option("--runs <n>", "aantal gegenereerde gevallen per eigenschap (standaard 100)", parseWhole)
-    .action((paths: string[], opts: { seed?: number; runs?: number }) => {
-      code = testCommand(paths, opts);
+    .action(async (paths: string[], opts: { seed?: number; runs?: number }) => {
+      code = (await import("./test.js")).testCommand(paths, opts);
     });
 
   program
@@ -63,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
     .argument("<map>", "map met .polis-bestanden")
     .requiredOption("-o, --out <map>", "uitvoermap")
     .action(async (dir: string, opts: { out: string }) => {
-      code = await buildCommand(dir, opts);
+      code = await (await import("./build.js")).buildCommand(dir, opts);
     });
 
   program
@@ -75,8 +71,8 @@ async function main(argv: string[]): Promise<number> {
     .option("--witnesses <n>", "hoogstens zoveel voorbeeldgevallen (standaard 5)", parseWhole)
     .option("--samples <n>", "grootte van de steekproef (standaard 10.000)", parseWhole)
     .option("--seed <n>", "seed van de gegenereerde gevallen", parseWhole)
-    .action((oldPath: string, newPath: string, opts: { format?: string; witnesses?: number; samples?: number; seed?: number }) => {
-      code = diffCommand(oldPath, newPath, opts);
+    .action(async (oldPath: string, newPath: string, opts: { format?: string; witnesses?: number; samples?: number; seed?: number }) => {
+      code = (await import("./diff.js")).diffCommand(oldPath, newPath, opts);
     });
 
   program
@@ -84,8 +80,8 @@ async function main(argv: string[]): Promise<number> {
     .description("maak polis-bestanden op in de vaste vorm (commentaar blijft staan)")
     .argument("<bestanden...>", ".polis-bestanden of mappen")
     .option("--check", "schrijf niets; exit 1 als een bestand niet opgemaakt is")
-    .action((files: string[], opts: { check?: boolean }) => {
-      code = fmtCommand(files, opts);
+    .action(async (files: string[], opts: { check?: boolean }) => {
+      code = (await import("./fmt.js")).fmtCommand(files, opts);
     });
 
   try {
