@@ -174,25 +174,13 @@ export function ymdNumberOf(day: Day): number {
   return hinnantYmd(day);
 }
 
-/** H. Hinnant's civil_from_days. */
+/** The calendar date of a day (table lookup within 1..9999, else H. Hinnant's civil_from_days). */
 export function ymdOf(day: Day): { y: number; m: number; d: number } {
-  if (day >= TABLE_FIRST_DAY && day < TABLE_END_DAY) {
-    const y = tableYear(day);
-    const start = YEAR_START[y]!;
-    const doy = day - start;
-    const md = YEAR_START[y + 1]! - start === 366 ? MONTH_DAY_LEAP[doy]! : MONTH_DAY_COMMON[doy]!;
-    const m = (md / 100) | 0;
-    return { y, m, d: md - m * 100 };
-  }
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
+  const n = ymdNumberOf(day);
+  const y = Math.floor(n / 10000);
+  const md = n - y * 10000;
+  const m = (md / 100) | 0;
+  return { y, m, d: md - m * 100 };
 }
 
 /** The number written by the two ASCII digits at s[i], s[i + 1]; -1 when they are not both digits. */
