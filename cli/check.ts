@@ -1,6 +1,9 @@
-// `polis check FILES…`: parse and type-check; diagnostics on stderr.
+// `polis check FILES…`: parse and type-check, then try each policy on a sample
+// of generated cases to warn about rules that conflict; diagnostics on stderr.
 
 import { hasErrors } from "../compiler/pipeline.js";
+import { load } from "../compiler/emit/load.js";
+import { findConflicts } from "../compiler/properties/conflicts.js";
 import { EXIT_OK, EXIT_POLICY, compileFile, findPolicies, printDiagnostics } from "./io.js";
 
 export function checkCommand(files: string[]): number {
@@ -9,6 +12,7 @@ export function checkCommand(files: string[]): number {
   let warnings = 0;
   for (const f of paths) {
     const r = compileFile(f);
+    if (r.policy) r.diagnostics.push(...findConflicts(r.policy, load(r.policy)));
     printDiagnostics(r.diagnostics);
     errors += r.diagnostics.filter((d) => d.severity === "error").length;
     warnings += r.diagnostics.filter((d) => d.severity === "warning").length;

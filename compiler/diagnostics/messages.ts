@@ -75,6 +75,7 @@ export const COMPILE_MESSAGES: Catalog = {
   P0508: w((p) => `\`${p.name}\` kan een bedrag met fracties van centen krijgen; het wordt op centen afgerond`),
   P0509: e((p) => `recursie: \`${p.name}\` roept zichzelf aan (${p.cycle})`),
   P0510: e((p) => `de regel \`${p.name}\` is een uitzondering op zichzelf`),
+  P0511: w((p) => `mogelijk conflict: ${p.detail}`),
 
   // P06xx voorbeeld and eigenschap
   P0601: e((p) => `voorbeeld "${p.name}": ${p.detail}`),

@@ -11,6 +11,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { compile, hasErrors } from "../../compiler/pipeline.js";
 import { renderDiagnostics } from "../../compiler/diagnostics/render.js";
+import { load } from "../../compiler/emit/load.js";
+import { findConflicts } from "../../compiler/properties/conflicts.js";
 import { GOLDEN, ROOT, caseName, listFiles, read, repoPath, sibling } from "./golden.js";
 
 const DIR = path.join(GOLDEN, "check");
@@ -20,7 +22,9 @@ const files = listFiles(DIR, ".polis");
 function checkOutput(file: string): { text: string; errors: boolean } {
   const shown = repoPath(file);
   const source = read(file);
-  const { diagnostics } = compile(source, shown);
+  const { diagnostics, policy } = compile(source, shown);
+  // As the CLI does: try the policy on generated cases for conflicting rules.
+  if (policy) diagnostics.push(...findConflicts(policy, load(policy)));
   const text = diagnostics.length === 0 ? "" : renderDiagnostics(diagnostics, new Map([[shown, source]])) + "\n";
   return { text, errors: hasErrors(diagnostics) };
 }
