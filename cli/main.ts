@@ -98,6 +98,12 @@ async function main(argv: string[]): Promise<number> {
   return code;
 }
 
+// `polis run … | head -1`: a closed pipe ends the output, quietly.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 main(process.argv).then(
   (code) => {
     process.exitCode = code;

@@ -5,6 +5,7 @@
 //   .polis → tokens → CST → AST → symbols → IR policy → JS/TS module
 
 import type { Diagnostic } from "../runtime/diagnostic.js";
+import { compileDiagnostic } from "./diagnostics/messages.js";
 import type { Program } from "./syntax/ast.js";
 import type { Policy } from "./ir/ir.js";
 import { parse } from "./syntax/parse.js";
@@ -21,7 +22,25 @@ export function hasErrors(ds: readonly Diagnostic[]): boolean {
   return ds.some((d) => d.severity === "error");
 }
 
+/**
+ * Deeply nested input (hundreds of parentheses or operators) can exhaust the
+ * stack of the recursive-descent parser or the checker: that is a diagnostic
+ * about the file, not a crash (found by a reviewer).
+ */
+export function tooDeep(e: unknown, file: string): Diagnostic[] {
+  if (!(e instanceof RangeError) || !/call stack/i.test(e.message)) throw e;
+  return [compileDiagnostic("P0204", { file, start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 }, {}, { hint: "splits de uitdrukking op in begrippen" })];
+}
+
 export function compile(source: string, file: string): CompileResult {
+  try {
+    return compileUnguarded(source, file);
+  } catch (e) {
+    return { diagnostics: tooDeep(e, file) };
+  }
+}
+
+function compileUnguarded(source: string, file: string): CompileResult {
   const parsed = parse(source, file);
   if (!parsed.program || hasErrors(parsed.diagnostics)) return { diagnostics: parsed.diagnostics };
   const resolved = resolve(parsed.program);

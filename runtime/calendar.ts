@@ -6,7 +6,9 @@
 // zones); month arithmetic clamps to the month's last day; every empty period
 // is returned as EMPTY_PERIOD; days and months are never mixed silently.
 
-import { isInteger, toInteger, type Rat } from "./rational.js";
+import { abs, formatDecimal, isInteger, le, ratInt, toInteger, type Rat } from "./rational.js";
+
+const LARGEST_DURATION = ratInt(4_000_000);
 
 /** Days since 1970-01-01; negative before. */
 export type Day = number;
@@ -229,12 +231,31 @@ export function formatDutchDate(day: Day): string {
  * the last day of the resulting month: 31 januari 2012 + 1 maand = 29 februari 2012.
  */
 export function addDuration(day: Day, dur: Duration, sign: 1 | -1): Day {
-  if (dur.unit === "dagen") return day + sign * dur.n;
+  if (dur.unit === "dagen") return inRange(day + sign * dur.n);
   const { y, m, d } = ymdOf(day);
   const total = y * 12 + (m - 1) + sign * dur.n;
   const ny = Math.floor(total / 12);
+  if (ny < 1 || ny > 9999) throw new DateOutOfRange();
   const nm = total - ny * 12 + 1;
   return civilToDay(ny, nm, Math.min(d, daysInMonth(ny, nm)));
+}
+
+/**
+ * Dates computed by a policy stay in the years 1–9999, the dates a case file
+ * can hold (found by a reviewer: `d + n dagen` with a huge n printed
+ * impossible dates).
+ */
+function inRange(day: Day): Day {
+  if (!(day >= TABLE_FIRST_DAY && day < TABLE_END_DAY)) throw new DateOutOfRange();
+  return day;
+}
+
+/** A computed date outside the years 1–9999. */
+export class DateOutOfRange extends Error {
+  constructor() {
+    super("een berekende datum valt buiten de jaren 1 tot en met 9999");
+    this.name = "DateOutOfRange";
+  }
 }
 
 /** `a - b` for two dates: a duration in days. */
@@ -269,7 +290,9 @@ export type DurationUnitWord = "dag" | "dagen" | "week" | "weken" | "maand" | "m
 
 /** `n dagen`, `n weken`, … (§2): n must be whole (NotWhole otherwise). */
 export function durationFromCount(n: Rat, unit: DurationUnitWord): Duration {
-  if (!isInteger(n)) throw new NotWhole(`een duur moet een heel aantal ${unit} zijn, niet ${n.toString()}`);
+  if (!isInteger(n)) throw new NotWhole(formatDecimal(n).replace(".", ","));
+  // No date is more than 3.652.059 days (or 120.000 months) from another in the years 1–9999.
+  if (!le(abs(n), LARGEST_DURATION)) throw new DateOutOfRange();
   const k = toInteger(n);
   switch (unit) {
     case "dag":

@@ -7,7 +7,7 @@
 import type { Span } from "./diagnostic.js";
 import { PolisError } from "./diagnostic.js";
 import { DivisionByZero, add, eq, isInteger, le, sign, type Rat, ratInt, formatDecimal } from "./rational.js";
-import { DurationKindMismatch, NotWhole, durationCompare, type Duration } from "./calendar.js";
+import { DateOutOfRange, DurationKindMismatch, NotWhole, durationCompare, type Duration } from "./calendar.js";
 import { StdlibError } from "../stdlib/index.js";
 import { runtimeError } from "./messages.js";
 import { formatValueDutch } from "./case.js";
@@ -61,6 +61,10 @@ export function asPolisError(e: unknown, w: Where, line?: number): unknown {
   if (e instanceof NotWhole) {
     const err = runtimeError("P0807", { value: e.message }, extras);
     err.diagnostic.message = `${err.diagnostic.message} in ${describeWhere(w)}`;
+    return withSpan(err, w, line);
+  }
+  if (e instanceof DateOutOfRange) {
+    const err = runtimeError("P0810", { where: describeWhere(w) }, extras);
     return withSpan(err, w, line);
   }
   if (e instanceof DurationKindMismatch) {

@@ -93,6 +93,8 @@ export const RUNTIME_MESSAGES: Catalog = {
     severity: "error",
     text: (x) => `duren van verschillende soort kunnen niet vergeleken worden: ${p(x, "a")} en ${p(x, "b")}`,
   },
+  /** params: where. */
+  P0810: { severity: "error", text: (x) => `een berekende datum valt buiten de jaren 1 tot en met 9999 in ${p(x, "where")}` },
   /** params: detail. */
   P0809: { severity: "error", text: (x) => `interne fout: ${p(x, "detail")}` },
 };

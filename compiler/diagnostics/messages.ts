@@ -29,6 +29,7 @@ export const COMPILE_MESSAGES: Catalog = {
   P0201: e((p) => `onverwacht teken \`${p.text}\``),
   P0202: e(() => `de tekst wordt niet afgesloten met \`"\` op dezelfde regel`),
   P0203: e((p) => p.message ?? "syntaxfout"),
+  P0204: e(() => `dit bestand is te diep genest om te lezen`),
 
   // P03xx names
   P0301: e((p) => `onbekende naam \`${p.name}\``),

@@ -6,7 +6,8 @@
 import type { Diagnostic } from "../../runtime/diagnostic.js";
 import { PolisError } from "../../runtime/diagnostic.js";
 import { decodeCase, encodeValue, formatValueDutch } from "../../runtime/case.js";
-import { valueEquals } from "../../runtime/types.js";
+import { valueEquals, type TypeDesc } from "../../runtime/types.js";
+import { formatDecimal, type Rat } from "../../runtime/rational.js";
 import type { Policy } from "../ir/ir.js";
 import { typeDescOf } from "../ir/ir.js";
 import { evalConstant } from "../ir/constant.js";
@@ -27,7 +28,7 @@ export function runExamples(policy: Policy, module: DecisionModule): ExampleResu
     const json: Record<string, unknown> = {};
     for (const g of ex.given) {
       const input = policy.inputs.find((i) => i.name === g.name)!;
-      json[g.name] = encodeValue(evalConstant(g.value), input.desc.type);
+      json[g.name] = encodeExact(evalConstant(g.value), input.desc.type);
     }
     let outputs: Record<string, unknown> | undefined;
     try {
@@ -55,4 +56,26 @@ export function runExamples(policy: Policy, module: DecisionModule): ExampleResu
     }
     return { name: ex.name, passed: failures.length === 0, diagnostics: failures };
   });
+}
+
+/**
+ * A given value in the case-file encoding, exactly: an amount keeps all its
+ * decimals, so a voorbeeld with `€ 1,001` is rejected like the case file
+ * `"1.001"` (found by a reviewer; the output encoding would round to cents).
+ */
+function encodeExact(v: unknown, t: TypeDesc): unknown {
+  switch (t.k) {
+    case "bedrag":
+    case "getal":
+      return formatDecimal(v as Rat);
+    case "lijst":
+      return (v as unknown[]).map((x) => encodeExact(x, t.elem));
+    case "record": {
+      const out: Record<string, unknown> = {};
+      for (const f of t.fields) out[f.name] = encodeExact((v as Record<string, unknown>)[f.name], f.type);
+      return out;
+    }
+    default:
+      return encodeValue(v, t);
+  }
 }

@@ -10,6 +10,7 @@ import type { Diagnostic } from "../../runtime/diagnostic.js";
 import { lex } from "../../grammar/lexer.js";
 import { parse } from "../syntax/parse.js";
 import { printDecl, printProgram } from "./print.js";
+import { tooDeep } from "../pipeline.js";
 
 function lineStart(text: string, offset: number): number {
   return text.lastIndexOf("\n", offset - 1) + 1;
@@ -21,6 +22,14 @@ function lineEnd(text: string, offset: number): number {
 }
 
 export function formatSource(text: string, file: string): { text?: string; diagnostics: Diagnostic[] } {
+  try {
+    return formatUnguarded(text, file);
+  } catch (e) {
+    return { diagnostics: tooDeep(e, file) };
+  }
+}
+
+function formatUnguarded(text: string, file: string): { text?: string; diagnostics: Diagnostic[] } {
   const parsed = parse(text, file);
   if (!parsed.program || parsed.diagnostics.some((d) => d.severity === "error")) return { diagnostics: parsed.diagnostics };
   const program = parsed.program;
