@@ -511,7 +511,7 @@ describe("property: junk input only gives PolisErrors", () => {
   it("decodeCase on random values", () => {
     fc.assert(
       fc.property(junkValue, (v) => onlyPolisErrors(() => decodeCase(v, FIELDS))),
-      { numRuns: 1000 },
+      { numRuns: 1000, seed: 20120101 },
     );
   });
 
@@ -521,7 +521,7 @@ describe("property: junk input only gives PolisErrors", () => {
       fc.property(fc.constantFrom(...names), junkValue, (name, junk) =>
         onlyPolisErrors(() => decodeText(JSON.stringify({ ...GOOD, [name]: junk }))),
       ),
-      { numRuns: 1000 },
+      { numRuns: 1000, seed: 20120101 },
     );
   });
 
@@ -534,7 +534,7 @@ describe("property: junk input only gives PolisErrors", () => {
     );
     fc.assert(
       fc.property(text, (t) => onlyPolisErrors(() => decodeCase(parseCaseText(t), FIELDS))),
-      { numRuns: 1000 },
+      { numRuns: 1000, seed: 20120101 },
     );
   });
 
