@@ -61,7 +61,8 @@ export function compileFile(file: string): CompileResult & { file: string } {
 
 /** The .polis files below the directories that exist (tests, fuzzing, benchmarks). */
 export function polisFilesIn(...dirs: string[]): string[] {
-  return findPolicies(dirs.filter((d) => fs.existsSync(d)));
+  const existing = dirs.filter((d) => fs.existsSync(d));
+  return existing.length === 0 ? [] : findPolicies(existing);
 }
 
 /** The .polis files named, with directories searched recursively, in a stable order. */
@@ -83,5 +84,7 @@ export function findPolicies(args: readonly string[]): string[] {
     } else out.push(p);
   };
   for (const a of args) walk(a);
+  // A mistyped folder in CI must not pass silently (found by a reviewer).
+  if (out.length === 0 && args.length > 0) throw new UsageError(`geen .polis-bestanden gevonden in ${args.map((a) => `\`${displayPath(a)}\``).join(", ")}`);
   return out;
 }
