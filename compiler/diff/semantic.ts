@@ -20,7 +20,7 @@ import type { Explanation } from "../../runtime/explain.js";
 import type { Policy } from "../ir/ir.js";
 import { typeDescOf } from "../ir/ir.js";
 import type { DecisionModule } from "../emit/load.js";
-import { collectBoundaries, inputsArbitrary, mergeBoundaries } from "../properties/arbitraries.js";
+import { caseFileOf, collectBoundaries, inputsArbitrary, mergeBoundaries } from "../properties/arbitraries.js";
 
 /** 31 december 2100, the default end of LANGUAGE.md §8. */
 const DEFAULT_DATE_TO = dayFromYmd(2100, 12, 31)!;
@@ -81,9 +81,7 @@ function project(side: Side, values: Values): Values {
 
 /** The case file of a side (LANGUAGE.md §10 encodings). */
 function encodeCase(side: Side, values: Values): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const i of side.policy.inputs) if (values[i.name] !== undefined) out[i.name] = encodeValue(values[i.name], i.desc.type);
-  return out;
+  return caseFileOf(side.policy.inputs, values);
 }
 
 type Raw = { ok: true; outputs: Values } | { ok: false; code: string; message: string } | { ok: "invalid" };

@@ -485,6 +485,7 @@ export function generate(policy: IR.Policy, options: GenerateOptions): Generated
   body.push(
     `class Decision {
       w${ann("R.Where")} = R.TOP;
+      result${ann("Record<string, unknown>")} = {};
       ${fields.join("\n")}
       constructor(values${ann("Record<string, unknown>")}) {
         ${init.join("\n")}
@@ -493,26 +494,26 @@ export function generate(policy: IR.Policy, options: GenerateOptions): Generated
     }`,
   );
   body.push(
-    `/** Decide a case given as runtime values that were already decoded and validated. */
-    ${exp}function decideValues(values${ann("Record<string, unknown>")}, line${ann("number | undefined")} = undefined)${ann("Record<string, unknown>")} {
+    `/** Check the voorwaarden and compute every output, once; an evaluation failure becomes a PolisError naming where it happened. */
+    function decided(values${ann("Record<string, unknown>")}, line${ann("number | undefined")})${ann("Decision")} {
       const d = new Decision(values);
       try {
         d.checkConditions(line);
-        return d.outputs();
+        d.result = d.outputs();
       } catch (e) {
         throw R.asPolisError(e, d.w, line);
       }
+      return d;
     }`,
   );
   body.push(
-    `function explainValues(values${ann("Record<string, unknown>")})${ann("R.Explanation")} {
-      const d = new Decision(values);
-      try {
-        d.checkConditions(undefined);
-        d.outputs();
-      } catch (e) {
-        throw R.asPolisError(e, d.w, undefined);
-      }
+    `/** Decide a case given as runtime values that were already decoded and validated. */
+    ${exp}function decideValues(values${ann("Record<string, unknown>")}, line${ann("number | undefined")} = undefined)${ann("Record<string, unknown>")} {
+      return decided(values, line).result;
+    }`,
+  );
+  body.push(
+    `function explanationOf(d${ann("Decision")}, values${ann("Record<string, unknown>")})${ann("R.Explanation")} {
       return {
         policy: metadata.name,
         title: metadata.title,
@@ -538,22 +539,17 @@ export function generate(policy: IR.Policy, options: GenerateOptions): Generated
     `/** The decision and, in Dutch, which rules gave it, with their values and articles. */
     ${exp}function explain(input${ann("Input")})${ann("{ output: Output; explanation: R.Explanation; text: string }")} {
       const values = R.decodeCase(input, inputFields);
-      const output = ${view("R.encodeOutputs(decideValues(values), outputFields)", "Output")};
-      const explanation = explainValues(values);
+      const d = decided(values, undefined);
+      const output = ${view("R.encodeOutputs(d.result, outputFields)", "Output")};
+      const explanation = explanationOf(d, values);
       return { output, explanation, text: R.renderExplanation(explanation) };
     }`,
   );
   body.push(
     `/** Decide a case (runtime values) and evaluate every eigenschap on it, each on its own: true, false, or the error it met. */
     ${exp}function checkProperties(values${ann("Record<string, unknown>")})${ann("{ outputs: Record<string, unknown>; holds: unknown[] }")} {
-      const d = new Decision(values);
-      try {
-        d.checkConditions(undefined);
-        const outputs = d.outputs();
-        return { outputs, holds: d.properties() };
-      } catch (e) {
-        throw R.asPolisError(e, d.w, undefined);
-      }
+      const d = decided(values, undefined);
+      return { outputs: d.result, holds: d.properties() };
     }`,
   );
   if (!ts) body.push(`return { metadata, inputFields, outputFields, decideValues, evaluate, evaluateJson, explain, checkProperties };`);

@@ -8,7 +8,8 @@
 import fc from "fast-check";
 import { cmp as cmpRat, ratFrac, ratInt, toBigInt, mul, round, type Rat } from "../../runtime/rational.js";
 import { dayFromYmd, daysInMonth, isLeapYear, ymdOf, EMPTY_PERIOD, type Duration, type Period } from "../../runtime/calendar.js";
-import type { Expr, Policy, Type, Value } from "../ir/ir.js";
+import type { Expr, Input, Policy, Type, Value } from "../ir/ir.js";
+import { encodeValue } from "../../runtime/case.js";
 
 const NUM_LIMIT = 10_000_000n;
 const DEFAULT_FROM = dayFromYmd(1900, 1, 1)!;
@@ -234,5 +235,12 @@ function repair(policy: Policy, values: Record<string, unknown>): Record<string,
       }
     }
   }
+  return out;
+}
+
+/** A generated case as a case file (LANGUAGE.md §10 encodings); inputs left out stay out. */
+export function caseFileOf(inputs: readonly Input[], values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const i of inputs) if (values[i.name] !== undefined) out[i.name] = encodeValue(values[i.name], i.desc.type);
   return out;
 }

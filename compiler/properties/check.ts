@@ -7,11 +7,11 @@
 
 import fc from "fast-check";
 import { PolisError } from "../../runtime/diagnostic.js";
-import { encodeValue, formatValueDutch } from "../../runtime/case.js";
+import { formatValueDutch } from "../../runtime/case.js";
 import type { Policy } from "../ir/ir.js";
 import { typeDescOf } from "../ir/ir.js";
 import type { DecisionModule } from "../emit/load.js";
-import { inputsArbitrary } from "./arbitraries.js";
+import { caseFileOf, inputsArbitrary } from "./arbitraries.js";
 
 export const DEFAULT_SEED = 20120101;
 export const DEFAULT_RUNS = 100;
@@ -84,8 +84,7 @@ export function checkProperties(policy: Policy, module: DecisionModule, options:
 }
 
 function describeFailure(policy: Policy, module: DecisionModule, name: string, input: Record<string, unknown>): PropertyFailure {
-  const caseObj: Record<string, unknown> = {};
-  for (const i of policy.inputs) if (input[i.name] !== undefined) caseObj[i.name] = encodeValue(input[i.name], i.desc.type);
+  const caseObj = caseFileOf(policy.inputs, input);
   const given = policy.inputs.filter((i) => input[i.name] !== undefined).map((i) => `    ${i.name} ${formatValueDutch(input[i.name], i.desc.type)}`);
   let outcome: string;
   let expected: string[];

@@ -7,11 +7,10 @@
 
 import fc from "fast-check";
 import { PolisError, type Diagnostic } from "../../runtime/diagnostic.js";
-import { encodeValue } from "../../runtime/case.js";
 import type { Policy } from "../ir/ir.js";
 import type { DecisionModule } from "../emit/load.js";
 import { compileDiagnostic } from "../diagnostics/messages.js";
-import { inputsArbitrary } from "./arbitraries.js";
+import { caseFileOf, inputsArbitrary } from "./arbitraries.js";
 
 /** The conflict a case runs into (its diagnostic), if any. */
 function conflictOf(module: DecisionModule, values: Record<string, unknown>): Diagnostic | undefined {
@@ -41,8 +40,7 @@ export function findConflicts(policy: Policy, module: DecisionModule, options: {
     const r = fc.check(fc.property(arb, (v) => { const d = conflictOf(module, v); return !d || keyOf(d) !== key; }), { seed, numRuns });
     const values = (r.counterexample?.[0] ?? {}) as Record<string, unknown>;
     const d = conflictOf(module, values)!;
-    const example: Record<string, unknown> = {};
-    for (const i of policy.inputs) if (values[i.name] !== undefined) example[i.name] = encodeValue(values[i.name], i.desc.type);
+    const example = caseFileOf(policy.inputs, values);
     return compileDiagnostic("P0511", d.span, { detail: d.message }, {
       hint: `bijvoorbeeld voor de case ${JSON.stringify(example)}; maak de ene regel een uitzondering op de andere (\`uitzondering op\`) of laat de voorwaarden elkaar uitsluiten`,
       ...(d.related ? { related: d.related } : {}),

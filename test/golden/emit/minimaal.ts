@@ -80,6 +80,7 @@ const RULES: readonly R.RuleInfo[] = [
 
 class Decision {
   w: R.Where = R.TOP;
+  result: Record<string, unknown> = {};
   readonly i_leeftijd: R.Rat;
   c0: number = -2;
   mo_eigen_risico: R.Rat | undefined = undefined;
@@ -167,28 +168,27 @@ class Decision {
   }
 }
 
+/** Check the voorwaarden and compute every output, once; an evaluation failure becomes a PolisError naming where it happened. */
+function decided(values: Record<string, unknown>, line: number | undefined): Decision {
+  const d = new Decision(values);
+  try {
+    d.checkConditions(line);
+    d.result = d.outputs();
+  } catch (e) {
+    throw R.asPolisError(e, d.w, line);
+  }
+  return d;
+}
+
 /** Decide a case given as runtime values that were already decoded and validated. */
 export function decideValues(
   values: Record<string, unknown>,
   line: number | undefined = undefined,
 ): Record<string, unknown> {
-  const d = new Decision(values);
-  try {
-    d.checkConditions(line);
-    return d.outputs();
-  } catch (e) {
-    throw R.asPolisError(e, d.w, line);
-  }
+  return decided(values, line).result;
 }
 
-function explainValues(values: Record<string, unknown>): R.Explanation {
-  const d = new Decision(values);
-  try {
-    d.checkConditions(undefined);
-    d.outputs();
-  } catch (e) {
-    throw R.asPolisError(e, d.w, undefined);
-  }
+function explanationOf(d: Decision, values: Record<string, unknown>): R.Explanation {
   return {
     policy: metadata.name,
     title: metadata.title,
@@ -224,8 +224,9 @@ export function explain(input: Input): {
   text: string;
 } {
   const values = R.decodeCase(input, inputFields);
-  const output = R.encodeOutputs(decideValues(values), outputFields) as unknown as Output;
-  const explanation = explainValues(values);
+  const d = decided(values, undefined);
+  const output = R.encodeOutputs(d.result, outputFields) as unknown as Output;
+  const explanation = explanationOf(d, values);
   return { output, explanation, text: R.renderExplanation(explanation) };
 }
 
@@ -234,12 +235,6 @@ export function checkProperties(values: Record<string, unknown>): {
   outputs: Record<string, unknown>;
   holds: unknown[];
 } {
-  const d = new Decision(values);
-  try {
-    d.checkConditions(undefined);
-    const outputs = d.outputs();
-    return { outputs, holds: d.properties() };
-  } catch (e) {
-    throw R.asPolisError(e, d.w, undefined);
-  }
+  const d = decided(values, undefined);
+  return { outputs: d.result, holds: d.properties() };
 }
