@@ -1,5 +1,5 @@
-// Evaluation support for generated modules (LANGUAGE.md §5, §6): rule
-// resolution across rules (conflicts, exceptions, defaults), aggregations,
+// Evaluation support for generated modules (LANGUAGE.md §5, §6): the
+// conflict check across rules, aggregations,
 // checked conversions, and turning low-level failures (division by zero, a
 // stdlib error) into PolisErrors that name the rule or begrip and its
 // article. Both execution paths (`polis run` and a built module) call these.
@@ -10,7 +10,6 @@ import { DivisionByZero, add, eq, isInteger, le, sign, type Rat, ratInt, formatD
 import { DateOutOfRange, DurationKindMismatch, NotWhole, durationCompare, type Duration } from "./calendar.js";
 import { StdlibError, runtimeError } from "./messages.js";
 import { formatValueDutch } from "./case.js";
-import type { ExplainRule } from "./explain.js";
 import { valueEquals, type TypeDesc } from "./types.js";
 
 /** Where evaluation is: a rule, begrip, function, … with its articles (for error messages). */
@@ -25,8 +24,6 @@ export interface RuleInfo {
   name: string;
   articles: readonly string[];
   span?: Span;
-  /** The index of the rule this one is an exception to, or -1. */
-  exceptionTo: number;
 }
 
 export const TOP: Where = { kind: "beslissing", name: "", articles: [] };
@@ -73,34 +70,16 @@ export function toAantal(x: Rat, name: string): Rat {
 }
 
 /**
- * Resolve the candidates for one output (LANGUAGE.md §5): `rules[i]` and
- * `values[i]` are the rules whose applied clause defines the output, in
- * declaration order. An exception replaces the rule it is an exception to;
- * what remains must agree, or it is a conflict naming both rules.
+ * The conflict check of LANGUAGE.md §5 for one output: `rules[i]` gave
+ * `values[i]` (the candidates that remain after exceptions, in declaration
+ * order; which ones is decided by the generated code from
+ * compiler/ir/decisions.ts). They must all equal the first, or it is a
+ * conflict naming both rules. Returns the agreed value.
  */
-export function resolveOutput(
-  output: string,
-  type: TypeDesc,
-  rules: readonly number[],
-  values: readonly unknown[],
-  info: readonly RuleInfo[],
-): unknown {
-  let keep: boolean[] | null = null;
-  for (let i = 0; i < rules.length; i++) {
-    const target = info[rules[i]!]!.exceptionTo;
-    if (target < 0) continue;
-    const j = rules.indexOf(target);
-    if (j >= 0) (keep ??= rules.map(() => true))[j] = false;
-  }
-  let first = -1;
-  for (let i = 0; i < rules.length; i++) {
-    if (keep && !keep[i]) continue;
-    if (first < 0) {
-      first = i;
-      continue;
-    }
-    if (!valueEquals(values[first], values[i], type)) {
-      const a = info[rules[first]!]!;
+export function agree<T>(output: string, type: TypeDesc, rules: readonly number[], values: readonly T[], info: readonly RuleInfo[]): T {
+  for (let i = 1; i < rules.length; i++) {
+    if (!valueEquals(values[0], values[i], type)) {
+      const a = info[rules[0]!]!;
       const b = info[rules[i]!]!;
       const err = runtimeError("P0801", {
         a: a.name,
@@ -108,7 +87,7 @@ export function resolveOutput(
         b: b.name,
         artB: articles(b.articles),
         output,
-        va: formatValueDutch(values[first], type),
+        va: formatValueDutch(values[0], type),
         vb: formatValueDutch(values[i], type),
       });
       if (b.span) err.diagnostic.span = b.span;
@@ -116,7 +95,7 @@ export function resolveOutput(
       throw err;
     }
   }
-  return values[first];
+  return values[0]!;
 }
 
 function articles(as: readonly string[]): string {
@@ -177,17 +156,6 @@ export function betweenDur(x: Duration, low: Duration, high: Duration): boolean 
 export function inDur(x: Duration, set: readonly Duration[]): boolean {
   for (const v of set) if (durationCompare(x, v) === 0) return true;
   return false;
-}
-
-/** In an explanation, mark the rules whose value an applied exception replaced. */
-export function markReplaced(rules: ExplainRule[], info: readonly RuleInfo[]): void {
-  for (const r of rules) {
-    const own = info.find((x) => x.name === r.name);
-    if (!own || own.exceptionTo < 0) continue;
-    const target = info[own.exceptionTo]!.name;
-    const replaced = rules.find((q) => q.name === target);
-    if (replaced) replaced.replaced = true;
-  }
 }
 
 /** Read an optional input (extension): not given is an input error naming the field (P0715). */
