@@ -7,7 +7,7 @@
 import type { Span } from "./diagnostic.js";
 import { PolisError } from "./diagnostic.js";
 import { DivisionByZero, add, eq, isInteger, le, sign, type Rat, ratInt, formatDecimal } from "./rational.js";
-import { DateOutOfRange, DurationKindMismatch, NotWhole, durationCompare, type Duration } from "./calendar.js";
+import { DateOutOfRange, DurationKindMismatch, DurationOutOfRange, NotWhole, durationCompare, type Duration } from "./calendar.js";
 import { StdlibError } from "../stdlib/index.js";
 import { runtimeError } from "./messages.js";
 import { formatValueDutch } from "./case.js";
@@ -62,6 +62,9 @@ export function asPolisError(e: unknown, w: Where, line?: number): unknown {
     const err = runtimeError("P0807", { value: e.message }, extras);
     err.diagnostic.message = `${err.diagnostic.message} in ${describeWhere(w)}`;
     return withSpan(err, w, line);
+  }
+  if (e instanceof DurationOutOfRange) {
+    return withSpan(runtimeError("P0811", { detail: e.message, where: describeWhere(w) }, extras), w, line);
   }
   if (e instanceof DateOutOfRange) {
     const err = runtimeError("P0810", { where: describeWhere(w) }, extras);

@@ -96,6 +96,7 @@ export const RUNTIME_MESSAGES: Catalog = {
   /** params: where. */
   P0810: { severity: "error", text: (x) => `een berekende datum valt buiten de jaren 1 tot en met 9999 in ${p(x, "where")}` },
   /** params: detail. */
+  P0811: { severity: "error", text: (x) => `${p(x, "detail")} in ${p(x, "where")}` },
   P0809: { severity: "error", text: (x) => `interne fout: ${p(x, "detail")}` },
 };
 
