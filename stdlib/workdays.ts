@@ -14,7 +14,7 @@ import {
   type Country,
 } from "../runtime/holidays.js";
 import { isInteger, ratInt, toInteger, type Rat } from "../runtime/rational.js";
-import { StdlibError } from "./errors.js";
+import { StdlibError } from "../runtime/messages.js";
 
 const FIRST_DAY = dayFromYmd(1, 1, 1)!;
 const LAST_DAY = dayFromYmd(9999, 12, 31)!;
@@ -22,7 +22,7 @@ const LAST_DAY = dayFromYmd(9999, 12, 31)!;
 const MAX_WORKING_DAYS = 3_000_000;
 
 function whole(n: Rat, fn: string): number {
-  if (!isInteger(n)) throw new StdlibError("P0807", `\`${fn}\` verwacht een heel getal, niet ${n.toString()}`);
+  if (!isInteger(n)) throw new StdlibError("P0807", { fn, value: n.toString() });
   return toInteger(n);
 }
 
