@@ -135,8 +135,8 @@ export interface Clause {
 export interface Rule {
   name: string;
   articles: string[];
-  /** Index of the rule this one is an exception to. */
-  exceptionTo?: number;
+  /** Indices of the rules this one is an exception to (`uitzondering op A, B`). */
+  exceptionTo?: number[];
   clauses: Clause[];
   span: Span;
 }

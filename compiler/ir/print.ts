@@ -177,7 +177,7 @@ class Printer {
   }
 
   rule(r: IR.Rule, i: number): void {
-    const exc = r.exceptionTo !== undefined ? ` uitzondering op ${this.policy.rules[r.exceptionTo]!.name}` : "";
+    const exc = r.exceptionTo !== undefined ? ` uitzondering op ${r.exceptionTo.map((t) => this.policy.rules[t]!.name).join(", ")}` : "";
     this.node(`Rule ${i} ${r.name}${this.articles(r.articles)}${exc} ${at(r.span)}`, () => {
       r.clauses.forEach((cl, k) =>
         this.node(`Clause ${k} ${cl.head} ${at(cl.span)}`, () => {
