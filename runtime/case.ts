@@ -926,7 +926,7 @@ export function encodeValue(v: unknown, t: TypeDesc): unknown {
     case "soort":
       return v;
     case "record":
-      return encodeOutputs(v as Record<string, unknown>, t.fields);
+      return t.fields.some((f) => f.optional) ? encodeRecordWithOptional(v as Record<string, unknown>, t.fields) : encodeOutputs(v as Record<string, unknown>, t.fields);
     case "lijst":
       return (v as readonly unknown[]).map((e) => encodeValue(e, t.elem));
   }
@@ -983,9 +983,22 @@ export function formatValueDutch(v: unknown, t: TypeDesc): string {
       return v as string;
     case "record": {
       const r = v as Record<string, unknown>;
-      return `{${t.fields.map((f) => `${f.name} ${formatValueDutch(r[f.name], f.type)}`).join(", ")}}`;
+      // An optional field that was not given is left out, as in a voorbeeld.
+      const given = t.fields.filter((f) => r[f.name] !== undefined);
+      return `{${given.map((f) => `${f.name} ${formatValueDutch(r[f.name], f.type)}`).join(", ")}}`;
     }
     case "lijst":
       return `[${(v as readonly unknown[]).map((e) => formatValueDutch(e, t.elem)).join(", ")}]`;
   }
+}
+
+/** A record with optional fields (issue 19): a field that was not given is left out. */
+function encodeRecordWithOptional(values: Record<string, unknown>, fields: readonly FieldDesc[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of fields) {
+    const v = values[f.name];
+    if (v === undefined && f.optional) continue;
+    out[f.name] = encodeField(v, f.type);
+  }
+  return out;
 }

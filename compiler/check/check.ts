@@ -71,11 +71,12 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
         }
         const cached = recordCache.get(ref.name);
         if (cached) return cached;
-        const fields: { name: string; type: IR.Type; restriction?: RuntimeRestriction }[] = [];
+        const fields: { name: string; type: IR.Type; restriction?: RuntimeRestriction; optional?: boolean }[] = [];
         const t: IR.Type = { k: "record", name: sym.decl.name, fields };
         recordCache.set(ref.name, t);
         resolvingRecords.add(ref.name);
-        for (const f of sym.decl.fields) fields.push({ name: f.name, type: resolveType(f.type) });
+        // A record field may be `optioneel` like an input (issue 19).
+        for (const f of sym.decl.fields) fields.push({ name: f.name, type: resolveType(f.type), ...(f.optional ? { optional: true } : {}) });
         resolvingRecords.delete(ref.name);
         // Beperkingen on record fields hold for every element (found by a policy author).
         sym.decl.fields.forEach((f, i) => {
@@ -196,7 +197,7 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
         fields.push({ name: f.name, value: checkExpr(f.value, decl.type, scope, f.name, true) });
       }
       for (const d of expected.fields) {
-        if (!given.has(d.name)) report("P0601", e.span, { name: what, detail: `het veld \`${d.name}\` ontbreekt` });
+        if (!given.has(d.name) && !d.optional) report("P0601", e.span, { name: what, detail: `het veld \`${d.name}\` ontbreekt` });
       }
       return mk({ e: "record", fields, type: expected, span: e.span });
     }
@@ -487,7 +488,7 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
           report("P0306", e.fieldSpan, { type: obj.type.name, name: e.field , suggestions: suggest(e.field, obj.type.fields.map((x) => x.name)) });
           return mk({ e: "const", value: false, type: FOUT, span: e.span });
         }
-        return mk({ e: "field", object: obj, field: e.field, type: f.type, span: e.span });
+        return mk({ e: "field", object: obj, field: e.field, ...(f.optional ? { optional: true } : {}), type: f.type, span: e.span });
       }
       case "Unit": {
         const arg = synth(e.operand, scope);
@@ -547,6 +548,15 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
         return mk({ e: "between", domain: domainOf(arg.type) ?? "num", arg, low, high, type: JANEE, span: e.span });
       }
       case "Known": {
+        if (e.operand.kind === "Field") {
+          // `r.veld is bekend` on an optional record field (issue 19).
+          const field = synth(e.operand, scope);
+          if (field.e === "field" && field.optional === true) {
+            return mk({ e: "fieldKnown", object: field.object, field: field.field, type: JANEE, span: e.span });
+          }
+          if (field.type.k !== "fout") report("P0414", e.operand.span, {});
+          return mk({ e: "const", value: false, type: FOUT, span: e.span });
+        }
         const input = e.operand.kind === "Name" && !scope.has(e.operand.name) ? symbols.values.get(e.operand.name) : undefined;
         if (!input || input.kind !== "input" || !input.decl.optional) {
           report("P0414", e.operand.span, {});
