@@ -224,13 +224,15 @@ describe("polis run, a .jsonl stream", () => {
     const file = write("gemengd.jsonl", lines.join("\n") + "\n");
     const r = await polis(["run", `${RUN}/invoer.polis`, "--input", file]);
     const out = r.stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as Record<string, { lijn?: number; code?: string; veld?: string }>);
-    expect(out).toHaveLength(6); // the empty line gives nothing
+    // Every input line gets exactly one output line: an empty line is a bad line (issue 12, finding 8).
+    expect(out).toHaveLength(7);
     expect(out[0]).toEqual({ dagen_opgenomen: 10 });
     expect(out[1]!.fout).toMatchObject({ code: "P0708", veld: "kosten", lijn: 2 });
-    expect(out[2]!.fout).toMatchObject({ code: "P0702", lijn: 4 });
-    expect(out[3]).toEqual({ dagen_opgenomen: 9 });
-    expect(out[4]!.fout).toMatchObject({ code: "P0703", veld: "leeftyd", lijn: 6 });
-    expect(out[5]!.fout).toMatchObject({ code: "P0714", veld: "ontslag", lijn: 7 });
+    expect(out[2]!.fout).toMatchObject({ code: "P0701", lijn: 3 });
+    expect(out[3]!.fout).toMatchObject({ code: "P0702", lijn: 4 });
+    expect(out[4]).toEqual({ dagen_opgenomen: 9 });
+    expect(out[5]!.fout).toMatchObject({ code: "P0703", veld: "leeftyd", lijn: 6 });
+    expect(out[6]!.fout).toMatchObject({ code: "P0714", veld: "ontslag", lijn: 7 });
     expect(r.stderr).toMatch(/^regel 2: fout P0708: /m);
     expectNoStackTrace(r);
     expect(r.status).toBe(2);
@@ -259,7 +261,7 @@ describe("bad usage and missing files exit 2", () => {
     { what: "a policy file that does not exist", args: ["check", "bestaat-niet.polis"], stderr: /^polis: `bestaat-niet\.polis` bestaat niet$/m },
     { what: "run without --input", args: ["run", `${RUN}/invoer.polis`], stderr: /--input/ },
     { what: "an unknown command", args: ["controleer", "x.polis"], stderr: /controleer/ },
-    { what: "no command at all", args: [], stderr: /Usage: polis/ },
+    { what: "no command at all", args: [], stderr: /Gebruik: polis/ },
   ];
   for (const c of cases) {
     it(c.what, async () => {
@@ -291,7 +293,7 @@ describe("bad usage and missing files exit 2", () => {
 
   it("but asking for help is no error", async () => {
     const r = await polis(["--help"]);
-    expect(r.stdout).toMatch(/Usage: polis/);
+    expect(r.stdout).toMatch(/Gebruik: polis/);
     expect(r.status).toBe(0);
   });
 });
