@@ -17,7 +17,7 @@ const MAX_FAST_DEPTH = 64;
 export function parseCaseLine(text: string, line: number): unknown {
   // An escape, or `__proto__` (JSON.parse makes it an own key; assigning it back would set a prototype).
   if (text.indexOf("\\") >= 0 || text.indexOf("__proto__") >= 0) return parseCaseText(text, line);
-  // A number outside a string follows `:`, `[` or `,` (a false alarm only costs the rewrite).
+  // A number outside a string starts the text or follows `:`, `[` or `,` (a false alarm only costs the rewrite).
   const source = NUMBER_HINT.test(text) ? markNumbers(text) : text;
   if (source === undefined) return parseCaseText(text, line);
   let value: unknown;
@@ -36,7 +36,7 @@ export function parseCaseLine(text: string, line: number): unknown {
   return result;
 }
 
-const NUMBER_HINT = /[:[,]\s*-?[0-9]/;
+const NUMBER_HINT = /(?:^|[:[,])\s*-?[0-9]/;
 const KEY_END = /"\s*:/g;
 const TOO_DEEP = Symbol("too deep");
 
