@@ -7,7 +7,7 @@
 
 import fs from "node:fs";
 import path from "node:path";
-import type { Policy } from "../compiler/ir/ir.js";
+import type { LoweredPolicy } from "../compiler/ir/ir.js";
 import { str } from "../compiler/emit/generate.js";
 import { toolchain } from "./version.js";
 
@@ -15,7 +15,7 @@ export interface LibraryModule {
   /** Path of the .polis file relative to the built folder, with `/`. */
   rel: string;
   exportName: string;
-  policy: Policy;
+  policy: LoweredPolicy;
 }
 
 export const RUNTIME_PACKAGE = "polis-runtime";

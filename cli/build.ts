@@ -15,7 +15,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { compile, hasErrors } from "../compiler/pipeline.js";
-import type { Policy } from "../compiler/ir/ir.js";
+import type { LoweredPolicy } from "../compiler/ir/ir.js";
 import { policySchemas } from "../compiler/emit/schema.js";
 import type { Diagnostic, Span } from "../runtime/diagnostic.js";
 import { compileLibrary, type LibraryModule } from "./build-compile.js";
@@ -109,7 +109,7 @@ function shownToUser(ds: Diagnostic[], dir: string): Diagnostic[] {
 
 interface Compiled {
   rel: string;
-  policy: Policy;
+  policy: LoweredPolicy;
 }
 
 function compileAll(dir: string, files: string[]): Compiled[] | undefined {

@@ -18,7 +18,7 @@ import { PolisError } from "../runtime/diagnostic.js";
 import { parseCaseText } from "../runtime/case.js";
 import { load, moduleCode, type DecisionModule } from "../compiler/emit/load.js";
 import { hasErrors } from "../compiler/pipeline.js";
-import type { Policy } from "../compiler/ir/ir.js";
+import type { LoweredPolicy } from "../compiler/ir/ir.js";
 import { errorJson, exitCodeOf } from "./batch-lines.js";
 import { runBatch } from "./batch.js";
 import { EXIT_OK, EXIT_POLICY, UsageError, compileFile, displayPath, printDiagnostics, useColor } from "./io.js";
@@ -33,7 +33,7 @@ export interface RunOptions {
 
 /** What an engine gets: the checked policy, where to read and write, and how. */
 export interface RunPlan {
-  policy: Policy;
+  policy: LoweredPolicy;
   file: string;
   sourceText: string;
   input: string;

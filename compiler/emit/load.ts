@@ -3,7 +3,7 @@
 // instantiates it with the runtime; no ts-morph, no prettier on this path.
 
 import type * as R from "../../runtime/index.js";
-import type { Policy } from "../ir/ir.js";
+import type { LoweredPolicy } from "../ir/ir.js";
 import { generate } from "./generate.js";
 import { instantiate } from "./instantiate.js";
 
@@ -28,10 +28,10 @@ export interface DecisionModule {
 }
 
 /** The JavaScript of the module, for `instantiate` (here, or in a batch worker). */
-export function moduleCode(policy: Policy): string {
+export function moduleCode(policy: LoweredPolicy): string {
   return generate(policy, { ts: false }).code;
 }
 
-export function load(policy: Policy): DecisionModule {
+export function load(policy: LoweredPolicy): DecisionModule {
   return instantiate(moduleCode(policy));
 }

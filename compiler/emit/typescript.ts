@@ -6,7 +6,7 @@
 
 import { Project, StructureKind, type OptionalKind, type PropertySignatureStructure } from "ts-morph";
 import * as prettier from "prettier";
-import type { Policy, Type } from "../ir/ir.js";
+import type { LoweredPolicy, Type } from "../ir/ir.js";
 import { generate, ident, str } from "./generate.js";
 
 /** The case-file encoding of an input (what `evaluate` accepts). */
@@ -66,14 +66,14 @@ function docText(s: string): string {
   return s.replace(/\*\//g, "*\\/").replace(/[\r\n\u2028\u2029]+/g, " ");
 }
 
-function inputDoc(i: Policy["inputs"][number]): string {
+function inputDoc(i: LoweredPolicy["inputs"][number]): string {
   const parts = [`\`${polisType(i.type)}\``];
   if (i.desc.restriction) parts.push(`beperking: ${i.desc.restriction.text}`);
   if (i.optional) parts.push("optioneel: mag ontbreken of null zijn");
   return docText(`Invoer \`${i.name}\`: ${parts.join("; ")}.`);
 }
 
-function outputDoc(policy: Policy, o: Policy["outputs"][number]): string {
+function outputDoc(policy: LoweredPolicy, o: LoweredPolicy["outputs"][number]): string {
   const rules = o.rules.map((i) => policy.rules[i]!);
   const articles = [...new Set(rules.flatMap((r) => r.articles))];
   const parts = [`\`${polisType(o.type)}\``];
@@ -83,7 +83,7 @@ function outputDoc(policy: Policy, o: Policy["outputs"][number]): string {
   return docText(`Uitvoer \`${o.name}\`: ${parts.join("; ")}.`);
 }
 
-export async function emitModule(policy: Policy, options: EmitOptions): Promise<string> {
+export async function emitModule(policy: LoweredPolicy, options: EmitOptions): Promise<string> {
   const project = new Project({ useInMemoryFileSystem: true });
   const file = project.createSourceFile("module.ts", "", { overwrite: true });
   file.addImportDeclaration({ namespaceImport: "R", moduleSpecifier: options.runtimeImport });
