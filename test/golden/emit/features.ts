@@ -4,35 +4,56 @@ import * as S from "../../../stdlib/index.js";
 
 /** A case, in the case-file encoding (LANGUAGE.md §10). Pass numbers as decimal strings to keep them exact. */
 export interface Input {
+  /** Invoer `behandelingen`: `lijst van Behandeling`. */
   readonly behandelingen: ReadonlyArray<{
     soort: Soort_Zorgsoort;
     datum: string;
     kosten: string | number;
   }>;
+  /** Invoer `opname`: `datum`; beperking: vanaf 1 januari 2012. */
   readonly opname: string;
+  /** Invoer `ontslag`: `datum`. */
   readonly ontslag: string;
+  /** Invoer `verzekerd`: `periode`. */
   readonly verzekerd: { van: string; tot_en_met: string } | null;
+  /** Invoer `korting`: `percentage`; beperking: tussen 0 en 100. */
   readonly korting: string | number;
+  /** Invoer `wachttijd`: `duur`. */
   readonly wachttijd:
     { dagen: number } | { weken: number } | { maanden: number } | { jaren: number };
+  /** Invoer `naam`: `tekst`. */
   readonly naam: string;
+  /** Invoer `spoed`: `janee`. */
   readonly spoed: boolean;
+  /** Invoer `leeftijd`: `aantal`; beperking: tot en met 120. */
   readonly leeftijd: number | string;
+  /** Invoer `factor`: `getal`; beperking: uit {1, 1,5, 2}. */
   readonly factor: string | number;
 }
 
 /** The decision, in the output encoding (LANGUAGE.md §10), in declaration order. */
 export interface Output {
+  /** Uitvoer `totaal`: `bedrag`; regel `totaal`; artikel 1. */
   readonly totaal: string;
+  /** Uitvoer `aantal_fysio`: `aantal`; regel `tellen`; artikel 3. */
   readonly aantal_fysio: number | string;
+  /** Uitvoer `gemiddelde`: `getal`; regel `tellen`; artikel 3. */
   readonly gemiddelde: string;
+  /** Uitvoer `eigen_deel`: `percentage`; regel `tellen`; artikel 3. */
   readonly eigen_deel: string;
+  /** Uitvoer `in_dagen`: `duur`; regel `duren`; artikel 5. */
   readonly in_dagen: { dagen: number } | { maanden: number };
+  /** Uitvoer `in_maanden`: `duur`; regel `duren`; artikel 5. */
   readonly in_maanden: { dagen: number } | { maanden: number };
+  /** Uitvoer `betaald`: `periode`; regel `duren`; artikel 5. */
   readonly betaald: { van: string; tot_en_met: string } | null;
+  /** Uitvoer `einde`: `datum`; regel `duren`; artikel 5. */
   readonly einde: string;
+  /** Uitvoer `groet`: `tekst`; regel `duren`; artikel 5. */
   readonly groet: string;
+  /** Uitvoer `soort_eerst`: `Zorgsoort`; regel `eerste_soort`; artikel 7; met een standaardwaarde. */
   readonly soort_eerst: Soort_Zorgsoort;
+  /** Uitvoer `vergoed`: `janee`; regels `vergoeden`, `niet_bij_ziekenhuis`; artikelen 6, 6 lid 2; met een standaardwaarde. */
   readonly vergoed: boolean;
 }
 export type Soort_Zorgsoort = "fysiotherapie" | "huisarts" | "ziekenhuis";

@@ -4,13 +4,17 @@ import * as S from "../../../stdlib/index.js";
 
 /** A case, in the case-file encoding (LANGUAGE.md §10). Pass numbers as decimal strings to keep them exact. */
 export interface Input {
+  /** Invoer `geboortedatum`: `datum`; beperking: vanaf 1 januari 1900. */
   readonly geboortedatum: string;
+  /** Invoer `opname`: `datum`. */
   readonly opname: string;
+  /** Invoer `ontslag`: `datum`. */
   readonly ontslag: string;
 }
 
 /** The decision, in the output encoding (LANGUAGE.md §10), in declaration order. */
 export interface Output {
+  /** Uitvoer `eigen_bijdrage`: `bedrag`; regel `eigen_bijdrage_ggz`; artikel 32. */
   readonly eigen_bijdrage: string;
 }
 export const metadata = {

@@ -4,11 +4,13 @@ import * as S from "../../../stdlib/index.js";
 
 /** A case, in the case-file encoding (LANGUAGE.md §10). Pass numbers as decimal strings to keep them exact. */
 export interface Input {
+  /** Invoer `leeftijd`: `aantal`. */
   readonly leeftijd: number | string;
 }
 
 /** The decision, in the output encoding (LANGUAGE.md §10), in declaration order. */
 export interface Output {
+  /** Uitvoer `eigen_risico`: `bedrag`; regel `eigen_risico_volwassenen`; artikel 7.1. */
   readonly eigen_risico: string;
 }
 export const metadata = {
