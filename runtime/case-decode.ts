@@ -10,7 +10,7 @@
 
 import { isLosslessNumber } from "lossless-json";
 import { didYouMean, suggest, type PolisError } from "./diagnostic.js";
-import { runtimeError } from "./messages.js";
+import { runtimeError, type Code, type ParamsOf } from "./messages.js";
 import { cmp, div, eq, isInteger, parseDecimal, ratInt, round, sign, toBigInt, Rat } from "./rational.js";
 import { EMPTY_PERIOD, formatIsoDate, parseIsoDate, periodFromThrough, type Day, type Duration, type Period } from "./calendar.js";
 import { compareValues, isNumberType, valueEquals, type FieldDesc, type Restriction, type TypeDesc } from "./types.js";
@@ -25,11 +25,11 @@ interface Ctx {
 /** The context of a case without a line number (shared: a Ctx is only read). */
 const NO_LINE: Ctx = { line: undefined };
 
-function fail(ctx: Ctx, code: string, field: string, params: Record<string, string>, hint?: string): never {
+function fail<C extends Code>(ctx: Ctx, code: C, field: string, params: Omit<ParamsOf<C>, "field">, hint?: string): never {
   const extras: { field: string; line?: number; hint?: string } = { field };
   if (ctx.line !== undefined) extras.line = ctx.line;
   if (hint !== undefined) extras.hint = hint;
-  throw runtimeError(code, { field, ...params }, extras);
+  throw runtimeError(code, { field, ...params } as ParamsOf<C>, extras);
 }
 
 /**

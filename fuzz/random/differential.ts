@@ -13,13 +13,13 @@ import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { compile } from "../../compiler/pipeline.js";
 import { load } from "../../compiler/emit/load.js";
-import type { Policy } from "../../compiler/ir/ir.js";
+import type { LoweredPolicy } from "../../compiler/ir/ir.js";
 import { caseArbitrary, policyArbitrary } from "./generate.js";
 import { referenceDecide, type Outcome } from "./reference.js";
 
 export type { Outcome } from "./reference.js";
 
-/** The repository root (this file is test/random/ in the sources, dist/test/random/ when built). */
+/** The repository root (this file is fuzz/random/ in the sources, dist/fuzz/random/ when built). */
 const ROOT = (() => {
   let dir = path.dirname(new URL(import.meta.url).pathname);
   while (!fs.existsSync(path.join(dir, "package.json"))) dir = path.dirname(dir);
@@ -32,7 +32,7 @@ export interface Subject {
   /** A file name without extension, unique in the batch. */
   id: string;
   source: string;
-  policy: Policy;
+  policy: LoweredPolicy;
   cases: Record<string, unknown>[];
 }
 
