@@ -402,7 +402,10 @@ function rulesArbitrary(outs: GenType[], env: Env, depth: number): fc.Arbitrary<
     let e = env;
     for (let j = 0; j < k; j++) e = withName(e, outs[j]!, `uit${j}`);
     // An aantal output may be assigned a getal: checked whole and ≥ 0 when stored (§3).
-    const value = t === "aantal" ? fc.oneof({ arbitrary: operand(t, depth, e), weight: 3 }, { arbitrary: expr("getal", depth, e), weight: 1 }) : operand(t, depth, e);
+    // (`g * 1`: a literal inside g, such as a branch of an `indien`, must take
+    // its type from g, not from the aantal declaration.)
+    const getal = expr("getal", depth, e).map((g) => p(`${g} * 1`));
+    const value = t === "aantal" ? fc.oneof({ arbitrary: operand(t, depth, e), weight: 3 }, { arbitrary: getal, weight: 1 }) : operand(t, depth, e);
     const cond = expr("janee", depth, e);
     const clauses = fc.oneof(
       value.map((v) => [{ values: [v] }]),
