@@ -52,10 +52,8 @@ export function asPolisError(e: unknown, w: Where, line?: number): unknown {
   if (e instanceof StdlibError) {
     return withSpan(runtimeError(e.code, { ...(e.params as object), where: describeWhere(w) } as never, extras), w, line);
   }
-  if (e instanceof DurationOutOfRange) {
-    return withSpan(runtimeError("P0811", { detail: e.message, where: describeWhere(w) }, extras), w, line);
-  }
   if (e instanceof NotWhole) return withSpan(runtimeError("P0807", { value: e.message, where: describeWhere(w) }, extras), w, line);
+  if (e instanceof DurationOutOfRange) return withSpan(runtimeError("P0811", { detail: e.message, where: describeWhere(w) }, extras), w, line);
   if (e instanceof DateOutOfRange) return withSpan(runtimeError("P0810", { where: describeWhere(w) }, extras), w, line);
   if (e instanceof DurationKindMismatch) {
     return withSpan(runtimeError("P0808", { a: "dagen", b: "maanden", where: describeWhere(w) }, extras), w, line);

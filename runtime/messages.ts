@@ -95,7 +95,8 @@ export const MESSAGES = {
     (p) => p.message,
     (p) => (p.advice ? SYNTAX_ADVICE[p.advice](p.word ?? "") : undefined),
   ),
-  P0204: error(() => `dit bestand is te diep genest om te lezen`, () => "splits de uitdrukking op in begrippen"),
+  /** what: how deep, when the place is known (issue 12); without it, the whole file (a stack overflow). */
+  P0204: error<{ what?: string }>((p) => (p.what !== undefined ? `deze uitdrukking is te diep genest: ${p.what}` : `dit bestand is te diep genest om te lezen`), () => "splits de uitdrukking op in begrippen"),
 
   // ── P03xx: names ───────────────────────────────────────────────────────
   P0301: error<{ name: string } & Suggested>((p) => `onbekende naam \`${p.name}\``, suggested),
@@ -251,6 +252,7 @@ export const MESSAGES = {
   ),
   P0809: error<{ detail: string }>((p) => `interne fout: ${p.detail}`),
   P0810: error<{ where: string }>((p) => `een berekende datum valt buiten de jaren 1 tot en met 9999 in ${p.where}`),
+  /** A duration past what a count holds exactly (issue 12): detail says how large, in which unit. */
   P0811: error<{ detail: string; where: string }>((p) => `${p.detail} in ${p.where}`),
 } as const;
 

@@ -8,6 +8,7 @@
 // parameters. A leaf: imports only runtime/.
 
 import {
+  DateOutOfRange,
   EMPTY_PERIOD,
   addDuration,
   daysInMonth,
@@ -23,7 +24,7 @@ import {
   type Duration,
   type Period,
 } from "../runtime/calendar.js";
-import { Rat, abs, cmp, isInteger, ratInt, toInteger } from "../runtime/rational.js";
+import { Rat, abs, cmp, isInteger, ratInt, toBigInt, toInteger } from "../runtime/rational.js";
 import { StdlibError } from "../runtime/messages.js";
 
 import {
@@ -67,15 +68,17 @@ export interface StdlibEntry {
 
 // ---------------------------------------------------------------- dates
 
-function wholeArg(n: Rat, fn: string): number {
-  if (!isInteger(n)) throw new StdlibError("P0807", { fn, value: n.toString() });
-  return toInteger(n);
-}
-
 /** `verjaardag(g, n)`: the n-th birthday; born 29 februari → 28 februari in other years. */
 export function birthday(birthDate: Day, n: Rat): Day {
-  return addDuration(birthDate, { unit: "maanden", n: 12 * wholeArg(n, "verjaardag") }, 1);
+  if (!isInteger(n)) throw new StdlibError("P0807", { fn: "verjaardag", value: n.toString() });
+  // No birthday of a date in the years 1–9999 lies 10.000 years away and
+  // still in them; a larger n is not a safe integer's concern (issue 12: a
+  // huge aantal was an internal error).
+  if (cmp(abs(n), TEN_THOUSAND) > 0) throw new DateOutOfRange();
+  return addDuration(birthDate, { unit: "maanden", n: 12 * toInteger(n) }, 1);
 }
+
+const TEN_THOUSAND = ratInt(10_000);
 
 /** `leeftijd_op(g, d)`: the largest n with verjaardag(g, n) <= d. */
 export function ageOn(birthDate: Day, day: Day): Rat {
@@ -141,7 +144,10 @@ const DAYS_365 = ratInt(365);
 const DAYS_366 = ratInt(366);
 
 export function daysInYear(year: Rat): Rat {
-  return isLeapYear(wholeArg(year, "dagen_in_jaar")) ? DAYS_366 : DAYS_365;
+  if (!isInteger(year)) throw new StdlibError("P0807", { fn: "dagen_in_jaar", value: year.toString() });
+  // Any whole year, however large (BigInt: no RangeError past 2^53).
+  const y = toBigInt(year);
+  return y % 4n === 0n && (y % 100n !== 0n || y % 400n === 0n) ? DAYS_366 : DAYS_365;
 }
 
 // ---------------------------------------------------------------- periods

@@ -17,9 +17,9 @@ import {
   subject,
   type Backend,
   type Report,
-} from "./differential.js";
-import { caseArbitrary, policyArbitrary } from "./generate.js";
-import type { Outcome } from "./reference.js";
+} from "../../fuzz/random/differential.js";
+import { caseArbitrary, policyArbitrary } from "../../fuzz/random/generate.js";
+import type { Outcome } from "../../fuzz/random/reference.js";
 
 function explain(r: Report): string {
   return r.disagreements
