@@ -95,6 +95,11 @@ export const RUNTIME_MESSAGES: Catalog = {
   },
   /** params: where. */
   P0810: { severity: "error", text: (x) => `een berekende datum valt buiten de jaren 1 tot en met 9999 in ${p(x, "where")}` },
+  /** params: where (the function), limit. Evaluation of one case needed too many function evaluations (issue 12). */
+  P0811: {
+    severity: "error",
+    text: (x) => `de berekening van ${p(x, "where")} is te groot: meer dan ${p(x, "limit")} aanroepen met verschillende waarden voor één case`,
+  },
   /** params: detail. */
   P0809: { severity: "error", text: (x) => `interne fout: ${p(x, "detail")}` },
 };

@@ -22,6 +22,7 @@ import {
   type Period,
 } from "../runtime/calendar.js";
 import { Rat, abs, cmp, isInteger, ratInt, toInteger } from "../runtime/rational.js";
+import type * as self from "./index.js";
 
 /** An evaluation error raised by a stdlib function (P08xx). */
 export class StdlibError extends Error {
@@ -57,7 +58,17 @@ export interface StdlibEntry {
   minArgs?: number;
   maxArgs?: number;
   impl: (...args: any[]) => StdlibValue;
+  /**
+   * The name `impl` is exported under from this module: generated code calls
+   * `S.<export>` (a function's own `.name` does not survive minification).
+   */
+  export: StdlibExport;
 }
+
+/** The exported functions of this module that implement a Polis function. */
+export type StdlibExport = {
+  [K in keyof typeof self]: (typeof self)[K] extends (...args: any[]) => StdlibValue ? K : never;
+}[keyof typeof self];
 
 // ---------------------------------------------------------------- dates
 
@@ -253,25 +264,25 @@ export function absValue(x: Rat): Rat {
 // ---------------------------------------------------------------- registry
 
 export const STDLIB: StdlibEntry[] = [
-  { name: "leeftijd_op", params: ["datum", "datum"], result: "aantal", impl: ageOn },
-  { name: "verjaardag", params: ["datum", "aantal"], result: "datum", impl: birthday },
-  { name: "jaar_van", params: ["datum"], result: "aantal", impl: yearOf },
-  { name: "maand_van", params: ["datum"], result: "aantal", impl: monthOf },
-  { name: "dag_van", params: ["datum"], result: "aantal", impl: dayOfMonth },
-  { name: "begin_van_jaar", params: ["datum"], result: "datum", impl: startOfYear },
-  { name: "einde_van_jaar", params: ["datum"], result: "datum", impl: endOfYear },
-  { name: "eerste_dag_volgende_maand", params: ["datum"], result: "datum", impl: firstDayOfNextMonth },
-  { name: "dagen_in_jaar", params: ["aantal"], result: "aantal", impl: daysInYear },
-  { name: "aantal_dagen", params: ["periode"], result: "aantal", impl: dayCount },
-  { name: "begin", params: ["periode"], result: "datum", impl: periodStart },
-  { name: "einde", params: ["periode"], result: "datum", impl: periodEnd },
-  { name: "overlap", params: ["periode", "periode"], result: "periode", impl: overlap },
-  { name: "kalendermaanden", params: ["periode"], result: "lijst van periode", impl: calendarMonths },
-  { name: "hele_maand", params: ["periode"], result: "janee", impl: isWholeMonth },
-  { name: "werkdagen_tussen", params: ["datum", "datum"], result: "aantal", impl: workdaysBetween },
-  { name: "min", params: "variadic", result: "same", minArgs: 2, impl: minValue },
-  { name: "max", params: "variadic", result: "same", minArgs: 2, impl: maxValue },
-  { name: "abs", params: "variadic", result: "same", minArgs: 1, maxArgs: 1, impl: absValue },
+  { name: "leeftijd_op", params: ["datum", "datum"], result: "aantal", impl: ageOn, export: "ageOn" },
+  { name: "verjaardag", params: ["datum", "aantal"], result: "datum", impl: birthday, export: "birthday" },
+  { name: "jaar_van", params: ["datum"], result: "aantal", impl: yearOf, export: "yearOf" },
+  { name: "maand_van", params: ["datum"], result: "aantal", impl: monthOf, export: "monthOf" },
+  { name: "dag_van", params: ["datum"], result: "aantal", impl: dayOfMonth, export: "dayOfMonth" },
+  { name: "begin_van_jaar", params: ["datum"], result: "datum", impl: startOfYear, export: "startOfYear" },
+  { name: "einde_van_jaar", params: ["datum"], result: "datum", impl: endOfYear, export: "endOfYear" },
+  { name: "eerste_dag_volgende_maand", params: ["datum"], result: "datum", impl: firstDayOfNextMonth, export: "firstDayOfNextMonth" },
+  { name: "dagen_in_jaar", params: ["aantal"], result: "aantal", impl: daysInYear, export: "daysInYear" },
+  { name: "aantal_dagen", params: ["periode"], result: "aantal", impl: dayCount, export: "dayCount" },
+  { name: "begin", params: ["periode"], result: "datum", impl: periodStart, export: "periodStart" },
+  { name: "einde", params: ["periode"], result: "datum", impl: periodEnd, export: "periodEnd" },
+  { name: "overlap", params: ["periode", "periode"], result: "periode", impl: overlap, export: "overlap" },
+  { name: "kalendermaanden", params: ["periode"], result: "lijst van periode", impl: calendarMonths, export: "calendarMonths" },
+  { name: "hele_maand", params: ["periode"], result: "janee", impl: isWholeMonth, export: "isWholeMonth" },
+  { name: "werkdagen_tussen", params: ["datum", "datum"], result: "aantal", impl: workdaysBetween, export: "workdaysBetween" },
+  { name: "min", params: "variadic", result: "same", minArgs: 2, impl: minValue, export: "minValue" },
+  { name: "max", params: "variadic", result: "same", minArgs: 2, impl: maxValue, export: "maxValue" },
+  { name: "abs", params: "variadic", result: "same", minArgs: 1, maxArgs: 1, impl: absValue, export: "absValue" },
 ];
 
 /** STDLIB by Polis name. */
