@@ -6,7 +6,7 @@
 //   .polis → tokens → CST → AST → symbols → IR policy → decisions → JS/TS module
 
 import type { Diagnostic } from "../runtime/diagnostic.js";
-import { compileDiagnostic } from "./diagnostics/messages.js";
+import { diagnostic } from "../runtime/messages.js";
 import type { Program } from "./syntax/ast.js";
 import type { LoweredPolicy } from "./ir/ir.js";
 import { decide } from "./ir/decisions.js";
@@ -31,7 +31,7 @@ export function hasErrors(ds: readonly Diagnostic[]): boolean {
  */
 export function tooDeep(e: unknown, file: string): Diagnostic[] {
   if (!(e instanceof RangeError) || !/call stack/i.test(e.message)) throw e;
-  return [compileDiagnostic("P0204", { file, start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 }, {}, { hint: "splits de uitdrukking op in begrippen" })];
+  return [diagnostic("P0204", { file, start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 }, {})];
 }
 
 export function compile(source: string, file: string): CompileResult {

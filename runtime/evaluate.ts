@@ -8,8 +8,7 @@ import type { Span } from "./diagnostic.js";
 import { PolisError } from "./diagnostic.js";
 import { DivisionByZero, Rat, add, eq, isInteger, le, sign, ratInt, formatDecimal } from "./rational.js";
 import { DateOutOfRange, DurationKindMismatch, NotWhole, durationCompare, type Duration } from "./calendar.js";
-import { StdlibError } from "../stdlib/index.js";
-import { runtimeError } from "./messages.js";
+import { StdlibError, runtimeError } from "./messages.js";
 import { formatValueDutch } from "./case.js";
 import { valueEquals, type TypeDesc } from "./types.js";
 
@@ -51,31 +50,18 @@ export function asPolisError(e: unknown, w: Where, line?: number): unknown {
   if (e instanceof PolisError) return withSpan(e, w, line);
   if (e instanceof DivisionByZero) return withSpan(runtimeError("P0803", { where: describeWhere(w) }, extras), w, line);
   if (e instanceof StdlibError) {
-    const err = runtimeError(e.code in CODES ? e.code : "P0809", { detail: e.message, birth: "", date: "", fn: "", value: "" }, extras);
-    err.diagnostic.message = `${e.message} in ${describeWhere(w)}`;
-    return withSpan(err, w, line);
+    return withSpan(runtimeError(e.code, { ...(e.params as object), where: describeWhere(w) } as never, extras), w, line);
   }
-  if (e instanceof NotWhole) {
-    const err = runtimeError("P0807", { value: e.message }, extras);
-    err.diagnostic.message = `${err.diagnostic.message} in ${describeWhere(w)}`;
-    return withSpan(err, w, line);
-  }
-  if (e instanceof DateOutOfRange) {
-    const err = runtimeError("P0810", { where: describeWhere(w) }, extras);
-    return withSpan(err, w, line);
-  }
+  if (e instanceof NotWhole) return withSpan(runtimeError("P0807", { value: e.message, where: describeWhere(w) }, extras), w, line);
+  if (e instanceof DateOutOfRange) return withSpan(runtimeError("P0810", { where: describeWhere(w) }, extras), w, line);
   if (e instanceof DurationKindMismatch) {
-    const err = runtimeError("P0808", { a: "dagen", b: "maanden" }, extras);
-    err.diagnostic.message = `${err.diagnostic.message} in ${describeWhere(w)}`;
-    return withSpan(err, w, line);
+    return withSpan(runtimeError("P0808", { a: "dagen", b: "maanden", where: describeWhere(w) }, extras), w, line);
   }
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
     return withSpan(runtimeError("P0809", { detail: "de berekening is te diep genest" }, extras), w, line);
   }
   return e;
 }
-
-const CODES: Record<string, true> = { P0805: true, P0806: true, P0807: true };
 
 /** LANGUAGE.md §3: a value stored where an `aantal` is declared must be whole and ≥ 0. */
 export function toAantal(x: Rat, name: string): Rat {
@@ -174,7 +160,7 @@ export function inDur(x: Duration, set: readonly Duration[]): boolean {
 
 /** Read an optional input (extension): not given is an input error naming the field (P0715). */
 export function given<T>(v: T | undefined, name: string): T {
-  if (v === undefined) throw runtimeError("P0715", { field: name }, { field: name, hint: `geef \`${name}\` in de case, of lees het alleen \`indien ${name} is bekend\`` });
+  if (v === undefined) throw runtimeError("P0715", { field: name }, { field: name });
   return v;
 }
 

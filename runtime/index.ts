@@ -10,4 +10,3 @@ export * from "./case.js";
 export * from "./evaluate.js";
 export * from "./explain.js";
 export * from "./module.js";
-export { StdlibError } from "../stdlib/index.js";
