@@ -210,9 +210,10 @@ export function isStackOverflow(e: unknown): boolean {
   return e instanceof RangeError && /call stack/i.test(e.message);
 }
 
-/** What `warm` needs of a Decision. */
+/** What `warm` needs of a Decision (of a policy with deep chains). */
 export interface Warmable {
   w: Where;
+  /** Inside `warm`: definitions do not start another warm-up. */
   warming: boolean;
 }
 

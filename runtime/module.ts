@@ -1,40 +1,40 @@
-// What every generated decision module shares, written once: the base class
-// of its `Decision` (where evaluation is, the result, showing a value in an
-// explanation) and the public functions built around it (decide, evaluate,
+// What every generated decision module shares, written once: what its
+// `Decision` class must provide, showing a value in an explanation, and the
+// public functions built around it (decide, evaluate,
 // evaluateJson, explain, checkProperties). A generated module defines only
 // its policy's `Decision` subclass, its metadata and field descriptions, and
 // calls `decisionModule` (compiler/emit/generate.ts).
 
-import { asPolisError, TOP, type Where } from "./evaluate.js";
+import { asPolisError, type Where } from "./evaluate.js";
 import { decodeCase, encodeOutputs, formatValueDutch, parseCaseText } from "./case.js";
 import { renderExplanation, type Explanation, type ExplainStep } from "./explain.js";
 import type { FieldDesc, TypeDesc } from "./types.js";
 
-/** One case being decided: the generated subclass holds the inputs and the memo fields. */
-export abstract class DecisionBase {
+/**
+ * One case being decided: what the generated `Decision` class provides (it
+ * holds the inputs and the memo fields). A plain interface, not a base class:
+ * a generated class without `extends` constructs as fast as a hand-written one.
+ */
+export interface DecisionBase {
   /** Where evaluation is, so an error names the rule or begrip and its article. */
-  w: Where = TOP;
-  result: Record<string, unknown> = {};
-  /** Function bodies evaluated for this case (bounded by CALL_LIMIT). */
-  calls = 0;
-  /** Inside `warm` (evaluate.ts): definitions do not start another warm-up. */
-  warming = false;
+  w: Where;
+  result: Record<string, unknown>;
   /** Check the voorwaarden in declaration order (LANGUAGE.md §4). */
-  abstract checkConditions(line: number | undefined): void;
+  checkConditions(line: number | undefined): void;
   /** Every output, in declaration order. */
-  abstract outputs(): Record<string, unknown>;
+  outputs(): Record<string, unknown>;
   /** Which clause of which rule gave each output (after `outputs()`). */
-  abstract explainSteps(): ExplainStep[];
+  explainSteps(): ExplainStep[];
   /** Every eigenschap on its own: true, false, or the error it met. */
-  abstract properties(): unknown[];
+  properties(): unknown[];
+}
 
-  /** A value for an explanation, in Dutch; a value that cannot be computed says so. */
-  show(f: () => unknown, t: TypeDesc): string {
-    try {
-      return formatValueDutch(f(), t);
-    } catch {
-      return "(niet te berekenen)";
-    }
+/** A value for an explanation, in Dutch; a value that cannot be computed says so. */
+export function show(f: () => unknown, t: TypeDesc): string {
+  try {
+    return formatValueDutch(f(), t);
+  } catch {
+    return "(niet te berekenen)";
   }
 }
 

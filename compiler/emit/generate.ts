@@ -9,7 +9,7 @@
 // in ir/decisions.ts) decides the module's shape; this file and
 // emit/outputs.ts, emit/expressions.ts only print it.
 //
-// The module: a class `Decision` (a subclass of the runtime's DecisionBase)
+// The module: a class `Decision` (the runtime's DecisionBase interface)
 // whose begrippen, parameters, rule selections and outputs are computed
 // lazily and at most once per case (memo fields); every rule's clauses are
 // tried for every case; outputs are computed in declaration order; `this.w`
@@ -242,10 +242,15 @@ function assemble(ctx: Context): string {
     body.push(`const RULES${ann("readonly R.RuleInfo[]")} = [${info.join(", ")}];`);
   }
   body.push(
-    `class Decision extends R.DecisionBase {
-      ${ctx.fields.join("\n")}
+    `class Decision${ts ? " implements R.DecisionBase" : ""} {
+      ${[
+        `w${ann("R.Where")} = R.TOP;`,
+        `result${ann("Record<string, unknown>")} = {};`,
+        ...(plan.functions.some((f) => f.memoised) ? [`/** Function bodies evaluated for this case (bounded by R.CALL_LIMIT). */ calls${ann("number")} = 0;`] : []),
+        ...(plan.deep ? [`warming${ann("boolean")} = false;`] : []),
+        ...ctx.fields,
+      ].join("\n")}
       constructor(values${ann("Record<string, unknown>")}) {
-        super();
         ${ctx.init.join("\n")}
       }
       ${ctx.cls.join("\n\n")}

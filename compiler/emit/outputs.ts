@@ -78,7 +78,7 @@ export function explainOutput(ctx: OutputContext, d: OutputDecision): string {
     const cl = r.clauses[c.clause]!;
     const reads = c.reads.map((rd) => {
       const read = w.ex({ e: "ref", ref: rd.ref, name: rd.name, type: rd.type, span: cl.span } as IR.Expr);
-      return `{ name: ${str(rd.name)}, value: this.show(() => ${read}, ${w.constant(w.descCode(rd.type), "R.TypeDesc")}) }`;
+      return `{ name: ${str(rd.name)}, value: R.show(() => ${read}, ${w.constant(w.descCode(rd.type), "R.TypeDesc")}) }`;
     });
     const condition = cl.conditionText !== undefined ? `, condition: ${str(cl.conditionText)}` : "";
     const notHolding = cl.earlierConditions.length > 0 ? `, notHolding: [${cl.earlierConditions.map(str).join(", ")}]` : "";
@@ -95,7 +95,7 @@ export function explainOutput(ctx: OutputContext, d: OutputDecision): string {
     for (const ri of d.rules) parts.push(`if (${e(ri)} !== undefined) rules.push(${e(ri)});`);
   }
   parts.push(
-    `steps.push({ output: ${str(d.name)}, value: this.show(() => this.${ident("o_", d.name)}(), ${w.constant(w.descCode(d.type), "R.TypeDesc")}), rules, byDefault: rules.length === 0 }); }`,
+    `steps.push({ output: ${str(d.name)}, value: R.show(() => this.${ident("o_", d.name)}(), ${w.constant(w.descCode(d.type), "R.TypeDesc")}), rules, byDefault: rules.length === 0 }); }`,
   );
   return parts.join("\n");
 }

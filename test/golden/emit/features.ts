@@ -533,7 +533,9 @@ const RULES: readonly R.RuleInfo[] = [
   },
 ];
 
-class Decision extends R.DecisionBase {
+class Decision implements R.DecisionBase {
+  w: R.Where = R.TOP;
+  result: Record<string, unknown> = {};
   readonly i_behandelingen: readonly Rec_Behandeling[];
   readonly i_opname: number;
   readonly i_ontslag: number;
@@ -564,7 +566,6 @@ class Decision extends R.DecisionBase {
   mo_soort_eerst: Soort_Zorgsoort | undefined = undefined;
   mo_vergoed: boolean | undefined = undefined;
   constructor(values: Record<string, unknown>) {
-    super();
     this.i_behandelingen = values["behandelingen"] as readonly Rec_Behandeling[];
     this.i_opname = values["opname"] as number;
     this.i_ontslag = values["ontslag"] as number;
@@ -916,11 +917,11 @@ class Decision extends R.DecisionBase {
           name: "totaal",
           articles: ["1"],
           head: "altijd",
-          reads: [{ name: "fysio", value: this.show(() => this.b_fysio(), K6) }],
+          reads: [{ name: "fysio", value: R.show(() => this.b_fysio(), K6) }],
         });
       steps.push({
         output: "totaal",
-        value: this.show(() => this.o_totaal(), K7),
+        value: R.show(() => this.o_totaal(), K7),
         rules,
         byDefault: rules.length === 0,
       });
@@ -933,14 +934,14 @@ class Decision extends R.DecisionBase {
           articles: ["3"],
           head: "altijd",
           reads: [
-            { name: "behandelingen", value: this.show(() => this.i_behandelingen, K6) },
-            { name: "factor", value: this.show(() => this.i_factor, K8) },
-            { name: "korting", value: this.show(() => this.i_korting, K9) },
+            { name: "behandelingen", value: R.show(() => this.i_behandelingen, K6) },
+            { name: "factor", value: R.show(() => this.i_factor, K8) },
+            { name: "korting", value: R.show(() => this.i_korting, K9) },
           ],
         });
       steps.push({
         output: "aantal_fysio",
-        value: this.show(() => this.o_aantal_fysio(), K10),
+        value: R.show(() => this.o_aantal_fysio(), K10),
         rules,
         byDefault: rules.length === 0,
       });
@@ -953,14 +954,14 @@ class Decision extends R.DecisionBase {
           articles: ["3"],
           head: "altijd",
           reads: [
-            { name: "behandelingen", value: this.show(() => this.i_behandelingen, K6) },
-            { name: "factor", value: this.show(() => this.i_factor, K8) },
-            { name: "korting", value: this.show(() => this.i_korting, K9) },
+            { name: "behandelingen", value: R.show(() => this.i_behandelingen, K6) },
+            { name: "factor", value: R.show(() => this.i_factor, K8) },
+            { name: "korting", value: R.show(() => this.i_korting, K9) },
           ],
         });
       steps.push({
         output: "gemiddelde",
-        value: this.show(() => this.o_gemiddelde(), K8),
+        value: R.show(() => this.o_gemiddelde(), K8),
         rules,
         byDefault: rules.length === 0,
       });
@@ -973,14 +974,14 @@ class Decision extends R.DecisionBase {
           articles: ["3"],
           head: "altijd",
           reads: [
-            { name: "behandelingen", value: this.show(() => this.i_behandelingen, K6) },
-            { name: "factor", value: this.show(() => this.i_factor, K8) },
-            { name: "korting", value: this.show(() => this.i_korting, K9) },
+            { name: "behandelingen", value: R.show(() => this.i_behandelingen, K6) },
+            { name: "factor", value: R.show(() => this.i_factor, K8) },
+            { name: "korting", value: R.show(() => this.i_korting, K9) },
           ],
         });
       steps.push({
         output: "eigen_deel",
-        value: this.show(() => this.o_eigen_deel(), K9),
+        value: R.show(() => this.o_eigen_deel(), K9),
         rules,
         byDefault: rules.length === 0,
       });
@@ -993,14 +994,14 @@ class Decision extends R.DecisionBase {
           articles: ["5"],
           head: "altijd",
           reads: [
-            { name: "verblijf", value: this.show(() => this.b_verblijf(), K11) },
-            { name: "verzekerd", value: this.show(() => this.i_verzekerd, K11) },
-            { name: "naam", value: this.show(() => this.i_naam, K12) },
+            { name: "verblijf", value: R.show(() => this.b_verblijf(), K11) },
+            { name: "verzekerd", value: R.show(() => this.i_verzekerd, K11) },
+            { name: "naam", value: R.show(() => this.i_naam, K12) },
           ],
         });
       steps.push({
         output: "in_dagen",
-        value: this.show(() => this.o_in_dagen(), K13),
+        value: R.show(() => this.o_in_dagen(), K13),
         rules,
         byDefault: rules.length === 0,
       });
@@ -1013,14 +1014,14 @@ class Decision extends R.DecisionBase {
           articles: ["5"],
           head: "altijd",
           reads: [
-            { name: "verblijf", value: this.show(() => this.b_verblijf(), K11) },
-            { name: "verzekerd", value: this.show(() => this.i_verzekerd, K11) },
-            { name: "naam", value: this.show(() => this.i_naam, K12) },
+            { name: "verblijf", value: R.show(() => this.b_verblijf(), K11) },
+            { name: "verzekerd", value: R.show(() => this.i_verzekerd, K11) },
+            { name: "naam", value: R.show(() => this.i_naam, K12) },
           ],
         });
       steps.push({
         output: "in_maanden",
-        value: this.show(() => this.o_in_maanden(), K13),
+        value: R.show(() => this.o_in_maanden(), K13),
         rules,
         byDefault: rules.length === 0,
       });
@@ -1033,14 +1034,14 @@ class Decision extends R.DecisionBase {
           articles: ["5"],
           head: "altijd",
           reads: [
-            { name: "verblijf", value: this.show(() => this.b_verblijf(), K11) },
-            { name: "verzekerd", value: this.show(() => this.i_verzekerd, K11) },
-            { name: "naam", value: this.show(() => this.i_naam, K12) },
+            { name: "verblijf", value: R.show(() => this.b_verblijf(), K11) },
+            { name: "verzekerd", value: R.show(() => this.i_verzekerd, K11) },
+            { name: "naam", value: R.show(() => this.i_naam, K12) },
           ],
         });
       steps.push({
         output: "betaald",
-        value: this.show(() => this.o_betaald(), K11),
+        value: R.show(() => this.o_betaald(), K11),
         rules,
         byDefault: rules.length === 0,
       });
@@ -1053,14 +1054,14 @@ class Decision extends R.DecisionBase {
           articles: ["5"],
           head: "altijd",
           reads: [
-            { name: "verblijf", value: this.show(() => this.b_verblijf(), K11) },
-            { name: "verzekerd", value: this.show(() => this.i_verzekerd, K11) },
-            { name: "naam", value: this.show(() => this.i_naam, K12) },
+            { name: "verblijf", value: R.show(() => this.b_verblijf(), K11) },
+            { name: "verzekerd", value: R.show(() => this.i_verzekerd, K11) },
+            { name: "naam", value: R.show(() => this.i_naam, K12) },
           ],
         });
       steps.push({
         output: "einde",
-        value: this.show(() => this.o_einde(), K14),
+        value: R.show(() => this.o_einde(), K14),
         rules,
         byDefault: rules.length === 0,
       });
@@ -1073,14 +1074,14 @@ class Decision extends R.DecisionBase {
           articles: ["5"],
           head: "altijd",
           reads: [
-            { name: "verblijf", value: this.show(() => this.b_verblijf(), K11) },
-            { name: "verzekerd", value: this.show(() => this.i_verzekerd, K11) },
-            { name: "naam", value: this.show(() => this.i_naam, K12) },
+            { name: "verblijf", value: R.show(() => this.b_verblijf(), K11) },
+            { name: "verzekerd", value: R.show(() => this.i_verzekerd, K11) },
+            { name: "naam", value: R.show(() => this.i_naam, K12) },
           ],
         });
       steps.push({
         output: "groet",
-        value: this.show(() => this.o_groet(), K12),
+        value: R.show(() => this.o_groet(), K12),
         rules,
         byDefault: rules.length === 0,
       });
@@ -1093,11 +1094,11 @@ class Decision extends R.DecisionBase {
           articles: ["7"],
           head: "indien",
           condition: "leeftijd < 18",
-          reads: [{ name: "leeftijd", value: this.show(() => this.i_leeftijd, K10) }],
+          reads: [{ name: "leeftijd", value: R.show(() => this.i_leeftijd, K10) }],
         });
       steps.push({
         output: "soort_eerst",
-        value: this.show(() => this.o_soort_eerst(), K15),
+        value: R.show(() => this.o_soort_eerst(), K15),
         rules,
         byDefault: rules.length === 0,
       });
@@ -1112,8 +1113,8 @@ class Decision extends R.DecisionBase {
           head: "indien",
           condition: "spoed en leeftijd >= 18",
           reads: [
-            { name: "spoed", value: this.show(() => this.i_spoed, K5) },
-            { name: "leeftijd", value: this.show(() => this.i_leeftijd, K10) },
+            { name: "spoed", value: R.show(() => this.i_spoed, K5) },
+            { name: "leeftijd", value: R.show(() => this.i_leeftijd, K10) },
           ],
         };
       if (this.c4 === 0)
@@ -1122,14 +1123,14 @@ class Decision extends R.DecisionBase {
           articles: ["6 lid 2"],
           head: "indien",
           condition: "er is een b in behandelingen waarvoor b.soort = ziekenhuis",
-          reads: [{ name: "behandelingen", value: this.show(() => this.i_behandelingen, K6) }],
+          reads: [{ name: "behandelingen", value: R.show(() => this.i_behandelingen, K6) }],
         };
       if (e4 !== undefined && e3 !== undefined) e3.replaced = true;
       if (e3 !== undefined) rules.push(e3);
       if (e4 !== undefined) rules.push(e4);
       steps.push({
         output: "vergoed",
-        value: this.show(() => this.o_vergoed(), K5),
+        value: R.show(() => this.o_vergoed(), K5),
         rules,
         byDefault: rules.length === 0,
       });

@@ -131,7 +131,9 @@ export const outputFields: readonly R.FieldDesc[] = [
   { name: "eigen_bijdrage", type: { k: "bedrag" } },
 ];
 
-class Decision extends R.DecisionBase {
+class Decision implements R.DecisionBase {
+  w: R.Where = R.TOP;
+  result: Record<string, unknown> = {};
   readonly i_geboortedatum: number;
   readonly i_opname: number;
   readonly i_ontslag: number;
@@ -139,7 +141,6 @@ class Decision extends R.DecisionBase {
   c0: number = -2;
   mo_eigen_bijdrage: R.Rat | undefined = undefined;
   constructor(values: Record<string, unknown>) {
-    super();
     this.i_geboortedatum = values["geboortedatum"] as number;
     this.i_opname = values["opname"] as number;
     this.i_ontslag = values["ontslag"] as number;
@@ -228,9 +229,9 @@ class Decision extends R.DecisionBase {
           head: "indien",
           condition: "leeftijd_op(geboortedatum, opname) >= 18",
           reads: [
-            { name: "geboortedatum", value: this.show(() => this.i_geboortedatum, K6) },
-            { name: "opname", value: this.show(() => this.i_opname, K6) },
-            { name: "betaalde_periode", value: this.show(() => this.b_betaalde_periode(), K7) },
+            { name: "geboortedatum", value: R.show(() => this.i_geboortedatum, K6) },
+            { name: "opname", value: R.show(() => this.i_opname, K6) },
+            { name: "betaalde_periode", value: R.show(() => this.b_betaalde_periode(), K7) },
           ],
         });
       else if (this.c0 === 1)
@@ -240,13 +241,13 @@ class Decision extends R.DecisionBase {
           head: "anders",
           notHolding: ["leeftijd_op(geboortedatum, opname) >= 18"],
           reads: [
-            { name: "geboortedatum", value: this.show(() => this.i_geboortedatum, K6) },
-            { name: "opname", value: this.show(() => this.i_opname, K6) },
+            { name: "geboortedatum", value: R.show(() => this.i_geboortedatum, K6) },
+            { name: "opname", value: R.show(() => this.i_opname, K6) },
           ],
         });
       steps.push({
         output: "eigen_bijdrage",
-        value: this.show(() => this.o_eigen_bijdrage(), K8),
+        value: R.show(() => this.o_eigen_bijdrage(), K8),
         rules,
         byDefault: rules.length === 0,
       });

@@ -61,12 +61,13 @@ export const outputFields: readonly R.FieldDesc[] = [
   { name: "eigen_risico", type: { k: "bedrag" } },
 ];
 
-class Decision extends R.DecisionBase {
+class Decision implements R.DecisionBase {
+  w: R.Where = R.TOP;
+  result: Record<string, unknown> = {};
   readonly i_leeftijd: R.Rat;
   c0: number = -2;
   mo_eigen_risico: R.Rat | undefined = undefined;
   constructor(values: Record<string, unknown>) {
-    super();
     this.i_leeftijd = values["leeftijd"] as R.Rat;
   }
   r0(): number {
@@ -114,7 +115,7 @@ class Decision extends R.DecisionBase {
           articles: ["7.1"],
           head: "indien",
           condition: "leeftijd >= 18",
-          reads: [{ name: "leeftijd", value: this.show(() => this.i_leeftijd, K3) }],
+          reads: [{ name: "leeftijd", value: R.show(() => this.i_leeftijd, K3) }],
         });
       else if (this.c0 === 1)
         rules.push({
@@ -122,11 +123,11 @@ class Decision extends R.DecisionBase {
           articles: ["7.1"],
           head: "anders",
           notHolding: ["leeftijd >= 18"],
-          reads: [{ name: "leeftijd", value: this.show(() => this.i_leeftijd, K3) }],
+          reads: [{ name: "leeftijd", value: R.show(() => this.i_leeftijd, K3) }],
         });
       steps.push({
         output: "eigen_risico",
-        value: this.show(() => this.o_eigen_risico(), K4),
+        value: R.show(() => this.o_eigen_risico(), K4),
         rules,
         byDefault: rules.length === 0,
       });
