@@ -7,7 +7,7 @@
 import type { Span } from "./diagnostic.js";
 import { PolisError } from "./diagnostic.js";
 import { DivisionByZero, Rat, add, eq, isInteger, le, sign, ratInt, formatDecimal } from "./rational.js";
-import { DateOutOfRange, DurationKindMismatch, NotWhole, durationCompare, type Duration } from "./calendar.js";
+import { DateOutOfRange, DurationKindMismatch, DurationOutOfRange, NotWhole, durationCompare, type Duration } from "./calendar.js";
 import { StdlibError, runtimeError } from "./messages.js";
 import { formatValueDutch } from "./case.js";
 import { valueEquals, type TypeDesc } from "./types.js";
@@ -51,6 +51,9 @@ export function asPolisError(e: unknown, w: Where, line?: number): unknown {
   if (e instanceof DivisionByZero) return withSpan(runtimeError("P0803", { where: describeWhere(w) }, extras), w, line);
   if (e instanceof StdlibError) {
     return withSpan(runtimeError(e.code, { ...(e.params as object), where: describeWhere(w) } as never, extras), w, line);
+  }
+  if (e instanceof DurationOutOfRange) {
+    return withSpan(runtimeError("P0811", { detail: e.message, where: describeWhere(w) }, extras), w, line);
   }
   if (e instanceof NotWhole) return withSpan(runtimeError("P0807", { value: e.message, where: describeWhere(w) }, extras), w, line);
   if (e instanceof DateOutOfRange) return withSpan(runtimeError("P0810", { where: describeWhere(w) }, extras), w, line);
@@ -158,6 +161,12 @@ export function inDur(x: Duration, set: readonly Duration[]): boolean {
   return false;
 }
 
+/** Read an optional field of a record (issue 19): not given is an input error naming field and record (P0715). */
+export function givenField<T>(v: T | undefined, record: string, field: string): T {
+  if (v === undefined) throw runtimeError("P0715", { field, record }, { field });
+  return v;
+}
+
 /** Read an optional input (extension): not given is an input error naming the field (P0715). */
 export function given<T>(v: T | undefined, name: string): T {
   if (v === undefined) throw runtimeError("P0715", { field: name }, { field: name });
@@ -172,12 +181,12 @@ export function given<T>(v: T | undefined, name: string): T {
  * previous one twice costs linear, not exponential, time. What memoisation
  * cannot shrink (every call with new arguments) is bounded: after this many
  * evaluations of such function bodies for one case, evaluation stops with
- * P0811 naming the function.
+ * P0812 naming the function.
  */
 export const CALL_LIMIT = 100_000;
 
 export function tooManyCalls(w: Where): PolisError {
-  return runtimeError("P0811", { where: describeWhere(w), limit: CALL_LIMIT.toLocaleString("nl-NL") });
+  return runtimeError("P0812", { where: describeWhere(w), limit: CALL_LIMIT.toLocaleString("nl-NL") });
 }
 
 /** A canonical text for a runtime value: equal values (LANGUAGE.md §3) give equal keys. */

@@ -27,7 +27,18 @@ import { Rat, abs, cmp, isInteger, ratInt, toInteger } from "../runtime/rational
 import { StdlibError } from "../runtime/messages.js";
 import type * as self from "./index.js";
 
+import {
+  addWorkingDaysBE,
+  addWorkingDaysNL,
+  easterOf,
+  isPublicHolidayBE,
+  isPublicHolidayNL,
+  workingDaysBetweenBE,
+  workingDaysBetweenNL,
+} from "./workdays.js";
+
 export { StdlibError } from "../runtime/messages.js";
+export * from "./workdays.js";
 
 export type PolisTypeName =
   | "bedrag"
@@ -275,6 +286,14 @@ export const STDLIB: StdlibEntry[] = [
   { name: "kalendermaanden", params: ["periode"], result: "lijst van periode", impl: calendarMonths, export: "calendarMonths" },
   { name: "hele_maand", params: ["periode"], result: "janee", impl: isWholeMonth, export: "isWholeMonth" },
   { name: "werkdagen_tussen", params: ["datum", "datum"], result: "aantal", impl: workdaysBetween, export: "workdaysBetween" },
+  // Working days without the public holidays of a country (stdlib/workdays.ts).
+  { name: "werkdagen_tussen_be", params: ["datum", "datum"], result: "aantal", impl: workingDaysBetweenBE, export: "workingDaysBetweenBE" },
+  { name: "werkdagen_tussen_nl", params: ["datum", "datum"], result: "aantal", impl: workingDaysBetweenNL, export: "workingDaysBetweenNL" },
+  { name: "plus_werkdagen_be", params: ["datum", "aantal"], result: "datum", impl: addWorkingDaysBE, export: "addWorkingDaysBE" },
+  { name: "plus_werkdagen_nl", params: ["datum", "aantal"], result: "datum", impl: addWorkingDaysNL, export: "addWorkingDaysNL" },
+  { name: "feestdag_be", params: ["datum"], result: "janee", impl: isPublicHolidayBE, export: "isPublicHolidayBE" },
+  { name: "feestdag_nl", params: ["datum"], result: "janee", impl: isPublicHolidayNL, export: "isPublicHolidayNL" },
+  { name: "eerste_paasdag", params: ["aantal"], result: "datum", impl: easterOf, export: "easterOf" },
   { name: "min", params: "variadic", result: "same", minArgs: 2, impl: minValue, export: "minValue" },
   { name: "max", params: "variadic", result: "same", minArgs: 2, impl: maxValue, export: "maxValue" },
   { name: "abs", params: "variadic", result: "same", minArgs: 1, maxArgs: 1, impl: absValue, export: "absValue" },

@@ -131,7 +131,11 @@ export class CodeWriter {
         return `S.${entry.export}(${x.args.map((a) => this.ex(a)).join(", ")})`;
       }
       case "field":
-        return `${this.ex(x.object)}[${str(x.field)}]`;
+        return x.optional
+          ? `R.givenField(${this.ex(x.object)}[${str(x.field)}], ${str(x.object.type.k === "record" ? x.object.type.name : "")}, ${str(x.field)})`
+          : `${this.ex(x.object)}[${str(x.field)}]`;
+      case "fieldKnown":
+        return `(${this.ex(x.object)}[${str(x.field)}] !== undefined)`;
       case "num": {
         const fn = x.op === "add" ? "R.add" : x.op === "sub" ? "R.sub" : x.op === "mul" ? "R.mul" : "R.div";
         return `${fn}(${this.ex(x.left)}, ${this.ex(x.right)})`;

@@ -294,7 +294,7 @@ function assemble(ctx: Context): string {
   if (ts) {
     for (const s of policy.soorten) typeDecls.push(`export type ${ident("Soort_", s.name)} = ${s.values.map(str).join(" | ") || "never"};`);
     for (const r of policy.records) {
-      typeDecls.push(`export interface ${ident("Rec_", r.name)} { ${r.fields.map((f) => `readonly ${str(f.name)}: ${w.tsType(f.type)};`).join(" ")} }`);
+      typeDecls.push(`export interface ${ident("Rec_", r.name)} { ${r.fields.map((f) => `readonly ${str(f.name)}${f.optional ? "?" : ""}: ${w.tsType(f.type)};`).join(" ")} }`);
     }
   }
   return [...typeDecls, metadata, w.constants.join("\n"), w.wheres.join("\n"), ...body].join("\n\n");

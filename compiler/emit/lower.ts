@@ -51,7 +51,7 @@ function walk(x: IR.Expr, visit: (x: IR.Expr) => void): void {
   visit(x);
   switch (x.e) {
     case "call": case "std": x.args.forEach((a) => walk(a, visit)); break;
-    case "field": walk(x.object, visit); break;
+    case "field": case "fieldKnown": walk(x.object, visit); break;
     case "num": case "cmp": case "and": case "or": case "date_diff": case "dur_add": walk(x.left, visit); walk(x.right, visit); break;
     case "neg": case "not": case "round": case "dur": case "dur_neg": case "to_aantal": case "percent": walk(x.arg, visit); break;
     case "in": walk(x.arg, visit); x.values.forEach((v) => walk(v, visit)); break;

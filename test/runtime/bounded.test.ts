@@ -1,7 +1,7 @@
 // Evaluation is bounded (issue 12, findings 3 and 13): a policy whose
 // functions each call the previous one twice is decided in linear time
 // (functions that call functions are memoised per case), what memoisation
-// cannot shrink stops with P0811 naming the function, and a 10.001-step chain
+// cannot shrink stops with P0812 naming the function, and a 10.001-step chain
 // of begrippen is decided without a 10.001-deep stack, keeping the lazy
 // semantics of LANGUAGE.md §6 (a begrip nothing needs may fail unnoticed).
 
@@ -71,10 +71,10 @@ describe("functions calling functions", () => {
     }
   });
 
-  it("calls that are all different stop with P0811 naming the function", () => {
+  it("calls that are all different stop with P0812 naming the function", () => {
     const m = module(doubling(40, () => ["2 * a", "2 * a + 1"]));
     const e = errorOf(() => m.evaluate({ x: "1" }));
-    expect(e.diagnostic.code).toBe("P0811");
+    expect(e.diagnostic.code).toBe("P0812");
     expect(e.diagnostic.message).toMatch(/^de berekening van functie `f\d+` is te groot: meer dan 100\.000 aanroepen/);
   });
 });
