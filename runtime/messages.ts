@@ -254,6 +254,10 @@ export const MESSAGES = {
   P0810: error<{ where: string }>((p) => `een berekende datum valt buiten de jaren 1 tot en met 9999 in ${p.where}`),
   /** A duration past what a count holds exactly (issue 12): detail says how large, in which unit. */
   P0811: error<{ detail: string; where: string }>((p) => `${p.detail} in ${p.where}`),
+  /** Evaluation of one case needed more function evaluations than CALL_LIMIT (runtime/evaluate.ts; issue 12). */
+  P0812: error<{ where: string; limit: string }>(
+    (p) => `de berekening van ${p.where} is te groot: meer dan ${p.limit} aanroepen met verschillende waarden voor één case`,
+  ),
 } as const;
 
 function arrows(names: readonly string[]): string {

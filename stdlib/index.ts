@@ -26,6 +26,7 @@ import {
 } from "../runtime/calendar.js";
 import { Rat, abs, cmp, isInteger, ratInt, toBigInt, toInteger } from "../runtime/rational.js";
 import { StdlibError } from "../runtime/messages.js";
+import type * as self from "./index.js";
 
 import {
   addWorkingDaysBE,
@@ -64,7 +65,17 @@ export interface StdlibEntry {
   minArgs?: number;
   maxArgs?: number;
   impl: (...args: any[]) => StdlibValue;
+  /**
+   * The name `impl` is exported under from this module: generated code calls
+   * `S.<export>` (a function's own `.name` does not survive minification).
+   */
+  export: StdlibExport;
 }
+
+/** The exported functions of this module that implement a Polis function. */
+export type StdlibExport = {
+  [K in keyof typeof self]: (typeof self)[K] extends (...args: any[]) => StdlibValue ? K : never;
+}[keyof typeof self];
 
 // ---------------------------------------------------------------- dates
 
@@ -265,33 +276,33 @@ export function absValue(x: Rat): Rat {
 // ---------------------------------------------------------------- registry
 
 export const STDLIB: StdlibEntry[] = [
-  { name: "leeftijd_op", params: ["datum", "datum"], result: "aantal", impl: ageOn },
-  { name: "verjaardag", params: ["datum", "aantal"], result: "datum", impl: birthday },
-  { name: "jaar_van", params: ["datum"], result: "aantal", impl: yearOf },
-  { name: "maand_van", params: ["datum"], result: "aantal", impl: monthOf },
-  { name: "dag_van", params: ["datum"], result: "aantal", impl: dayOfMonth },
-  { name: "begin_van_jaar", params: ["datum"], result: "datum", impl: startOfYear },
-  { name: "einde_van_jaar", params: ["datum"], result: "datum", impl: endOfYear },
-  { name: "eerste_dag_volgende_maand", params: ["datum"], result: "datum", impl: firstDayOfNextMonth },
-  { name: "dagen_in_jaar", params: ["aantal"], result: "aantal", impl: daysInYear },
-  { name: "aantal_dagen", params: ["periode"], result: "aantal", impl: dayCount },
-  { name: "begin", params: ["periode"], result: "datum", impl: periodStart },
-  { name: "einde", params: ["periode"], result: "datum", impl: periodEnd },
-  { name: "overlap", params: ["periode", "periode"], result: "periode", impl: overlap },
-  { name: "kalendermaanden", params: ["periode"], result: "lijst van periode", impl: calendarMonths },
-  { name: "hele_maand", params: ["periode"], result: "janee", impl: isWholeMonth },
-  { name: "werkdagen_tussen", params: ["datum", "datum"], result: "aantal", impl: workdaysBetween },
+  { name: "leeftijd_op", params: ["datum", "datum"], result: "aantal", impl: ageOn, export: "ageOn" },
+  { name: "verjaardag", params: ["datum", "aantal"], result: "datum", impl: birthday, export: "birthday" },
+  { name: "jaar_van", params: ["datum"], result: "aantal", impl: yearOf, export: "yearOf" },
+  { name: "maand_van", params: ["datum"], result: "aantal", impl: monthOf, export: "monthOf" },
+  { name: "dag_van", params: ["datum"], result: "aantal", impl: dayOfMonth, export: "dayOfMonth" },
+  { name: "begin_van_jaar", params: ["datum"], result: "datum", impl: startOfYear, export: "startOfYear" },
+  { name: "einde_van_jaar", params: ["datum"], result: "datum", impl: endOfYear, export: "endOfYear" },
+  { name: "eerste_dag_volgende_maand", params: ["datum"], result: "datum", impl: firstDayOfNextMonth, export: "firstDayOfNextMonth" },
+  { name: "dagen_in_jaar", params: ["aantal"], result: "aantal", impl: daysInYear, export: "daysInYear" },
+  { name: "aantal_dagen", params: ["periode"], result: "aantal", impl: dayCount, export: "dayCount" },
+  { name: "begin", params: ["periode"], result: "datum", impl: periodStart, export: "periodStart" },
+  { name: "einde", params: ["periode"], result: "datum", impl: periodEnd, export: "periodEnd" },
+  { name: "overlap", params: ["periode", "periode"], result: "periode", impl: overlap, export: "overlap" },
+  { name: "kalendermaanden", params: ["periode"], result: "lijst van periode", impl: calendarMonths, export: "calendarMonths" },
+  { name: "hele_maand", params: ["periode"], result: "janee", impl: isWholeMonth, export: "isWholeMonth" },
+  { name: "werkdagen_tussen", params: ["datum", "datum"], result: "aantal", impl: workdaysBetween, export: "workdaysBetween" },
   // Working days without the public holidays of a country (stdlib/workdays.ts).
-  { name: "werkdagen_tussen_be", params: ["datum", "datum"], result: "aantal", impl: workingDaysBetweenBE },
-  { name: "werkdagen_tussen_nl", params: ["datum", "datum"], result: "aantal", impl: workingDaysBetweenNL },
-  { name: "plus_werkdagen_be", params: ["datum", "aantal"], result: "datum", impl: addWorkingDaysBE },
-  { name: "plus_werkdagen_nl", params: ["datum", "aantal"], result: "datum", impl: addWorkingDaysNL },
-  { name: "feestdag_be", params: ["datum"], result: "janee", impl: isPublicHolidayBE },
-  { name: "feestdag_nl", params: ["datum"], result: "janee", impl: isPublicHolidayNL },
-  { name: "eerste_paasdag", params: ["aantal"], result: "datum", impl: easterOf },
-  { name: "min", params: "variadic", result: "same", minArgs: 2, impl: minValue },
-  { name: "max", params: "variadic", result: "same", minArgs: 2, impl: maxValue },
-  { name: "abs", params: "variadic", result: "same", minArgs: 1, maxArgs: 1, impl: absValue },
+  { name: "werkdagen_tussen_be", params: ["datum", "datum"], result: "aantal", impl: workingDaysBetweenBE, export: "workingDaysBetweenBE" },
+  { name: "werkdagen_tussen_nl", params: ["datum", "datum"], result: "aantal", impl: workingDaysBetweenNL, export: "workingDaysBetweenNL" },
+  { name: "plus_werkdagen_be", params: ["datum", "aantal"], result: "datum", impl: addWorkingDaysBE, export: "addWorkingDaysBE" },
+  { name: "plus_werkdagen_nl", params: ["datum", "aantal"], result: "datum", impl: addWorkingDaysNL, export: "addWorkingDaysNL" },
+  { name: "feestdag_be", params: ["datum"], result: "janee", impl: isPublicHolidayBE, export: "isPublicHolidayBE" },
+  { name: "feestdag_nl", params: ["datum"], result: "janee", impl: isPublicHolidayNL, export: "isPublicHolidayNL" },
+  { name: "eerste_paasdag", params: ["aantal"], result: "datum", impl: easterOf, export: "easterOf" },
+  { name: "min", params: "variadic", result: "same", minArgs: 2, impl: minValue, export: "minValue" },
+  { name: "max", params: "variadic", result: "same", minArgs: 2, impl: maxValue, export: "maxValue" },
+  { name: "abs", params: "variadic", result: "same", minArgs: 1, maxArgs: 1, impl: absValue, export: "absValue" },
 ];
 
 /** STDLIB by Polis name. */
