@@ -3,7 +3,7 @@
 
 import { hasErrors } from "../compiler/pipeline.js";
 import { load } from "../compiler/emit/load.js";
-import { findConflicts } from "../compiler/properties/conflicts.js";
+import { findConflicts } from "../compiler/cases/conflicts.js";
 import { EXIT_OK, EXIT_POLICY, compileFile, findPolicies, printDiagnostics } from "./io.js";
 
 export function checkCommand(files: string[]): number {
@@ -12,7 +12,8 @@ export function checkCommand(files: string[]): number {
   let warnings = 0;
   for (const f of paths) {
     const r = compileFile(f);
-    if (r.policy) r.diagnostics.push(...findConflicts(r.policy, load(r.policy)));
+    const policy = r.policy;
+    if (policy) r.diagnostics.push(...findConflicts(policy, () => load(policy)));
     printDiagnostics(r.diagnostics);
     errors += r.diagnostics.filter((d) => d.severity === "error").length;
     warnings += r.diagnostics.filter((d) => d.severity === "warning").length;
