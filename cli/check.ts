@@ -5,7 +5,7 @@
 
 import { hasErrors } from "../compiler/pipeline.js";
 import { load } from "../compiler/emit/load.js";
-import { findConflicts } from "../compiler/properties/conflicts.js";
+import { findConflicts } from "../compiler/cases/conflicts.js";
 import type { Diagnostic } from "../runtime/diagnostic.js";
 import { EXIT_OK, EXIT_POLICY, compileFile, findPolicies, printDiagnostics } from "./io.js";
 
@@ -39,7 +39,8 @@ export function checkCommand(files: string[], options: CheckOptions = {}): numbe
   const results: { file: string; ok: boolean; diagnostics: Record<string, unknown>[] }[] = [];
   for (const f of paths) {
     const r = compileFile(f);
-    if (r.policy) r.diagnostics.push(...findConflicts(r.policy, load(r.policy)));
+    const policy = r.policy;
+    if (policy) r.diagnostics.push(...findConflicts(policy, () => load(policy)));
     errors += r.diagnostics.filter((d) => d.severity === "error").length;
     warnings += r.diagnostics.filter((d) => d.severity === "warning").length;
     if (json) {

@@ -7,9 +7,9 @@
 
 import { hasErrors } from "../compiler/pipeline.js";
 import { load } from "../compiler/emit/load.js";
-import { runExamples } from "../compiler/examples/run.js";
+import { runExamples } from "../compiler/cases/examples.js";
 import { quote } from "../compiler/format/print.js";
-import { checkProperties, DEFAULT_RUNS, DEFAULT_SEED, type PropertyResult } from "../compiler/properties/check.js";
+import { checkProperties, DEFAULT_RUNS, DEFAULT_SEED, type PropertyResult } from "../compiler/cases/properties.js";
 import type { Diagnostic } from "../runtime/diagnostic.js";
 import { diagnosticJson } from "./check.js";
 import { EXIT_OK, EXIT_POLICY, compileFile, findPolicies, printDiagnostics } from "./io.js";

@@ -294,8 +294,10 @@ export interface Extras {
   /** `.jsonl` input: the 1-based line of the case. */
   line?: number;
   /**
-   * Advice that depends on the rejected case value itself (runtime/case.ts);
-   * every other hint comes from the catalog.
+   * Advice about a rejected case file that depends on the value and the
+   * expected type (runtime/case-json.ts, case-decode.ts: an example of the
+   * expected form, the fields or values there are). Every compile-time and
+   * evaluation hint comes from the catalog; moving these too is left to do.
    */
   hint?: string;
 }
