@@ -343,7 +343,7 @@ function listEditor(elem: TypeDesc, path: string, onChange: () => void): FieldEd
       });
       const n = document.createElement("span");
       n.className = "rij-nummer";
-      n.textContent = `${i + 1}.`;
+      n.textContent = `rij ${i + 1}`;
       row.append(n, ed.element, del);
       rows.append(row);
       return ed;

@@ -37,6 +37,8 @@ let current: Current | undefined;
 let caseText = "{}";
 let compileTimer: ReturnType<typeof setTimeout> | undefined;
 let checkTimer: ReturnType<typeof setTimeout> | undefined;
+let checkGeneration = 0;
+const PROPERTY_DELAY_MS = 700;
 
 const decisionPanel = byId("beslissing");
 const formBox = byId("geval-formulier");
@@ -55,12 +57,16 @@ function update(newCase: string | undefined): void {
   const r = compile(source, FILE);
   showDiagnostics(r.diagnostics);
   document.body.dataset.polis = r.policy ? "ok" : "fout";
+  exampleSelect.value = POLICIES.find((p) => p.source === source)?.path ?? "";
+  formBox.dataset.verouderd = String(!r.policy);
   if (!r.policy || hasErrors(r.diagnostics)) {
+    byId("polis-titel").textContent = "(bevat fouten)";
     showPolicyErrors(decisionPanel, r.diagnostics.filter((d) => d.severity === "error").length);
     byId("voorbeelden").replaceChildren();
     byId("eigenschappen").replaceChildren();
     byId("voorbeelden-samenvatting").textContent = "";
     byId("eigenschappen-samenvatting").textContent = "";
+    checkGeneration++;
     writeShareLink();
     return;
   }
@@ -122,12 +128,25 @@ function decide(): void {
   }
 }
 
+/**
+ * Voorbeelden run at once (cheap); eigenschappen (100 generated cases each)
+ * and the search for conflicting rules wait until typing pauses, so a large
+ * policy does not stall the editor; the button runs them at once.
+ */
 function runChecksSoon(): void {
   clearTimeout(checkTimer);
-  const list = byId("eigenschappen");
-  list.dataset.bezig = "true";
-  // After the decision has been painted: eigenschappen try 100 cases each.
-  checkTimer = setTimeout(runChecks, 50);
+  const generation = ++checkGeneration;
+  const props = byId("eigenschappen");
+  props.dataset.status = "bezig";
+  byId("eigenschappen-samenvatting").textContent = "wordt gecontroleerd…";
+  setTimeout(() => {
+    if (generation !== checkGeneration || !current) return;
+    const { policy, module } = current;
+    showExamples(byId("voorbeelden"), byId("voorbeelden-samenvatting"), policy, module, (name) => loadCase(exampleCase(policy, name)));
+  }, 0);
+  checkTimer = setTimeout(() => {
+    if (generation === checkGeneration) runChecks();
+  }, PROPERTY_DELAY_MS);
 }
 
 function runChecks(): void {
@@ -135,7 +154,7 @@ function runChecks(): void {
   const { policy, module } = current;
   showExamples(byId("voorbeelden"), byId("voorbeelden-samenvatting"), policy, module, (name) => loadCase(exampleCase(policy, name)));
   showProperties(byId("eigenschappen"), byId("eigenschappen-samenvatting"), policy, module, (json) => loadCase(json));
-  delete byId("eigenschappen").dataset.bezig;
+  byId("eigenschappen").dataset.status = "klaar";
   const conflicts = findConflicts(policy, module);
   if (conflicts.length > 0) showDiagnostics([...compile(editor.text(), FILE).diagnostics, ...conflicts]);
 }
@@ -162,7 +181,10 @@ function showDiagnostics(ds: readonly Diagnostic[]): void {
       return item;
     }),
   );
-  byId("diagnostiek-samenvatting").textContent = ds.length === 0 ? "Geen fouten." : `${ds.filter((d) => d.severity === "error").length} fouten, ${ds.filter((d) => d.severity === "warning").length} waarschuwingen`;
+  const errors = ds.filter((d) => d.severity === "error").length;
+  const warnings = ds.length - errors;
+  byId("diagnostiek-samenvatting").textContent =
+    ds.length === 0 ? "Geen fouten." : `${errors} ${errors === 1 ? "fout" : "fouten"}, ${warnings} ${warnings === 1 ? "waarschuwing" : "waarschuwingen"}`;
 }
 
 function writeShareLink(): void {
@@ -187,7 +209,6 @@ function openFromLocation(): boolean {
   clearTimeout(compileTimer);
   current = undefined;
   caseText = "{}";
-  exampleSelect.value = POLICIES.find((p) => p.source === shared.bron)?.path ?? "";
   update(shared.geval);
   return true;
 }
@@ -217,7 +238,11 @@ function setUp(): void {
       () => undefined,
     );
   });
-  byId("controleer").addEventListener("click", runChecks);
+  byId("controleer").addEventListener("click", () => {
+    clearTimeout(checkTimer);
+    checkGeneration++;
+    runChecks();
+  });
   window.addEventListener("hashchange", () => void openFromLocation());
   if (!openFromLocation()) {
     const p = POLICIES.find((x) => x.path === DEFAULT_PATH) ?? POLICIES[0];
