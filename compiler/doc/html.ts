@@ -94,7 +94,18 @@ thead th { border-bottom: 2px solid #b9c0c8; font-size: .9rem; }
 .polissen .titel { font-weight: 600; font-size: 1.05rem; }
 .fouten { color: #a3261c; background: #fbeeed; border-left: 4px solid #a3261c; padding: .4rem .8rem; }
 footer { margin-top: 3rem; font-size: .82rem; color: #5a6470; border-top: 1px solid #d0d4da; padding-top: .6rem; }
-@media (max-width: 600px) { body { padding: 0 .6rem 1.5rem; } h1 { font-size: 1.35rem; } th, td { padding: .25rem .4rem; } }
+@media (max-width: 600px) {
+  body { padding: 0 .6rem 1.5rem; } h1 { font-size: 1.35rem; }
+  /* Tables become one card per row, each cell with its column's name. */
+  .tabel table, .tabel tbody, .tabel tr, .tabel td { display: block; width: 100%; }
+  .tabel thead { display: none; }
+  .tabel tr { border-bottom: 1px solid #b9c0c8; padding: .3rem 0; }
+  .tabel td { border: none; padding: .1rem 0; }
+  .tabel td:empty { display: none; }
+  .tabel td::before { content: attr(data-kop) ": "; color: #5a6470; font-size: .85rem; }
+  .tabel td:first-child::before { content: none; }
+  .tabel td:first-child { font-weight: 600; }
+}
 @media print {
   .kruimels, .knoppen, footer { display: none; }
   body { max-width: none; padding: 0; font-size: 10.5pt; }

@@ -92,7 +92,7 @@ export function compareArticles(a: string, b: string): number {
 }
 
 function table(head: string[], rows: (string | Raw)[][], testid?: string): Raw {
-  return html`<div class="tabel"><table${raw(testid ? ` data-testid="${testid}"` : "")}><thead><tr>${head.map((h) => html`<th>${h}</th>`)}</tr></thead><tbody>${rows.map((r) => html`<tr>${r.map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody></table></div>`;
+  return html`<div class="tabel"><table${raw(testid ? ` data-testid="${testid}"` : "")}><thead><tr>${head.map((h) => html`<th>${h}</th>`)}</tr></thead><tbody>${rows.map((r) => html`<tr>${r.map((c, i) => html`<td data-kop="${head[i] ?? ""}">${c}</td>`)}</tr>`)}</tbody></table></div>`;
 }
 
 function base64Url(text: string): string {
@@ -172,7 +172,7 @@ function inputsSection(d: PolicyDoc, p: Policy): Raw {
   const records = p.records.map((r) => html`<h3>Gegevens <code>${r.name}</code></h3>${table(["veld", "type"], r.fields.map((f) => [html`<code>${f.name}</code>`, typeText(f.type)]))}`);
   const conditions = p.conditions.length === 0 ? html`` : html`<h3>Voorwaarden</h3><p>Een geval is alleen geldig als:</p><ul>${p.conditions.map((c) => html`<li><code>${c.text}</code></li>`)}</ul>`;
   void d;
-  return html`<h2 id="invoer">Invoer</h2>${table(["naam", "type", "beperking", ""], rows, "invoer")}${soorten}${records}${conditions}`;
+  return html`<h2 id="invoer">Invoer</h2>${table(["naam", "type", "beperking", "verplicht of optioneel"], rows, "invoer")}${soorten}${records}${conditions}`;
 }
 
 function outputsSection(p: Policy): Raw {

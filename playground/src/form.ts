@@ -14,6 +14,7 @@ import { isLosslessNumber, parse } from "lossless-json";
 import type { FieldDesc, TypeDesc } from "../../runtime/types.js";
 import { formatDecimal, mul, ratInt, type Rat } from "../../runtime/rational.js";
 import { formatValueDutch } from "../../runtime/case.js";
+import { normaliseNumber } from "./numbers.js";
 
 /** A JSON fragment, or undefined when the field is left out of the case. */
 type Fragment = string | undefined;
@@ -137,13 +138,6 @@ function input(path: string, onChange: () => void, type = "text"): HTMLInputElem
   el.dataset.veld = path;
   el.addEventListener("input", onChange);
   return el;
-}
-
-/** `€ 1.234,56`, `1234.56`, `7,5%` → `1234.56`, `7.5`: text only, never a float. */
-export function normaliseNumber(text: string): string {
-  let s = text.replace(/[\s€%\u00a0]/g, "");
-  if (s.includes(",")) s = s.replace(/\./g, "").replace(",", ".");
-  return s;
 }
 
 function numberEditor(kind: string, path: string, onChange: () => void, asString: boolean): FieldEditor {
