@@ -120,7 +120,7 @@ export function dependencySvg(policy: Policy, title: string): string {
     );
   }
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="afhankelijkheden" role="img" aria-label="${escapeHtml(title)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="ui-monospace, 'DejaVu Sans Mono', monospace" font-size="13">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="afhankelijkheden" role="img" aria-label="${escapeHtml(title)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" style="width: 100%; min-width: ${Math.round(width * 0.7)}px; max-width: ${width}px; height: auto" font-family="ui-monospace, 'DejaVu Sans Mono', monospace" font-size="13">`,
     `<defs><marker id="pijlpunt" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#7d8793"/></marker></defs>`,
     ...parts,
     `</svg>`,

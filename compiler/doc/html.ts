@@ -82,7 +82,9 @@ thead th { border-bottom: 2px solid #b9c0c8; font-size: .9rem; }
 .voorbeeld h3 { margin-top: .6rem; }
 .kolommen { display: flex; flex-wrap: wrap; gap: 0 2rem; }
 .figuur { overflow-x: auto; border: 1px solid #e1e4e8; border-radius: 4px; padding: .4rem; background: #fff; }
-.figuur svg { display: block; }
+.figuur svg { display: block; margin: 0 auto; }
+/* On a wide screen the picture may use the whole window, not just the text column. */
+@media screen and (min-width: 66rem) { .figuur { margin-left: calc(50% - 50vw + 1.5rem); margin-right: calc(50% - 50vw + 1.5rem); } }
 .legenda { font-size: .85rem; display: flex; flex-wrap: wrap; gap: .8rem; margin: .4rem 0; }
 .legenda span::before { content: ""; display: inline-block; width: .9rem; height: .9rem; margin-right: .3rem; vertical-align: -2px; border: 1px solid; }
 .legenda .invoer::before { background: #e3effa; border-color: #1c5d8a; }
@@ -112,7 +114,7 @@ footer { margin-top: 3rem; font-size: .82rem; color: #5a6470; border-top: 1px so
   a { color: inherit; text-decoration: none; }
   h2 { break-after: avoid; }
   .figuur { overflow: visible; border: none; }
-  .figuur svg { max-width: 100%; height: auto; }
+  .figuur svg { max-width: 100% !important; min-width: 0 !important; height: auto; }
   pre, .regel, .voorbeeld, tr { break-inside: avoid; }
   .tabel { overflow: visible; }
 }

@@ -162,7 +162,7 @@ ${m.source ? html`<p class="meta">Bron: ${m.source}</p>` : ""}
   return page({
     title: `${m.title}${m.version ? ` (${m.version})` : ""}`,
     nav: html`<span>${m.title}</span>`,
-    body: html`${head}${changes}${inputsSection(d, p)}${outputsSection(p)}${graphSection(p)}${rulesSection(d, p)}${definitionsSection(d, p)}${examplesSection(d, p)}${propertiesSection(d, p)}<h2 id="tekst">Volledige tekst</h2><details><summary>De polis zoals geschreven</summary><pre>${d.source}</pre></details>`,
+    body: html`${head}${changes}${inputsSection(d, p)}${outputsSection(d, p)}${graphSection(p)}${rulesSection(d, p)}${definitionsSection(d, p)}${examplesSection(d, p)}${propertiesSection(d, p)}<h2 id="tekst">Volledige tekst</h2><details><summary>De polis zoals geschreven</summary><pre>${d.source}</pre></details>`,
   });
 }
 
@@ -175,14 +175,15 @@ function inputsSection(d: PolicyDoc, p: Policy): Raw {
   return html`<h2 id="invoer">Invoer</h2>${table(["naam", "type", "beperking", "verplicht of optioneel"], rows, "invoer")}${soorten}${records}${conditions}`;
 }
 
-function outputsSection(p: Policy): Raw {
+function outputsSection(d: PolicyDoc, p: Policy): Raw {
+  const withDefault = p.outputs.some((o) => o.default);
   const rows = p.outputs.map((o) => [
     html`<code>${o.name}</code>`,
     typeText(o.type),
     o.rules.length === 0 ? "" : html`${o.rules.map((ri, k) => html`${k > 0 ? ", " : ""}<a href="#regel-${p.rules[ri]!.name}">${p.rules[ri]!.name}</a>`)}`,
-    o.default ? "ja" : "",
+    ...(withDefault ? [o.default ? html`<code>${slice(d, o.default.span)}</code>` : ""] : []),
   ]);
-  return html`<h2 id="uitvoer">Uitvoer</h2>${table(["naam", "type", "bepaald door", "standaardwaarde"], rows, "uitvoer")}`;
+  return html`<h2 id="uitvoer">Uitvoer</h2>${table(["naam", "type", "bepaald door", ...(withDefault ? ["standaardwaarde"] : [])], rows, "uitvoer")}`;
 }
 
 function graphSection(p: Policy): Raw {

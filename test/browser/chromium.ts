@@ -21,8 +21,6 @@ export const LAUNCH_ARGS = [
   "--disable-background-networking",
   "--disable-component-update",
   "--disable-sync",
-  // Dutch date pickers (dd-mm-jjjj), as the people who use the playground see them.
-  "--lang=nl-NL",
 ];
 
 export function ensureChromium(): void {

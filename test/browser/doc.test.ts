@@ -51,7 +51,7 @@ describe("polis doc", () => {
     await page.goto(url("index.html"));
     const links = await page.locator("[data-testid=polis] a.titel").evaluateAll((as) => as.map((a) => [a.getAttribute("href"), a.textContent]));
     expect(links).toHaveLength(count);
-    await screenshot(page, "doc-index", true);
+    await screenshot(page, "doc-index");
     for (const [href, title] of links) {
       await page.goto(url(href!));
       expect(await page.locator("h1").innerText()).toBe(title);
