@@ -12,7 +12,14 @@ const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; ch
 export function serve(dir, port, host = "127.0.0.1") {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
-    let rel = decodeURIComponent(url.pathname);
+    let rel;
+    try {
+      rel = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+      res.end("ongeldig adres\n");
+      return;
+    }
     if (rel.endsWith("/")) rel += "index.html";
     const file = path.resolve(dir, "." + rel);
     if (!file.startsWith(path.resolve(dir) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {

@@ -52,7 +52,7 @@ export function showDecision(panel: HTMLElement, output: Record<string, unknown>
     panel,
     "beslist",
     table,
-    h("div", { class: "uitleg", "data-testid": "uitleg" }, h("h3", {}, "Uitleg"), ...steps),
+    h("div", { class: "uitleg", id: "uitleg", "data-testid": "uitleg" }, h("h3", {}, "Uitleg"), ...steps),
     h("details", {}, h("summary", {}, "Als tekst en als JSON (zoals ", h("code", {}, "polis run"), ")"), h("pre", { "data-testid": "uitleg-tekst" }, text), h("pre", { "data-testid": "uitvoer-json" }, JSON.stringify(output, null, 2))),
   );
 }

@@ -32,16 +32,42 @@ export function ensureChromium(): void {
         `of wijs met POLIS_CHROMIUM=/pad/naar/chromium een andere Chromium aan. De browsertests gebruiken playwright-core met die browser; Playwright downloadt zelf niets.`,
     );
   }
-  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  const run = (args: string[]) => execFileSync("apt-get", args, { env, stdio: ["ignore", "ignore", "pipe"] });
-  try {
-    run(["install", "-y", "--no-install-recommends", "chromium"]);
-  } catch {
-    // A fresh machine has no package lists yet.
-    run(["update"]);
-    run(["install", "-y", "--no-install-recommends", "chromium"]);
+  // Test files run in parallel workers: one installs, the others wait for it.
+  withLock(() => {
+    if (fs.existsSync(CHROMIUM)) return;
+    const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+    const run = (args: string[]) => execFileSync("apt-get", args, { env, stdio: ["ignore", "ignore", "pipe"] });
+    try {
+      run(["install", "-y", "--no-install-recommends", "chromium"]);
+    } catch {
+      // A fresh machine has no package lists yet.
+      run(["update"]);
+      run(["install", "-y", "--no-install-recommends", "chromium"]);
+    }
+  });
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`apt-get install -y chromium gaf geen ${CHROMIUM}`);
+}
+
+const LOCK = path.join(os.tmpdir(), "polis-chromium-install.lock");
+
+function withLock(fn: () => void): void {
+  const deadline = Date.now() + 540_000;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      fs.mkdirSync(LOCK);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      if (Date.now() > deadline) throw new Error(`wachten op de installatie van Chromium duurt te lang; verwijder ${LOCK} als er geen installatie meer loopt`);
+      Atomics.wait(pause, 0, 0, 500);
+    }
   }
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`apt-get install chromium gaf geen ${CHROMIUM}`);
+  try {
+    fn();
+  } finally {
+    fs.rmSync(LOCK, { recursive: true, force: true });
+  }
 }
 
 export interface Browser {
