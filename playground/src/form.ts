@@ -281,16 +281,12 @@ function periodEditor(path: string, onChange: () => void, optional: boolean): Fi
   };
 }
 
-function recordEditor(t: Extract<TypeDesc, { k: "record" }>, path: string, onChange: () => void): FieldEditor {
-  const set = document.createElement("fieldset");
-  set.className = "record";
-  const subs = t.fields.map((f) => {
-    const ed = fieldEditor(f.type, `${path}.${f.name}`, onChange, f);
-    set.append(labelled(f.name, f, ed.element, `${path}.${f.name}`));
-    return { f, ed };
-  });
-  return {
-    element: set,
+type RecordType = Extract<TypeDesc, { k: "record" }>;
+
+/** The editors of a record's fields, and the record's JSON from them. */
+function recordFields(t: RecordType, path: string, onChange: () => void) {
+  const subs = t.fields.map((f) => ({ f, ed: fieldEditor(f.type, `${path}.${f.name}`, onChange, f) }));
+  const editor: Omit<FieldEditor, "element"> = {
     get() {
       const parts = subs.flatMap(({ f, ed }) => {
         const v = ed.get();
@@ -303,48 +299,94 @@ function recordEditor(t: Extract<TypeDesc, { k: "record" }>, path: string, onCha
       for (const { f, ed } of subs) ed.set(obj[f.name]);
     },
   };
+  return { subs, editor };
 }
 
+function recordEditor(t: RecordType, path: string, onChange: () => void): FieldEditor {
+  const set = document.createElement("fieldset");
+  set.className = "record";
+  const { subs, editor } = recordFields(t, path, onChange);
+  for (const { f, ed } of subs) set.append(labelled(f.name, f, ed.element, `${path}.${f.name}`));
+  return { element: set, ...editor };
+}
+
+const isFlatRecord = (t: TypeDesc): t is RecordType => t.k === "record" && t.fields.every((f) => f.type.k !== "record" && f.type.k !== "lijst");
+
+/**
+ * A list: one row per element and a button to add one. A list of flat records
+ * is a table (a column per field); any other list a column of editors.
+ */
 function listEditor(elem: TypeDesc, path: string, onChange: () => void): FieldEditor {
   const box = document.createElement("fieldset");
   box.className = "lijst";
   box.dataset.veld = path;
-  const rows = document.createElement("div");
+  const flat = isFlatRecord(elem) ? elem : undefined;
+  const rows = document.createElement(flat ? "tbody" : "div");
+  if (flat) {
+    const head = document.createElement("tr");
+    for (const name of ["", ...flat.fields.map((f) => f.name)]) head.append(Object.assign(document.createElement("th"), { textContent: name }));
+    const table = document.createElement("table");
+    table.className = "lijst-tabel";
+    const thead = document.createElement("thead");
+    thead.append(head);
+    table.append(thead, rows);
+    const scroll = document.createElement("div");
+    scroll.className = "lijst-scroll";
+    scroll.append(table);
+    box.append(scroll);
+  } else box.append(rows);
   const add = document.createElement("button");
   add.type = "button";
   add.textContent = "+ rij toevoegen";
   add.dataset.testid = "rij-toevoegen";
   add.dataset.lijst = path;
-  box.append(rows, add);
-  let items: FieldEditor[] = [];
+  box.append(add);
+  let items: Omit<FieldEditor, "element">[] = [];
+  const values = () => items.map((it) => { const k = it.get(); return k === undefined ? undefined : parseFragment(k); });
   /** Rebuild the rows so every path carries its current index. */
-  const render = (values: unknown[]) => {
+  const render = (vs: unknown[]) => {
     rows.replaceChildren();
-    items = values.map((v, i) => {
-      const ed = fieldEditor(elem, `${path}[${i}]`, onChange);
-      ed.set(v);
-      const row = document.createElement("div");
-      row.className = "lijst-rij";
+    items = vs.map((v, i) => {
       const del = document.createElement("button");
       del.type = "button";
-      del.textContent = "verwijderen";
+      del.textContent = "×";
+      del.title = "rij verwijderen";
       del.className = "verwijder";
       del.setAttribute("aria-label", `rij ${i + 1} van ${path} verwijderen`);
       del.addEventListener("click", () => {
-        const kept = items.map((it) => it.get()).filter((_, j) => j !== i);
-        render(kept.map((k) => (k === undefined ? undefined : parseFragment(k))));
+        render(values().filter((_, j) => j !== i));
         onChange();
       });
-      const n = document.createElement("span");
-      n.className = "rij-nummer";
-      n.textContent = `rij ${i + 1}`;
-      row.append(n, ed.element, del);
-      rows.append(row);
+      const n = Object.assign(document.createElement("span"), { className: "rij-nummer", textContent: `${i + 1}` });
+      let ed: Omit<FieldEditor, "element">;
+      if (flat) {
+        const { subs, editor } = recordFields(flat, `${path}[${i}]`, onChange);
+        const tr = document.createElement("tr");
+        tr.className = "lijst-rij";
+        const first = cell(n);
+        first.append(del);
+        first.className = "rij-kop";
+        tr.append(first, ...subs.map(({ f, ed: sub }) => {
+          sub.element.querySelector("input, select")?.setAttribute("aria-label", `${f.name} in rij ${i + 1}`);
+          if (sub.element instanceof HTMLInputElement || sub.element instanceof HTMLSelectElement) sub.element.setAttribute("aria-label", `${f.name} in rij ${i + 1}`);
+          return cell(sub.element);
+        }));
+        rows.append(tr);
+        ed = editor;
+      } else {
+        const single = fieldEditor(elem, `${path}[${i}]`, onChange);
+        const row = document.createElement("div");
+        row.className = "lijst-rij";
+        row.append(n, del, single.element);
+        rows.append(row);
+        ed = single;
+      }
+      ed.set(v);
       return ed;
     });
   };
   add.addEventListener("click", () => {
-    render([...items.map((it) => { const k = it.get(); return k === undefined ? undefined : parseFragment(k); }), undefined]);
+    render([...values(), undefined]);
     onChange();
   });
   return {
@@ -354,6 +396,12 @@ function listEditor(elem: TypeDesc, path: string, onChange: () => void): FieldEd
       render(Array.isArray(v) ? v : []);
     },
   };
+}
+
+function cell(content: Node): HTMLTableCellElement {
+  const td = document.createElement("td");
+  td.append(content);
+  return td;
 }
 
 /** A fragment this form wrote, read back keeping number digits as text. */

@@ -30,7 +30,7 @@ beforeAll(async () => {
   cli = await polis(["doc", "policies", "--out", site]);
   browser = await launch(["file://"]);
   page = await browser.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(30_000);
 }, 600_000);
 
 afterAll(async () => {
@@ -42,7 +42,7 @@ afterEach(() => {
   expect(browser.problems).toEqual([]);
 });
 
-describe("polis doc", () => {
+describe("polis doc", { timeout: 180_000 }, () => {
   it("writes an index that links every policy, and every page opens without a console error", async () => {
     expect(cli.stderr).toBe("");
     expect(cli.status).toBe(0);

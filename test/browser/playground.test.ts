@@ -55,7 +55,7 @@ declare const location: { hash: string };
 
 async function open(url: string, viewport?: { width: number; height: number }): Promise<Page> {
   const page = await browser.newPage(viewport);
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(30_000);
   await page.goto(url);
   await page.waitForSelector("body[data-klaar=true]");
   return page;
@@ -73,7 +73,7 @@ async function outputs(page: Page): Promise<Record<string, unknown>> {
   return Object.fromEntries(rows.map(([k, v]) => [k, JSON.parse(v!)]));
 }
 
-describe("playground", () => {
+describe("playground", { timeout: 180_000 }, () => {
   it("opens with an example policy decided, and says that nothing leaves the browser", async () => {
     const page = await open(server.url);
     await page.waitForSelector("#beslissing[data-status=beslist]");
