@@ -245,6 +245,7 @@ export const MESSAGES = {
   ),
   P0809: error<{ detail: string }>((p) => `interne fout: ${p.detail}`),
   P0810: error<{ where: string }>((p) => `een berekende datum valt buiten de jaren 1 tot en met 9999 in ${p.where}`),
+  P0811: error<{ detail: string; where: string }>((p) => `${p.detail} in ${p.where}`),
 } as const;
 
 function arrows(names: readonly string[]): string {
