@@ -2,7 +2,7 @@
 // their articles, conditions and the values they read (LANGUAGE.md §1.4), or
 // the Dutch error for a bad case or a failed evaluation.
 // DOM contract (README, used by tests): #beslissing[data-status] is "beslist",
-// "fout-in-geval", "fout-in-polis" or "leeg"; each output is
+// "fout-in-geval", "fout-in-polis", "leeg" (or "interne-fout", main.ts); each output is
 // [data-testid=uitvoer][data-naam][data-waarde] (data-waarde: the JSON value as
 // `polis run` prints it); each rule of the explanation is
 // [data-testid=uitleg-regel][data-uitvoer][data-regel][data-artikel];

@@ -48,13 +48,31 @@ const shareInput = byId<HTMLInputElement>("deellink");
 
 const editor = createEditor(byId("editor"), "", () => {
   clearTimeout(compileTimer);
-  compileTimer = setTimeout(() => update(undefined), 250);
+  compileTimer = setTimeout(() => guarded(() => update(undefined)), 250);
 });
+
+/** The diagnostics of the last compilation (conflict warnings are added to them). */
+let lastDiagnostics: readonly Diagnostic[] = [];
+
+/**
+ * Anything thrown that is not a PolisError is a bug in Polis: say so on the
+ * page, in Dutch, and log it (the browser tests fail on console errors).
+ */
+function guarded(fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    console.error(e);
+    decisionPanel.dataset.status = "interne-fout";
+    decisionPanel.replaceChildren(h("p", { class: "fout", role: "alert", "data-testid": "beslissing-fout", "data-code": "intern" }, `Interne fout (dit is een fout in Polis, niet in uw polis): ${e instanceof Error ? e.message : String(e)}`));
+  }
+}
 
 /** Compile the editor's text and show everything that follows from it. `newCase` replaces the case. */
 function update(newCase: string | undefined): void {
   const source = editor.text();
   const r = compile(source, FILE);
+  lastDiagnostics = r.diagnostics;
   showDiagnostics(r.diagnostics);
   document.body.dataset.polis = r.policy ? "ok" : "fout";
   exampleSelect.value = POLICIES.find((p) => p.source === source)?.path ?? "";
@@ -109,7 +127,7 @@ function exampleCase(policy: Policy, name?: string): string | undefined {
 function onFormChange(): void {
   if (!current) return;
   caseText = current.form.json();
-  decide();
+  guarded(decide);
 }
 
 function decide(): void {
@@ -142,21 +160,21 @@ function runChecksSoon(): void {
   setTimeout(() => {
     if (generation !== checkGeneration || !current) return;
     const { policy, module } = current;
-    showExamples(byId("voorbeelden"), byId("voorbeelden-samenvatting"), policy, module, (name) => loadCase(exampleCase(policy, name)));
+    guarded(() => showExamples(byId("voorbeelden"), byId("voorbeelden-samenvatting"), policy, module, (name) => guarded(() => loadCase(exampleCase(policy, name)))));
   }, 0);
   checkTimer = setTimeout(() => {
-    if (generation === checkGeneration) runChecks();
+    if (generation === checkGeneration) guarded(runChecks);
   }, PROPERTY_DELAY_MS);
 }
 
 function runChecks(): void {
   if (!current) return;
   const { policy, module } = current;
-  showExamples(byId("voorbeelden"), byId("voorbeelden-samenvatting"), policy, module, (name) => loadCase(exampleCase(policy, name)));
-  showProperties(byId("eigenschappen"), byId("eigenschappen-samenvatting"), policy, module, (json) => loadCase(json));
+  showExamples(byId("voorbeelden"), byId("voorbeelden-samenvatting"), policy, module, (name) => guarded(() => loadCase(exampleCase(policy, name))));
+  showProperties(byId("eigenschappen"), byId("eigenschappen-samenvatting"), policy, module, (json) => guarded(() => loadCase(json)));
   byId("eigenschappen").dataset.status = "klaar";
   const conflicts = findConflicts(policy, module);
-  if (conflicts.length > 0) showDiagnostics([...compile(editor.text(), FILE).diagnostics, ...conflicts]);
+  if (conflicts.length > 0) showDiagnostics([...lastDiagnostics, ...conflicts]);
 }
 
 function loadCase(json: string | undefined): void {
@@ -228,9 +246,9 @@ function setUp(): void {
   }
   exampleSelect.addEventListener("change", () => {
     const p = POLICIES.find((x) => x.path === exampleSelect.value);
-    if (p) openExample(p);
+    if (p) guarded(() => openExample(p));
   });
-  byId("geval-json").addEventListener("change", (e) => loadCase((e.target as HTMLTextAreaElement).value));
+  byId("geval-json").addEventListener("change", (e) => guarded(() => loadCase((e.target as HTMLTextAreaElement).value)));
   byId("kopieer-deellink").addEventListener("click", () => {
     shareInput.select();
     void navigator.clipboard?.writeText(shareInput.value).then(
@@ -241,14 +259,16 @@ function setUp(): void {
   byId("controleer").addEventListener("click", () => {
     clearTimeout(checkTimer);
     checkGeneration++;
-    runChecks();
+    guarded(runChecks);
   });
-  window.addEventListener("hashchange", () => void openFromLocation());
-  if (!openFromLocation()) {
+  window.addEventListener("hashchange", () => guarded(() => void openFromLocation()));
+  let opened = false;
+  guarded(() => (opened = openFromLocation()));
+  if (!opened) {
     const p = POLICIES.find((x) => x.path === DEFAULT_PATH) ?? POLICIES[0];
     if (p) {
       exampleSelect.value = p.path;
-      openExample(p);
+      guarded(() => openExample(p));
     } else showEmpty(decisionPanel, "Typ een polis in de editor.");
   }
   document.body.dataset.klaar = "true";
