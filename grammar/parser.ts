@@ -272,6 +272,11 @@ export class PolisParser extends CstParser {
       this.CONSUME(T.Uitzondering);
       this.CONSUME(T.Op);
       this.CONSUME2(T.Identifier, { LABEL: "target" });
+      // `uitzondering op A, B`: one exception to several rules (issue 19).
+      this.MANY(() => {
+        this.CONSUME(T.Comma);
+        this.CONSUME3(T.Identifier, { LABEL: "target" });
+      });
     });
     this.CONSUME(T.Colon);
     this.AT_LEAST_ONE(() => this.SUBRULE(this.clause));

@@ -90,7 +90,7 @@ export function encodeValue(v: unknown, t: TypeDesc): unknown {
     case "soort":
       return v;
     case "record":
-      return encodeOutputs(v as Record<string, unknown>, t.fields);
+      return t.fields.some((f) => f.optional) ? encodeRecordWithOptional(v as Record<string, unknown>, t.fields) : encodeOutputs(v as Record<string, unknown>, t.fields);
     case "lijst":
       return (v as readonly unknown[]).map((e) => encodeValue(e, t.elem));
   }
@@ -108,3 +108,14 @@ function encodeWhole(x: Rat): number | string {
 }
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** A record with optional fields (issue 19): a field that was not given is left out. */
+function encodeRecordWithOptional(values: Record<string, unknown>, fields: readonly FieldDesc[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of fields) {
+    const v = values[f.name];
+    if (v === undefined && f.optional) continue;
+    out[f.name] = encodeField(v, f.type);
+  }
+  return out;
+}

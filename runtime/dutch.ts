@@ -54,7 +54,9 @@ export function formatValueDutch(v: unknown, t: TypeDesc): string {
       return v as string;
     case "record": {
       const r = v as Record<string, unknown>;
-      return `{${t.fields.map((f) => `${f.name} ${formatValueDutch(r[f.name], f.type)}`).join(", ")}}`;
+      // An optional field that was not given is left out, as in a voorbeeld.
+      const given = t.fields.filter((f) => r[f.name] !== undefined);
+      return `{${given.map((f) => `${f.name} ${formatValueDutch(r[f.name], f.type)}`).join(", ")}}`;
     }
     case "lijst":
       return `[${(v as readonly unknown[]).map((e) => formatValueDutch(e, t.elem)).join(", ")}]`;

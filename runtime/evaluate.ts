@@ -161,6 +161,12 @@ export function inDur(x: Duration, set: readonly Duration[]): boolean {
   return false;
 }
 
+/** Read an optional field of a record (issue 19): not given is an input error naming field and record (P0715). */
+export function givenField<T>(v: T | undefined, record: string, field: string): T {
+  if (v === undefined) throw runtimeError("P0715", { field, record }, { field });
+  return v;
+}
+
 /** Read an optional input (extension): not given is an input error naming the field (P0715). */
 export function given<T>(v: T | undefined, name: string): T {
   if (v === undefined) throw runtimeError("P0715", { field: name }, { field: name });

@@ -421,7 +421,7 @@ class Decision {
       if (assignment) candidates.push({ rule: r, value: fix(this.eval(assignment.value, new Map())) });
     }
     // An exception replaces the rule it is an exception to.
-    const replaced = new Set(candidates.map((c) => this.policy.rules[c.rule]!.exceptionTo).filter((t) => t !== undefined));
+    const replaced = new Set(candidates.flatMap((c) => this.policy.rules[c.rule]!.exceptionTo ?? []));
     const remaining = candidates.filter((c) => !replaced.has(c.rule));
     let value: Val;
     if (remaining.length === 0) {
