@@ -202,7 +202,8 @@ function rulesSection(d: PolicyDoc, p: Policy): Raw {
   return html`<h2 id="regels">Regels per artikel</h2>${groups.map(
     ([a, rs]) => html`<h3>${a === "" ? "Zonder artikel" : `Artikel ${a}`}</h3>${rs.map((ri) => {
       const r = p.rules[ri]!;
-      const exception = r.exceptionTo !== undefined ? html` · uitzondering op <a href="#regel-${p.rules[r.exceptionTo]!.name}">${p.rules[r.exceptionTo]!.name}</a>` : "";
+      const bases = (r.exceptionTo ?? []).map((i) => p.rules[i]!.name);
+      const exception = bases.length > 0 ? html` · uitzondering op ${bases.map((b, k) => html`${k > 0 ? ", " : ""}<a href="#regel-${b}">${b}</a>`)}` : "";
       return html`<div class="regel" id="regel-${r.name}" data-testid="regel" data-regel="${r.name}" data-artikel="${r.articles.join(", ")}"><div>regel <code>${r.name}</code> · ${articles(r.articles)}${exception}</div><pre>${slice(d, r.span)}</pre></div>`;
     })}`,
   )}`;

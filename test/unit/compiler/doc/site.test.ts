@@ -90,6 +90,12 @@ voorbeeld "a <b>":
     expect(files.get("index.html")).toContain('href="wijziging-p-2012.html"');
   });
 
+  it("names every rule an exception replaces, with a link", () => {
+    const source = fs.readFileSync("test/golden/run/uitzondering-op-meerdere.polis", "utf8");
+    const d: PolicyDoc = { path: "u.polis", source, policy: policyOf(source), diagnostics: [], examples: [], properties: [] };
+    expect(renderSite([d], [], { playground: "p.html" }).get("u.html")).toContain('uitzondering op <a href="#regel-jong">jong</a>, <a href="#regel-oud">oud</a>');
+  });
+
   it("shows a policy with errors by its errors and text", () => {
     const broken: PolicyDoc = { path: "kapot.polis", source: "polis x", diagnostics: compile("polis x", "kapot.polis").diagnostics, examples: [], properties: [] };
     const page = renderSite([broken], [], { playground: "playground/index.html" }).get("kapot.html")!;
