@@ -322,19 +322,7 @@ function listEditor(elem: TypeDesc, path: string, onChange: () => void): FieldEd
   box.dataset.veld = path;
   const flat = isFlatRecord(elem) ? elem : undefined;
   const rows = document.createElement(flat ? "tbody" : "div");
-  if (flat) {
-    const head = document.createElement("tr");
-    for (const name of ["", ...flat.fields.map((f) => f.name)]) head.append(Object.assign(document.createElement("th"), { textContent: name }));
-    const table = document.createElement("table");
-    table.className = "lijst-tabel";
-    const thead = document.createElement("thead");
-    thead.append(head);
-    table.append(thead, rows);
-    const scroll = document.createElement("div");
-    scroll.className = "lijst-scroll";
-    scroll.append(table);
-    box.append(scroll);
-  } else box.append(rows);
+  box.append(flat ? listTable(flat, rows) : rows);
   const add = document.createElement("button");
   add.type = "button";
   add.textContent = "+ rij toevoegen";
@@ -396,6 +384,21 @@ function listEditor(elem: TypeDesc, path: string, onChange: () => void): FieldEd
       render(Array.isArray(v) ? v : []);
     },
   };
+}
+
+/** A table with a column per field of the record, around the rows' tbody; it scrolls on its own. */
+function listTable(t: RecordType, rows: HTMLElement): HTMLElement {
+  const head = document.createElement("tr");
+  for (const name of ["", ...t.fields.map((f) => f.name)]) head.append(Object.assign(document.createElement("th"), { textContent: name }));
+  const thead = document.createElement("thead");
+  thead.append(head);
+  const table = document.createElement("table");
+  table.className = "lijst-tabel";
+  table.append(thead, rows);
+  const scroll = document.createElement("div");
+  scroll.className = "lijst-scroll";
+  scroll.append(table);
+  return scroll;
 }
 
 function cell(content: Node): HTMLTableCellElement {
