@@ -38,11 +38,11 @@ export function ensureChromium(): void {
     const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
     const run = (args: string[]) => execFileSync("apt-get", args, { env, stdio: ["ignore", "ignore", "pipe"] });
     try {
-      run(["install", "-y", "--no-install-recommends", "chromium"]);
+      run(["install", "-y", "chromium"]);
     } catch {
       // A fresh machine has no package lists yet.
       run(["update"]);
-      run(["install", "-y", "--no-install-recommends", "chromium"]);
+      run(["install", "-y", "chromium"]);
     }
   });
   if (!fs.existsSync(CHROMIUM)) throw new Error(`apt-get install -y chromium gaf geen ${CHROMIUM}`);
