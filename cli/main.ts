@@ -91,6 +91,17 @@ async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command("doc")
+    .description("schrijf een documentatiesite (HTML) van een map met polis-bestanden")
+    .argument("<map>", "map met .polis-bestanden")
+    .requiredOption("-o, --out <map>", "uitvoermap van de site")
+    .option("--changes <map>", "map met wijzigingsrapporten (standaard: de dichtstbijzijnde docs/changes)")
+    .option("--playground <url>", "adres van de speelplaats (standaard: een kopie in <uitvoermap>/playground)")
+    .action(async (dir: string, opts: { out: string; changes?: string; playground?: string }) => {
+      code = (await import("./doc.js")).docCommand(dir, opts);
+    });
+
+  program
     .command("fmt")
     .description("maak polis-bestanden op in de vaste vorm (commentaar blijft staan)")
     .argument("<bestanden...>", ".polis-bestanden of mappen")
