@@ -12,8 +12,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { hasErrors } from "../compiler/pipeline.js";
 import { load } from "../compiler/emit/load.js";
-import { runExamples } from "../compiler/examples/run.js";
-import { checkProperties } from "../compiler/properties/check.js";
+import { runExamples } from "../compiler/cases/examples.js";
+import { checkProperties } from "../compiler/cases/properties.js";
 import { renderSite, type ChangeReport, type PolicyDoc } from "../compiler/doc/site.js";
 import { EXIT_OK, EXIT_POLICY, UsageError, compileFile, displayPath, findPolicies, printDiagnostics, readText } from "./io.js";
 

@@ -9,8 +9,8 @@ import { marked } from "marked";
 import type { Diagnostic } from "../../runtime/diagnostic.js";
 import { formatDutchDate } from "../../runtime/calendar.js";
 import type { Policy, Type } from "../ir/ir.js";
-import type { ExampleResult } from "../examples/run.js";
-import type { PropertyResult } from "../properties/check.js";
+import type { ExampleResult } from "../cases/examples.js";
+import type { PropertyResult } from "../cases/properties.js";
 import { dependencySvg } from "./graph.js";
 import { STYLESHEET, html, page, raw, type Raw } from "./html.js";
 

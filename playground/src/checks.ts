@@ -8,8 +8,8 @@
 
 import type { Policy } from "../../compiler/ir/ir.js";
 import type { DecisionModule } from "../../compiler/emit/load.js";
-import { runExamples } from "../../compiler/examples/run.js";
-import { checkProperties, DEFAULT_RUNS, DEFAULT_SEED } from "../../compiler/properties/check.js";
+import { runExamples } from "../../compiler/cases/examples.js";
+import { checkProperties, DEFAULT_RUNS, DEFAULT_SEED } from "../../compiler/cases/properties.js";
 import { h } from "./dom.js";
 
 export function showExamples(list: HTMLElement, summary: HTMLElement, policy: Policy, module: DecisionModule, useCase: (name: string) => void): void {

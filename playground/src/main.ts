@@ -12,8 +12,8 @@ import { compile, hasErrors } from "../../compiler/pipeline.js";
 import { load, type DecisionModule } from "../../compiler/emit/load.js";
 import type { Policy } from "../../compiler/ir/ir.js";
 import { evalConstant } from "../../compiler/ir/constant.js";
-import { caseFileOf } from "../../compiler/properties/arbitraries.js";
-import { findConflicts } from "../../compiler/properties/conflicts.js";
+import { caseFileOf } from "../../compiler/cases/generators.js";
+import { findConflicts } from "../../compiler/cases/conflicts.js";
 import { PolisError, type Diagnostic } from "../../runtime/diagnostic.js";
 import { parseCaseText } from "../../runtime/case.js";
 import { createEditor, diagnosticElement } from "./editor.js";
@@ -173,7 +173,7 @@ function runChecks(): void {
   showExamples(byId("voorbeelden"), byId("voorbeelden-samenvatting"), policy, module, (name) => guarded(() => loadCase(exampleCase(policy, name))));
   showProperties(byId("eigenschappen"), byId("eigenschappen-samenvatting"), policy, module, (json) => guarded(() => loadCase(json)));
   byId("eigenschappen").dataset.status = "klaar";
-  const conflicts = findConflicts(policy, module);
+  const conflicts = findConflicts(policy, () => module);
   if (conflicts.length > 0) showDiagnostics([...lastDiagnostics, ...conflicts]);
 }
 
