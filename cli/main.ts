@@ -50,8 +50,9 @@ async function main(argv: string[]): Promise<number> {
     .option("-o, --output <bestand>", "schrijf de uitkomst hierheen; - is stdout", "-")
     .addOption(new Option("-f, --format <formaat>", "json (één case) of jsonl (één case per regel); standaard naar de extensie van de invoer").choices(["json", "jsonl"]))
     .option("--explain", "leg de beslissing uit: welke regels, met welke waarden en artikelen (als JSON met --format json of jsonl)")
+    .addOption(new Option("--voor <lezer>", "voor wie de uitleg is: auteur (regels en waarden) of lid (een brief aan de verzekerde)").choices(["auteur", "lid"]))
     .option("-j, --jobs <n>", "aantal worker threads voor een .jsonl-bestand (standaard: het aantal processorkernen)", parsePositive)
-    .action(async (file: string, opts: { input: string; output: string; format?: "json" | "jsonl"; explain?: boolean; jobs?: number }) => {
+    .action(async (file: string, opts: { input: string; output: string; format?: "json" | "jsonl"; explain?: boolean; voor?: "auteur" | "lid"; jobs?: number }) => {
       code = await (await import("./run.js")).runCommand(file, opts);
     });
 
