@@ -83,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
     .description("wat veranderde tussen twee versies van een polis (bestanden, of mappen gepaard op polisnaam)")
     .argument("<oud>", "de oude versie: een .polis-bestand of een map")
     .argument("<nieuw>", "de nieuwe versie: een .polis-bestand of een map")
-    .option("-f, --format <formaat>", "text, json of markdown", "text")
+    .option("-f, --format <formaat>", "text, json, markdown of html", "text")
     .option("--witnesses <n>", "hoogstens zoveel voorbeeldgevallen (standaard 5)", parseWhole)
     .option("--samples <n>", "grootte van de steekproef (standaard 10.000)", parseWhole)
     .option("--seed <n>", "seed van de gegenereerde gevallen", parseWhole)

@@ -50,8 +50,8 @@ export interface Witness {
   outputs: string[];
   /** Per differing output, the rules (with articles) that gave it in each version. */
   rules: { output: string; old: string[]; new: string[] }[];
-  /** Values the rules read that differ between the versions: `verplicht_per_jaar: € 220 → € 350`. */
-  because: string[];
+  /** Values the rules read that differ between the versions (`verplicht_per_jaar`, `€ 220`, `€ 350`). */
+  because: { name: string; old: string; new: string }[];
 }
 
 export interface SemanticResult {
@@ -245,7 +245,7 @@ function rulesFor(e: Explanation | string, output: string): string[] {
 }
 
 /** The values the rules read that differ between the versions (a changed parameter, a begrip). */
-function readsThatDiffer(a: Explanation | string, b: Explanation | string, outputs: readonly string[]): string[] {
+function readsThatDiffer(a: Explanation | string, b: Explanation | string, outputs: readonly string[]): Witness["because"] {
   if (typeof a === "string" || typeof b === "string") return [];
   const collect = (e: Explanation) => {
     const m = new Map<string, string>();
@@ -254,10 +254,10 @@ function readsThatDiffer(a: Explanation | string, b: Explanation | string, outpu
   };
   const ra = collect(a);
   const rb = collect(b);
-  const out: string[] = [];
+  const out: Witness["because"] = [];
   for (const [name, va] of ra) {
     const vb = rb.get(name);
-    if (vb !== undefined && vb !== va && !outputs.includes(name)) out.push(`${name}: ${va} → ${vb}`);
+    if (vb !== undefined && vb !== va && !outputs.includes(name)) out.push({ name, old: va, new: vb });
   }
   return out;
 }
