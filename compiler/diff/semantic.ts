@@ -20,6 +20,7 @@ import type { Explanation } from "../../runtime/explain.js";
 import type { Policy } from "../ir/ir.js";
 import { typeDescOf } from "../ir/ir.js";
 import type { DecisionModule } from "../emit/load.js";
+import { typicalize } from "./typical.js";
 import { caseFileOf, collectBoundaries, inputsArbitrary, mergeBoundaries } from "../cases/generators.js";
 
 /** 31 december 2100, the default end of LANGUAGE.md §8. */
@@ -184,7 +185,17 @@ export function semanticDiff(oldSide: Side, newSide: Side, options: SemanticOpti
     );
     return result.failed && result.counterexample ? (result.counterexample[0] as Values) : undefined;
   };
-  const add = (values: Values, first: string): void => {
+  const add = (shrunk: Values, first: string): void => {
+    // The output the witness is for still changes in the same way (`hoger`, `ja → nee`).
+    const signature = (v: Values): string | undefined => {
+      const a = decide(oldSide, project(oldSide, v));
+      const b = decide(newSide, project(newSide, v));
+      if (a.ok === "invalid" || b.ok === "invalid") return undefined;
+      const f = shared.find((o) => o.name === first)!;
+      return differs(a, b, f.name, f.type) ? changeOf(a, b, f.name, f.type) : undefined;
+    };
+    const want = signature(shrunk);
+    const values = typicalize(shrunk, [oldSide.policy, newSide.policy], (v) => signature(v) === want);
     const w = witness(oldSide, newSide, values, shared, first);
     const id = JSON.stringify(w.input);
     if (seen.has(id)) return;
