@@ -82,7 +82,7 @@ function defaultJobs(): number {
 
 function checkInput(input: string): void {
   if (input === "-") return;
-  if (input === "") throw new UsageError("--input heeft een bestandsnaam nodig (of - voor standaardinvoer)");
+  if (input === "") throw new UsageError("geen case-bestand opgegeven: de bestandsnaam is leeg (geef een bestand, of - voor standaardinvoer)");
   let st: fs.Stats;
   try {
     st = fs.statSync(input);
