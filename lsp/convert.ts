@@ -1,0 +1,69 @@
+// Polis diagnostics and spans → LSP. A Polis span is a pair of 0-based
+// UTF-16 offsets into the text the compiler read, so positions come from the
+// analysed text, never from line/column arithmetic.
+
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range } from "vscode-languageserver";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import type { Diagnostic, Span } from "../runtime/diagnostic.js";
+
+/** Positions in one analysed text. */
+export class Positions {
+  private readonly doc: TextDocument;
+  constructor(readonly uri: string, readonly text: string) {
+    this.doc = TextDocument.create(uri, "polis", 0, text);
+  }
+  range(span: Span): Range {
+    return { start: this.doc.positionAt(span.start), end: this.doc.positionAt(Math.max(span.start, span.end)) };
+  }
+  offset(position: { line: number; character: number }): number {
+    return this.doc.offsetAt(position);
+  }
+  position(offset: number) {
+    return this.doc.positionAt(offset);
+  }
+}
+
+/** A replacement that turns a diagnostic's "bedoelde u …?" suggestion into an edit. */
+export interface Fix {
+  title: string;
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** The names a hint suggests: "bedoelde u `a`?", "bedoelde u `a` of `b`?". */
+export function suggestions(hint: string | undefined): string[] {
+  const m = hint === undefined ? null : /bedoelde u (.*?)\?/.exec(hint);
+  if (!m) return [];
+  return [...m[1]!.matchAll(/`([^`]+)`/g)].map((x) => x[1]!);
+}
+
+export function fixesOf(d: Diagnostic, text: string): Fix[] {
+  if (!d.span) return [];
+  const start = d.span.start;
+  const end = Math.max(start, d.span.end);
+  return suggestions(d.hint).map((s) => ({ title: `Vervang \`${text.slice(start, end)}\` door \`${s}\``, start, end, newText: s }));
+}
+
+export function toLspDiagnostic(d: Diagnostic, at: Positions, uriOf: (file: string) => string): LspDiagnostic {
+  const range = d.span ? at.range(d.span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const out: LspDiagnostic = {
+    range,
+    severity: d.severity === "error" ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    code: d.code,
+    source: "polis",
+    message: d.hint === undefined ? d.message : `${d.message}\nhint: ${d.hint}`,
+    data: { message: d.message, ...(d.hint === undefined ? {} : { hint: d.hint }), suggestions: suggestions(d.hint) },
+  };
+  if (d.related && d.related.length > 0) {
+    out.relatedInformation = d.related.map((r) => ({
+      location: { uri: r.span.file === d.span?.file ? at.uri : uriOf(r.span.file), range: r.span.file === d.span?.file ? at.range(r.span) : lineRange(r.span) },
+      message: r.message,
+    }));
+  }
+  return out;
+}
+
+function lineRange(span: Span): Range {
+  return { start: { line: span.line - 1, character: span.column - 1 }, end: { line: span.endLine - 1, character: span.endColumn - 1 } };
+}

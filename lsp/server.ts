@@ -1,0 +1,272 @@
+// `polis lsp`: the language server, over stdio (vscode-languageserver). Every
+// answer comes from the compiler's own pipeline (lsp/analysis.ts) and from
+// the symbol index built on its AST; no second parser. A document is
+// re-analysed once per burst of edits (coalesced with setImmediate), and at
+// once when a request needs the newest text.
+
+import {
+  CodeActionKind, ProposedFeatures, SymbolKind, ResponseError, ErrorCodes, TextDocuments, TextDocumentSyncKind, createConnection,
+  type CodeAction, type CodeLens, type SymbolInformation, type Connection, type InitializeResult, type Location, type WorkspaceEdit,
+} from "vscode-languageserver/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { formatSource } from "../compiler/format/format.js";
+import { isReserved } from "../compiler/resolve/resolve.js";
+import { Positions, fixesOf, toLspDiagnostic } from "./convert.js";
+import { hoverAt } from "./hover.js";
+import { complete } from "./complete.js";
+import { outline } from "./outline.js";
+import { occurrenceAt, occurrencesOf } from "./symbols.js";
+import { runAnalysisExamples, type ExampleOutcome } from "./analysis.js";
+import { Workspace, policyFiles, type Entry } from "./workspace.js";
+
+export const RUN_EXAMPLES = "polis.voorbeeldenUitvoeren";
+const NAME = /^[\p{L}][\p{L}\p{M}\p{N}_]*$/u;
+
+export function startServer(input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Connection {
+  const connection = createConnection(ProposedFeatures.all, input, output);
+  const documents = new TextDocuments(TextDocument);
+  const workspace = new Workspace();
+  const pending = new Map<string, NodeJS.Immediate>();
+  /** Failing voorbeelden per URI, shown until the text changes. */
+  const exampleDiagnostics = new Map<string, { text: string; outcomes: ExampleOutcome[] }>();
+  let folders: string[] = [];
+
+  const publish = (e: Entry) => {
+    const ran = exampleDiagnostics.get(e.uri);
+    const extra = ran && ran.text === e.analysis.text ? ran.outcomes.flatMap((o) => o.diagnostics) : [];
+    const diagnostics = [...e.analysis.diagnostics, ...extra].map((d) => toLspDiagnostic(d, e.at, Workspace.uriOf));
+    void connection.sendDiagnostics({ uri: e.uri, version: e.open ? e.version : undefined, diagnostics });
+  };
+
+  /** The analysis of the newest text of `uri`. */
+  const fresh = (uri: string): Entry | undefined => {
+    const doc = documents.get(uri);
+    if (!doc) return workspace.get(uri);
+    const e = workspace.get(uri);
+    if (e && e.version === doc.version && e.open) return e;
+    const updated = workspace.update(uri, doc.getText(), doc.version, true);
+    publish(updated);
+    return updated;
+  };
+
+  const schedule = (uri: string) => {
+    const p = pending.get(uri);
+    if (p) clearImmediate(p);
+    pending.set(uri, setImmediate(() => {
+      pending.delete(uri);
+      fresh(uri);
+    }));
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : params.rootPath ? [pathToFileURL(params.rootPath).href] : []);
+    folders = roots.filter((u) => u.startsWith("file:")).map((u) => fileURLToPath(u));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        completionProvider: { triggerCharacters: ["."] },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        documentFormattingProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [RUN_EXAMPLES] },
+      },
+      serverInfo: { name: "polis", version: "0.1.0" },
+    };
+  });
+
+  // The policies of the workspace folders get their diagnostics without being opened.
+  connection.onInitialized(() => {
+    for (const dir of folders) {
+      for (const file of policyFiles(dir)) {
+        const uri = pathToFileURL(file).href;
+        if (documents.get(uri)) continue;
+        const e = workspace.refreshFromDisk(uri);
+        if (e) publish(e);
+      }
+    }
+  });
+
+  documents.onDidOpen((ev) => {
+    publish(workspace.update(ev.document.uri, ev.document.getText(), ev.document.version, true));
+  });
+  documents.onDidChangeContent((ev) => schedule(ev.document.uri));
+  documents.onDidClose((ev) => {
+    workspace.close(ev.document.uri);
+    const e = workspace.get(ev.document.uri);
+    if (e) publish(e);
+    else void connection.sendDiagnostics({ uri: ev.document.uri, diagnostics: [] });
+  });
+  connection.onDidChangeWatchedFiles((ev) => {
+    for (const c of ev.changes) {
+      if (!c.uri.endsWith(".polis")) continue;
+      const e = workspace.refreshFromDisk(c.uri);
+      if (e) publish(e);
+      else if (!documents.get(c.uri)) void connection.sendDiagnostics({ uri: c.uri, diagnostics: [] });
+    }
+  });
+
+  connection.onHover((p) => {
+    const e = fresh(p.textDocument.uri);
+    const h = e && hoverAt(e.analysis, e.at.offset(p.position));
+    if (!e || !h) return null;
+    return { contents: { kind: "markdown", value: h.markdown }, range: e.at.range({ ...spanStub, start: h.start, end: h.end }) };
+  });
+
+  const occurrence = (uri: string, position: { line: number; character: number }) => {
+    const e = fresh(uri);
+    if (!e?.analysis.index) return undefined;
+    const occ = occurrenceAt(e.analysis.index, e.at.offset(position));
+    return occ ? { e, occ, index: e.analysis.index } : undefined;
+  };
+
+  connection.onDefinition((p): Location | null => {
+    const found = occurrence(p.textDocument.uri, p.position);
+    return found ? { uri: found.e.uri, range: found.e.at.range(found.occ.def.span) } : null;
+  });
+
+  connection.onReferences((p): Location[] => {
+    const found = occurrence(p.textDocument.uri, p.position);
+    if (!found) return [];
+    return occurrencesOf(found.index, found.occ.def)
+      .filter((o) => p.context.includeDeclaration || !o.isDef)
+      .map((o) => ({ uri: found.e.uri, range: found.e.at.range(o.span) }));
+  });
+
+  connection.onDocumentHighlight((p) => {
+    const found = occurrence(p.textDocument.uri, p.position);
+    if (!found) return [];
+    return occurrencesOf(found.index, found.occ.def).map((o) => ({ range: found.e.at.range(o.span), kind: o.isDef ? 3 : 2 }));
+  });
+
+  connection.onPrepareRename((p) => {
+    const found = occurrence(p.textDocument.uri, p.position);
+    if (!found) return null;
+    return { range: found.e.at.range(found.occ.span), placeholder: found.occ.def.name };
+  });
+
+  connection.onRenameRequest((p): WorkspaceEdit => {
+    const found = occurrence(p.textDocument.uri, p.position);
+    if (!found) throw new ResponseError(ErrorCodes.InvalidRequest, "hier staat geen naam om te hernoemen");
+    const { e, occ, index } = found;
+    if (!NAME.test(p.newName)) throw new ResponseError(ErrorCodes.InvalidParams, `\`${p.newName}\` is geen geldige naam`);
+    if (isReserved(p.newName)) throw new ResponseError(ErrorCodes.InvalidParams, `\`${p.newName}\` is een gereserveerd woord en kan geen naam zijn`);
+    const global = occ.def.kind === "rule" ? index.rules : occ.def.kind === "soort" || occ.def.kind === "gegevens" ? index.types : occ.def.kind === "field" ? index.fields.get(occ.def.owner ?? "") : index.values;
+    const clash = global?.get(p.newName);
+    if (clash && clash !== occ.def) throw new ResponseError(ErrorCodes.InvalidParams, `\`${p.newName}\` is al gedeclareerd`);
+    const edits = occurrencesOf(index, occ.def).map((o) => ({ range: e.at.range(o.span), newText: p.newName }));
+    return { changes: { [e.uri]: edits } };
+  });
+
+  connection.onCompletion((p) => {
+    const e = fresh(p.textDocument.uri);
+    if (!e) return [];
+    return complete(e.analysis, e.lastIndexed, e.at.offset(p.position));
+  });
+
+  connection.onDocumentSymbol((p) => {
+    const e = fresh(p.textDocument.uri);
+    const program = e?.analysis.program ?? e?.lastIndexed?.program;
+    if (!e || !program) return [];
+    return outline(program, e.analysis.program ? e.at : new Positions(e.uri, e.lastIndexed!.text));
+  });
+
+  connection.onWorkspaceSymbol((p) => {
+    const q = p.query.toLowerCase();
+    const out: SymbolInformation[] = [];
+    for (const e of workspace.all()) {
+      for (const def of e.analysis.index?.defs ?? []) {
+        if (def.kind === "param" || def.kind === "variable") continue;
+        if (q && !def.name.toLowerCase().includes(q)) continue;
+        out.push({ name: def.name, kind: SymbolKind.Variable, containerName: e.analysis.program?.name ?? "", location: { uri: e.uri, range: e.at.range(def.span) } });
+      }
+    }
+    return out;
+  });
+
+  connection.onDocumentFormatting((p) => {
+    const e = fresh(p.textDocument.uri);
+    if (!e) return [];
+    const formatted = formatSource(e.analysis.text, e.analysis.file);
+    if (formatted.text === undefined || formatted.text === e.analysis.text) return [];
+    return [{ range: { start: { line: 0, character: 0 }, end: e.at.position(e.analysis.text.length) }, newText: formatted.text }];
+  });
+
+  connection.onCodeAction((p): CodeAction[] => {
+    const e = fresh(p.textDocument.uri);
+    if (!e) return [];
+    const from = e.at.offset(p.range.start);
+    const to = e.at.offset(p.range.end);
+    const actions: CodeAction[] = [];
+    for (const d of e.analysis.diagnostics) {
+      if (!d.span || d.span.end < from || d.span.start > to) continue;
+      const lsp = toLspDiagnostic(d, e.at, Workspace.uriOf);
+      fixesOf(d, e.analysis.text).forEach((f, i) => {
+        actions.push({
+          title: f.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [lsp],
+          isPreferred: i === 0,
+          edit: { changes: { [e.uri]: [{ range: e.at.range({ ...d.span!, start: f.start, end: f.end }), newText: f.newText }] } },
+        });
+      });
+    }
+    return actions;
+  });
+
+  connection.onCodeLens((p): CodeLens[] => {
+    const e = fresh(p.textDocument.uri);
+    const program = e?.analysis.program;
+    if (!e || !program) return [];
+    const outcomes = e.analysis.policy ? examplesOf(e) : undefined;
+    return program.declarations.filter((d) => d.kind === "Voorbeeld").map((d, i) => {
+      const o = outcomes?.[i];
+      const title = !o ? "▶ voorbeelden uitvoeren" : o.passed ? "✓ voorbeeld geslaagd" : `✗ voorbeeld mislukt: ${o.diagnostics[0]?.message ?? ""}`;
+      const start = e.at.position(d.span.start);
+      return { range: { start, end: start }, command: { title, command: RUN_EXAMPLES, arguments: [e.uri] }, data: o ? { passed: o.passed } : undefined };
+    });
+  });
+
+  const examplesOf = (e: Entry): ExampleOutcome[] | undefined => {
+    const ran = exampleDiagnostics.get(e.uri);
+    if (ran && ran.text === e.analysis.text) return ran.outcomes;
+    const outcomes = runAnalysisExamples(e.analysis);
+    if (outcomes) exampleDiagnostics.set(e.uri, { text: e.analysis.text, outcomes });
+    return outcomes;
+  };
+
+  connection.onExecuteCommand((p) => {
+    if (p.command !== RUN_EXAMPLES) throw new ResponseError(ErrorCodes.InvalidParams, `onbekend commando ${p.command}`);
+    const uri = String(p.arguments?.[0] ?? "");
+    const e = fresh(uri);
+    if (!e) throw new ResponseError(ErrorCodes.InvalidParams, `onbekend document ${uri}`);
+    const outcomes = examplesOf(e);
+    if (!outcomes) {
+      void connection.window.showErrorMessage("De voorbeelden kunnen niet uitgevoerd worden: de polis bevat fouten.");
+      return { ok: false, passed: 0, failed: 0, results: [] };
+    }
+    publish(e);
+    const failed = outcomes.filter((o) => !o.passed).length;
+    const summary = `${outcomes.length - failed} voorbeelden geslaagd, ${failed} mislukt`;
+    void (failed > 0 ? connection.window.showWarningMessage(summary) : connection.window.showInformationMessage(summary));
+    return {
+      ok: failed === 0,
+      passed: outcomes.length - failed,
+      failed,
+      results: outcomes.map((o) => ({ name: o.name, passed: o.passed, line: e.at.position(o.start).line, messages: o.diagnostics.map((d) => d.message) })),
+    };
+  });
+
+  documents.listen(connection);
+  connection.listen();
+  return connection;
+}
+
+const spanStub = { file: "", line: 1, column: 1, endLine: 1, endColumn: 1 };
