@@ -12,6 +12,7 @@ import { resolve } from "../compiler/resolve/resolve.js";
 import { lex } from "../grammar/lexer.js";
 import { load } from "../compiler/emit/load.js";
 import { runExamples } from "../compiler/examples/run.js";
+import { ParseCache, compileIncremental } from "./incremental.js";
 import { buildIndex, type SymbolIndex } from "./symbols.js";
 
 export interface Analysis {
@@ -25,8 +26,9 @@ export interface Analysis {
   comments(): IToken[];
 }
 
-export function analyze(text: string, file: string): Analysis {
-  const result = compile(text, file);
+/** With a cache, only the declarations that changed since the last call are parsed again (lsp/incremental.ts). */
+export function analyze(text: string, file: string, cache?: ParseCache): Analysis {
+  const result = cache ? compileIncremental(text, file, cache) : compile(text, file);
   let comments: IToken[] | undefined;
   const analysis: Analysis = {
     file,

@@ -10,6 +10,9 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import type { Diagnostic } from "../runtime/diagnostic.js";
+import { load } from "../compiler/emit/load.js";
+import { findConflicts } from "../compiler/properties/conflicts.js";
 import { formatSource } from "../compiler/format/format.js";
 import { isReserved } from "../compiler/resolve/resolve.js";
 import { Positions, fixesOf, toLspDiagnostic } from "./convert.js";
@@ -20,6 +23,7 @@ import { occurrenceAt, occurrencesOf } from "./symbols.js";
 import { runAnalysisExamples, type ExampleOutcome } from "./analysis.js";
 import { Workspace, policyFiles, type Entry } from "./workspace.js";
 
+const CONFLICT_DELAY_MS = 400;
 export const RUN_EXAMPLES = "polis.voorbeeldenUitvoeren";
 const NAME = /^[\p{L}][\p{L}\p{M}\p{N}_]*$/u;
 
@@ -32,11 +36,34 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
   const exampleDiagnostics = new Map<string, { text: string; outcomes: ExampleOutcome[] }>();
   let folders: string[] = [];
 
+  /** Conflicting rules found on generated cases (as `polis check`), per URI, for the text they were found in. */
+  const conflicts = new Map<string, { text: string; diagnostics: Diagnostic[] }>();
+  const conflictTimers = new Map<string, NodeJS.Timeout>();
+
   const publish = (e: Entry) => {
     const ran = exampleDiagnostics.get(e.uri);
-    const extra = ran && ran.text === e.analysis.text ? ran.outcomes.flatMap((o) => o.diagnostics) : [];
+    const found = conflicts.get(e.uri);
+    const extra = [
+      ...(ran && ran.text === e.analysis.text ? ran.outcomes.flatMap((o) => o.diagnostics) : []),
+      ...(found && found.text === e.analysis.text ? found.diagnostics : []),
+    ];
+    if (e.analysis.policy && found?.text !== e.analysis.text) scheduleConflicts(e);
     const diagnostics = [...e.analysis.diagnostics, ...extra].map((d) => toLspDiagnostic(d, e.at, Workspace.uriOf));
     void connection.sendDiagnostics({ uri: e.uri, version: e.open ? e.version : undefined, diagnostics });
+  };
+
+  // Looking for conflicting rules tries the policy on generated cases: too slow
+  // for every keystroke, so it runs once the author pauses.
+  const scheduleConflicts = (e: Entry) => {
+    clearTimeout(conflictTimers.get(e.uri));
+    conflictTimers.set(e.uri, setTimeout(() => {
+      conflictTimers.delete(e.uri);
+      const now = workspace.get(e.uri);
+      if (now !== e || !e.analysis.policy) return;
+      // A copy: the spans of a cached AST move with later edits (lsp/incremental.ts).
+      conflicts.set(e.uri, { text: e.analysis.text, diagnostics: structuredClone(findConflicts(e.analysis.policy, load(e.analysis.policy))) });
+      publish(e);
+    }, CONFLICT_DELAY_MS));
   };
 
   /** The analysis of the newest text of `uri`. */
@@ -238,7 +265,7 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
     const ran = exampleDiagnostics.get(e.uri);
     if (ran && ran.text === e.analysis.text) return ran.outcomes;
     const outcomes = runAnalysisExamples(e.analysis);
-    if (outcomes) exampleDiagnostics.set(e.uri, { text: e.analysis.text, outcomes });
+    if (outcomes) exampleDiagnostics.set(e.uri, { text: e.analysis.text, outcomes: structuredClone(outcomes) });
     return outcomes;
   };
 

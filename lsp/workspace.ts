@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { analyze, type Analysis } from "./analysis.js";
+import { ParseCache } from "./incremental.js";
 import { Positions } from "./convert.js";
 
 export interface Entry {
@@ -18,6 +19,7 @@ export interface Entry {
   /** The last analysis with a symbol index. */
   lastIndexed?: Analysis;
   open: boolean;
+  cache: ParseCache;
 }
 
 export class Workspace {
@@ -53,8 +55,9 @@ export class Workspace {
       old.open = open || old.open;
       return old;
     }
-    const analysis = analyze(text, Workspace.fileOf(uri));
-    const entry: Entry = { uri, version, analysis, at: new Positions(uri, text), open };
+    const cache = old?.cache ?? new ParseCache();
+    const analysis = analyze(text, Workspace.fileOf(uri), cache);
+    const entry: Entry = { uri, version, analysis, at: new Positions(uri, text), open, cache };
     const lastIndexed = analysis.index ? analysis : old?.lastIndexed;
     if (lastIndexed) entry.lastIndexed = lastIndexed;
     this.entries.set(uri, entry);

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LspClient, positionOf } from "./client.js";
+import { LspClient, positionOf } from "../../lsp/client.js";
 
 const FIXTURE = path.resolve(import.meta.dirname, "fixtures/zorg.polis");
 const TEXT = fs.readFileSync(FIXTURE, "utf8");
@@ -141,6 +141,34 @@ describe("polis lsp over stdio", () => {
     const dup = ds.find((d: any) => d.code === "P0302");
     expect(dup.relatedInformation[0].location.uri).toBe(uri);
     expect(dup.relatedInformation[0].location.range.start).toEqual(positionOf(TEXT, "max_per_zitting"));
+  });
+
+  it("warns about conflicting rules once the author pauses, with both rules", async () => {
+    const uri = URI.replace("zorg.polis", "conflict.polis");
+    const text = [
+      'polis conflict "Twee regels"',
+      "invoer",
+      "  leeftijd: aantal tussen 0 en 120",
+      "  kosten: bedrag vanaf 0",
+      "uitvoer",
+      "  eigen_risico: bedrag",
+      "regel volwassenen (artikel 7.1):",
+      "  indien leeftijd >= 18 dan eigen_risico 220",
+      "regel hoge_kosten (artikel 7.2):",
+      "  indien kosten > 1000 dan eigen_risico 0",
+      "regel kinderen (artikel 7.3):",
+      "  indien leeftijd < 18 dan eigen_risico 0",
+      "",
+    ].join("\n");
+    const from = client.notifications.length;
+    client.open(uri, text);
+    const found = await client.waitFor((m) => m.method === "textDocument/publishDiagnostics" && m.params.uri === uri && m.params.diagnostics.length > 0, from);
+    const [d] = found.params.diagnostics;
+    expect(d.code).toBe("P0511");
+    expect(d.severity).toBe(2);
+    expect(d.range.start.line).toBe(8);
+    expect(d.relatedInformation[0].location.range.start.line).toBe(6);
+    expect(d.relatedInformation[0].message).toContain("volwassenen");
   });
 
   it("runs the voorbeelden: a code lens per voorbeeld with pass or fail, and a command", async () => {

@@ -1,11 +1,14 @@
-// A minimal LSP client for the tests: spawns `polis lsp` and speaks JSON-RPC
-// with Content-Length framing over its stdin and stdout, as an editor does.
+// A minimal LSP client, for the tests (test/lsp) and the benchmark
+// (bench/lsp.ts): spawns `polis lsp` and speaks JSON-RPC with Content-Length
+// framing over its stdin and stdout, as an editor does. Not used by the server.
 
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
+/** The repository root, from lsp/ or from dist/lsp/. */
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, path.basename(path.dirname(HERE)) === "dist" ? "../.." : "..");
 export const POLIS = path.join(ROOT, "bin/polis.js");
 
 export interface Message {
