@@ -6,7 +6,7 @@
 import type { IToken } from "chevrotain";
 import type { Diagnostic } from "../runtime/diagnostic.js";
 import type { Program } from "../compiler/syntax/ast.js";
-import type { Policy } from "../compiler/ir/ir.js";
+import type { LoweredPolicy } from "../compiler/ir/ir.js";
 import { compile, hasErrors } from "../compiler/pipeline.js";
 import { resolve } from "../compiler/resolve/resolve.js";
 import { lex } from "../grammar/lexer.js";
@@ -20,7 +20,7 @@ export interface Analysis {
   text: string;
   diagnostics: Diagnostic[];
   program?: Program;
-  policy?: Policy;
+  policy?: LoweredPolicy;
   index?: SymbolIndex;
   /** Comments, lexed on first use (hover). */
   comments(): IToken[];

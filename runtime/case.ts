@@ -11,7 +11,7 @@
 
 import { isLosslessNumber, parse } from "lossless-json";
 import { didYouMean, PolisError, suggest } from "./diagnostic.js";
-import { runtimeError } from "./messages.js";
+import { runtimeError, type Code, type ParamsOf } from "./messages.js";
 import {
   cmp,
   div,
@@ -156,11 +156,11 @@ interface Ctx {
 /** The context of a case without a line number (shared: a Ctx is only read). */
 const NO_LINE: Ctx = { line: undefined };
 
-function fail(ctx: Ctx, code: string, field: string, params: Record<string, string>, hint?: string): never {
+function fail<C extends Code>(ctx: Ctx, code: C, field: string, params: Omit<ParamsOf<C>, "field">, hint?: string): never {
   const extras: { field: string; line?: number; hint?: string } = { field };
   if (ctx.line !== undefined) extras.line = ctx.line;
   if (hint !== undefined) extras.hint = hint;
-  throw runtimeError(code, { field, ...params }, extras);
+  throw runtimeError(code, { field, ...params } as ParamsOf<C>, extras);
 }
 
 /**

@@ -7,7 +7,7 @@
 // continues past them with the type `fout`, which silences follow-ups.
 
 import type { Diagnostic, Span } from "../../runtime/diagnostic.js";
-import { didYouMean, suggest } from "../../runtime/diagnostic.js";
+import { suggest } from "../../runtime/diagnostic.js";
 import { div as ratDiv, isInteger, isZero, neg as ratNeg, ratInt, sign as ratSign, type Rat } from "../../runtime/rational.js";
 import { STDLIB_BY_NAME, type PolisTypeName } from "../../stdlib/index.js";
 import type { FieldDesc, Restriction as RuntimeRestriction } from "../../runtime/types.js";
@@ -15,7 +15,7 @@ import type * as A from "../syntax/ast.js";
 import type * as IR from "../ir/ir.js";
 import { typeDescOf } from "../ir/ir.js";
 import { evalConstant } from "../ir/constant.js";
-import { compileDiagnostic } from "../diagnostics/messages.js";
+import { diagnostic, type Code, type Extras, type ParamsOf } from "../../runtime/messages.js";
 import type { Symbols } from "../resolve/resolve.js";
 import { isReserved } from "../resolve/resolve.js";
 import {
@@ -32,8 +32,8 @@ type DepKey = string;
 
 export function check(program: A.Program, symbols: Symbols, source: string): { policy: IR.Policy; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const report = (code: string, span: Span, params: Record<string, string> = {}, extras: Parameters<typeof compileDiagnostic>[3] = {}) =>
-    diagnostics.push(compileDiagnostic(code, span, params, extras));
+  const report = <C extends Code>(code: C, span: Span, params: ParamsOf<C>, extras: Extras = {}) =>
+    diagnostics.push(diagnostic(code, span, params, extras));
 
   // ----------------------------------------------------------------- types
 
@@ -60,7 +60,7 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
         const sym = symbols.types.get(ref.name);
         if (!sym) {
           const builtin = ["bedrag", "getal", "aantal", "percentage", "datum", "duur", "periode", "janee", "tekst"];
-          report("P0303", ref.span, { name: ref.name }, { hint: didYouMean(suggest(ref.name, [...symbols.types.keys(), ...builtin])) });
+          report("P0303", ref.span, { name: ref.name , suggestions: suggest(ref.name, [...symbols.types.keys(), ...builtin]) });
           return FOUT;
         }
         if (sym.kind === "soort") return { k: "soort", name: sym.decl.name, values: sym.decl.values.map((v) => v.name) };
@@ -139,14 +139,13 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
     }
   }
 
-  function mismatch(span: Span, expected: IR.Type, actual: IR.Type, hint?: string): void {
+  function mismatch(span: Span, expected: IR.Type, actual: IR.Type, advice?: "money"): void {
     if (expected.k === "fout" || actual.k === "fout") return;
-    const extras = hint ? { hint } : {};
     if (expected.k === "duur" && actual.k === "duur") {
-      report("P0403", span, { left: String(expected.unit), right: String(actual.unit), verb: "combineren" }, { hint: "vergelijk datums: gebruik datum + duur" });
+      report("P0403", span, { left: String(expected.unit), right: String(actual.unit), verb: "combineren" });
       return;
     }
-    report("P0401", span, { expected: typeName(expected), actual: typeName(actual) }, extras);
+    report("P0401", span, advice ? { expected: typeName(expected), actual: typeName(actual), advice } : { expected: typeName(expected), actual: typeName(actual) });
   }
 
   /** Fit a typed expression into a declared type: widen, check at run time, or report. */
@@ -158,8 +157,8 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
       if (expected.unit === null || x.type.unit === null || expected.unit === x.type.unit) return { ...x, type: x.type.unit === null ? expected : x.type };
     }
     if (!sameType(x.type, expected)) {
-      const hint = expected.k === "bedrag" && (x.type.k === "aantal" || x.type.k === "getal") ? "schrijf een bedrag met €, of vermenigvuldig met een bedrag" : undefined;
-      mismatch(x.span, expected, x.type, hint);
+      const money = expected.k === "bedrag" && (x.type.k === "aantal" || x.type.k === "getal");
+      mismatch(x.span, expected, x.type, money ? "money" : undefined);
       return { ...x, type: FOUT };
     }
     return x;
@@ -190,7 +189,7 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
       for (const f of e.fields) {
         const decl = expected.fields.find((d) => d.name === f.name);
         if (!decl) {
-          report("P0306", f.span, { type: expected.name, name: f.name }, { hint: didYouMean(suggest(f.name, expected.fields.map((d) => d.name))) });
+          report("P0306", f.span, { type: expected.name, name: f.name , suggestions: suggest(f.name, expected.fields.map((d) => d.name)) });
           continue;
         }
         given.add(f.name);
@@ -276,7 +275,7 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
 
   function checkDurationKinds(x: IR.Expr, y: IR.Expr, span: Span, verb: string): boolean {
     if (x.type.k === "duur" && y.type.k === "duur" && x.type.unit && y.type.unit && x.type.unit !== y.type.unit) {
-      report("P0403", span, { left: x.type.unit, right: y.type.unit, verb }, { hint: "vergelijk datums: gebruik datum + duur" });
+      report("P0403", span, { left: x.type.unit, right: y.type.unit, verb });
       return false;
     }
     return true;
@@ -288,7 +287,7 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
     const sym = symbols.values.get(name);
     if (!sym) {
       const candidates = [...symbols.values.keys(), ...scope.keys()];
-      report("P0301", span, { name }, { hint: didYouMean(suggest(name, candidates)) });
+      report("P0301", span, { name , suggestions: suggest(name, candidates) });
       return mk({ e: "const", value: false, type: FOUT, span });
     }
     const record = (ref: IR.RefKind, type: IR.Type) => {
@@ -377,7 +376,7 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
     }
     if (!std) {
       const candidates = [...STDLIB_BY_NAME.keys(), ...[...symbols.values.entries()].filter(([, s]) => s.kind === "functie").map(([n]) => n)];
-      report("P0305", e.calleeSpan, { name: e.callee }, { hint: didYouMean(suggest(e.callee, candidates)) });
+      report("P0305", e.calleeSpan, { name: e.callee , suggestions: suggest(e.callee, candidates) });
       e.args.forEach((a) => synth(a, scope));
       return mk({ e: "const", value: false, type: FOUT, span: e.span });
     }
@@ -422,9 +421,7 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
     if (a === "fout" || b === "fout") return mk({ e: "num", op: "add", left: x, right: y, type: FOUT, span });
     const num = (t: IR.Type, o: IR.NumOp = opName(op)) => mk({ e: "num", op: o, left: x, right: y, type: t, span });
     const bad = () => {
-      report("P0402", opSpan, { op, left: typeName(x.type), right: typeName(y.type) }, {
-        hint: a === "bedrag" && b === "bedrag" && op === "*" ? "twee bedragen vermenigvuldigen geeft geen bedrag" : undefined,
-      });
+      report("P0402", opSpan, { op, left: typeName(x.type), right: typeName(y.type) });
       return mk({ e: "num", op: "add", left: x, right: y, type: FOUT, span });
     };
     const plainNum = (k: string) => k === "getal" || k === "aantal";
@@ -453,7 +450,7 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
     }
     // division
     if (y.e === "const" && isRat(y.value) && isZero(y.value)) {
-      report("P0406", y.span);
+      report("P0406", y.span, {});
     }
     if (a === "bedrag" && plainNum(b)) return num(BEDRAG);
     if (a === "bedrag" && b === "bedrag") return num(GETAL);
@@ -487,7 +484,7 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
         }
         const f = obj.type.fields.find((x) => x.name === e.field);
         if (!f) {
-          report("P0306", e.fieldSpan, { type: obj.type.name, name: e.field }, { hint: didYouMean(suggest(e.field, obj.type.fields.map((x) => x.name))) });
+          report("P0306", e.fieldSpan, { type: obj.type.name, name: e.field , suggestions: suggest(e.field, obj.type.fields.map((x) => x.name)) });
           return mk({ e: "const", value: false, type: FOUT, span: e.span });
         }
         return mk({ e: "field", object: obj, field: e.field, type: f.type, span: e.span });
@@ -552,7 +549,7 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
       case "Known": {
         const input = e.operand.kind === "Name" && !scope.has(e.operand.name) ? symbols.values.get(e.operand.name) : undefined;
         if (!input || input.kind !== "input" || !input.decl.optional) {
-          report("P0414", e.operand.span, {}, { hint: "markeer de invoer met `optioneel`: `overlijdensdatum: datum optioneel`" });
+          report("P0414", e.operand.span, {});
           return mk({ e: "const", value: false, type: FOUT, span: e.span });
         }
         const name = (e.operand as Extract<A.Expr, { kind: "Name" }>).name;
@@ -587,7 +584,7 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
       }
       case "ListLiteral":
       case "RecordLiteral":
-        report("P0409", e.span);
+        report("P0409", e.span, {});
         return mk({ e: "const", value: false, type: FOUT, span: e.span });
     }
   }
@@ -792,11 +789,11 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
   const ruleDecls = [...symbols.rules.values()].map((r) => r.decl);
   ruleDecls.forEach((r, index) => {
     owner = `regel:${r.name}`;
-    if (r.articles.length === 0) report("P0506", r.nameSpan, { name: r.name }, { hint: "voeg (artikel …) toe na de naam van de regel" });
+    if (r.articles.length === 0) report("P0506", r.nameSpan, { name: r.name });
     const rule: IR.Rule = { name: r.name, articles: articleLabels(r.articles), clauses: [], span: r.span };
     if (r.exceptionTo) {
       const target = symbols.rules.get(r.exceptionTo.name);
-      if (!target) report("P0307", r.exceptionTo.span, { name: r.exceptionTo.name }, { hint: didYouMean(suggest(r.exceptionTo.name, symbols.rules.keys())) });
+      if (!target) report("P0307", r.exceptionTo.span, { name: r.exceptionTo.name , suggestions: suggest(r.exceptionTo.name, symbols.rules.keys()) });
       else if (target.decl === r) report("P0510", r.exceptionTo.span, { name: r.name });
       else {
         rule.exceptionTo = target.index;
@@ -807,7 +804,7 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
     const earlier: string[] = [];
     let earlierReads = new Map<string, { ref: IR.RefKind; name: string; type: IR.Type }>();
     for (const c of r.clauses) {
-      if (closed) report("P0503", c.span, {}, { hint: "een clausule na `anders` of na een clausule zonder `indien` geldt nooit" });
+      if (closed) report("P0503", c.span, {});
       if (c.head !== "indien") closed = true;
       reads = new Map(earlierReads);
       const clause: IR.Clause = { head: c.head, assignments: [], reads: [], earlierConditions: [...earlier], span: c.span };
@@ -823,7 +820,7 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
         if (!out) {
           const sym = symbols.values.get(a.target);
           if (sym) report("P0312", a.targetSpan, { name: a.target });
-          else report("P0301", a.targetSpan, { name: a.target }, { hint: didYouMean(suggest(a.target, outputIndex.keys())) });
+          else report("P0301", a.targetSpan, { name: a.target , suggestions: suggest(a.target, outputIndex.keys()) });
           synth(a.value, EMPTY_SCOPE);
           continue;
         }
@@ -835,7 +832,7 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
         const value = checkExpr(a.value, out.type, EMPTY_SCOPE, a.target);
         owner = `regel:${r.name}`;
         if (out.type.k === "bedrag" && mayHaveSubCents(value)) {
-          report("P0508", a.span, { name: a.target }, { hint: "rond af met `afgerond op centen` of `afgerond op hele euro`" });
+          report("P0508", a.span, { name: a.target });
         }
         clause.assignments.push({ output: a.target, value, span: a.span });
         if (!out.rules.includes(index)) out.rules.push(index);
@@ -859,7 +856,7 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
       s.add(`toewijzing:${policy.rules[i]!.name}:${out.name}`);
     }
     if (out.rules.length === 0 && !out.default) {
-      report("P0502", out.span, { name: out.name }, { hint: `schrijf een regel die \`${out.name}\` bepaalt, of geef een \`standaard\`` });
+      report("P0502", out.span, { name: out.name });
     }
   }
 
@@ -871,7 +868,7 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
     while (cur !== undefined) {
       path.push(policy.rules[cur]!.name);
       if (cur === i) {
-        if (Math.min(...seen) === i) report("P0505", r.span, { cycle: path.map((n) => `\`${n}\``).join(" → ") });
+        if (Math.min(...seen) === i) report("P0505", r.span, { cycle: path });
         break;
       }
       if (seen.has(cur)) break;
@@ -903,7 +900,7 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
     for (const g of d.given) {
       const input = policy.inputs.find((i) => i.name === g.name);
       if (!input) {
-        report("P0311", g.nameSpan, { name: g.name, what: "invoer" }, { hint: didYouMean(suggest(g.name, policy.inputs.map((i) => i.name))) });
+        report("P0311", g.nameSpan, { name: g.name, what: "invoer" , suggestions: suggest(g.name, policy.inputs.map((i) => i.name)) });
         continue;
       }
       if (seen.has(g.name)) report("P0302", g.nameSpan, { name: g.name });
@@ -911,15 +908,15 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
       given.push({ name: g.name, value: checkExpr(g.value, input.type, EMPTY_SCOPE, g.name, true) });
     }
     // An optional input may be left out of a voorbeeld: the case then does not give it.
-    const missing = policy.inputs.filter((i) => !seen.has(i.name) && !i.optional).map((i) => `\`${i.name}\``);
+    const missing = policy.inputs.filter((i) => !seen.has(i.name) && !i.optional).map((i) => i.name);
     if (missing.length > 0) {
-      report("P0601", d.span, { name: d.name, detail: `de invoer ${missing.join(", ")} ontbreekt` }, { hint: "een voorbeeld geeft elke invoer" });
+      report("P0601", d.span, { name: d.name, missing });
     }
     const expected: IR.Example["expected"] = [];
     for (const x of d.expected) {
       const out = outputIndex.get(x.name);
       if (!out) {
-        report("P0311", x.nameSpan, { name: x.name, what: "uitvoer" }, { hint: didYouMean(suggest(x.name, outputIndex.keys())) });
+        report("P0311", x.nameSpan, { name: x.name, what: "uitvoer" , suggestions: suggest(x.name, outputIndex.keys()) });
         continue;
       }
       expected.push({ name: x.name, value: checkExpr(x.value, out.type, EMPTY_SCOPE, x.name, true), span: x.span });
@@ -964,14 +961,14 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
     const start = Math.max(0, open.findIndex((k) => !hidden(k)));
     const rotated = [...open.slice(start), ...open.slice(0, start)];
     const closed = [...rotated, rotated[0]!];
-    const shown = closed.filter((k) => !hidden(k)).map((k) => `\`${k.slice(k.indexOf(":") + 1)}\``);
+    const shown = closed.filter((k) => !hidden(k)).map((k) => k.slice(k.indexOf(":") + 1));
     const first = closed[0]!;
     const name = first.slice(first.indexOf(":") + 1);
     const sym = first.startsWith("regel:") ? symbols.rules.get(name)?.decl.nameSpan : symbols.values.get(name)?.span;
     const span = sym ?? program.span;
     const onlyFunctions = open.every((k) => k.startsWith("functie:"));
-    if (onlyFunctions) report("P0509", span, { name, cycle: shown.join(" → ") });
-    else report("P0501", span, { cycle: shown.join(" → ") });
+    if (onlyFunctions) report("P0509", span, { name, cycle: shown });
+    else report("P0501", span, { cycle: shown });
   }
 
   function orderParameters(ps: IR.Definition[]): IR.Definition[] {

@@ -6,7 +6,7 @@
 
 import { Project, StructureKind, type OptionalKind, type PropertySignatureStructure } from "ts-morph";
 import * as prettier from "prettier";
-import type { Policy, Type } from "../ir/ir.js";
+import type { LoweredPolicy, Type } from "../ir/ir.js";
 import { generate, ident, str } from "./generate.js";
 
 /** The case-file encoding of an input (what `evaluate` accepts). */
@@ -52,7 +52,7 @@ export interface EmitOptions {
   sourcePath: string;
 }
 
-export async function emitModule(policy: Policy, options: EmitOptions): Promise<string> {
+export async function emitModule(policy: LoweredPolicy, options: EmitOptions): Promise<string> {
   const project = new Project({ useInMemoryFileSystem: true });
   const file = project.createSourceFile("module.ts", "", { overwrite: true });
   file.addImportDeclaration({ namespaceImport: "R", moduleSpecifier: options.runtimeImport });

@@ -10,6 +10,7 @@ import type { Span } from "../../runtime/diagnostic.js";
 import type { Rat, RoundingMode } from "../../runtime/rational.js";
 import type { Duration, Period, DurationUnitWord } from "../../runtime/calendar.js";
 import type { FieldDesc, Restriction, TypeDesc } from "../../runtime/types.js";
+import type { Decisions } from "./decisions.js";
 
 export type Type =
   | { k: "bedrag" }
@@ -188,6 +189,14 @@ export interface Policy {
   rules: Rule[];
   examples: Example[];
   properties: Property[];
+}
+
+/**
+ * A checked policy with its rule semantics lowered to data (ir/decisions.ts):
+ * what compiler/pipeline.ts returns and every back end reads.
+ */
+export interface LoweredPolicy extends Policy {
+  decisions: Decisions;
 }
 
 export function typeDescOf(t: Type): TypeDesc {

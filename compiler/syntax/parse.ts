@@ -8,7 +8,7 @@ import { lex } from "../../grammar/lexer.js";
 import { parseTokens } from "../../grammar/parser.js";
 import { tokenSpan } from "../../grammar/span.js";
 import { KEYWORD_WORDS } from "../../grammar/tokens.js";
-import { compileDiagnostic } from "../diagnostics/messages.js";
+import { diagnostic, type SyntaxAdvice } from "../../runtime/messages.js";
 import type { Program } from "./ast.js";
 import { fromCst } from "./from-cst.js";
 
@@ -27,27 +27,25 @@ export function parse(text: string, file: string): { program?: Program; diagnost
     const span = Number.isNaN(t.startOffset)
       ? tokenSpan(file, { ...t, startOffset: text.length, endOffset: text.length - 1, startLine: lastLine(text), startColumn: lastColumn(text), endLine: lastLine(text), endColumn: lastColumn(text) - 1 })
       : tokenSpan(file, t);
-    let hint: string | undefined;
+    let advice: SyntaxAdvice | undefined;
     // A keyword where a name was expected, or a keyword followed by `:` (a
     // function parameter such as `som: bedrag`), was meant as a name.
     const next = lexed.tokens[lexed.tokens.indexOf(t) + 1];
     const namePosition = /verwacht een naam/.test(e.message) || next?.tokenType.name === "Colon";
     if (KEYWORD_WORDS.has(t.image) && namePosition) {
-      hint = `\`${t.image}\` is een gereserveerd woord (LANGUAGE.md §12); kies een andere naam`;
+      advice = "reservedName";
     } else if (KEYWORD_WORDS.has(t.image) && declaresField(text, t.image)) {
       // An input or output named like a keyword (`datum: datum`) parses as a
       // field, but every use of it is then a syntax error: say why.
-      hint = `\`${t.image}\` is een gereserveerd woord (LANGUAGE.md §12) en kan alleen een veld van \`gegevens\` zijn; kies een andere naam`;
+      advice = "reservedField";
     } else if (["Plus", "Minus", "Star", "Slash"].includes(t.tokenType.name) && ["Centen", "Euro", "Decimalen"].includes(prev(lexed.tokens, t)?.tokenType.name ?? "")) {
       // LANGUAGE.md §6: `(X afgerond op centen) + c` needs its parentheses.
-      hint = `een afgerond bedrag als deel van een berekening moet tussen haakjes: (… afgerond op …) ${t.image} …`;
+      advice = "roundedOperand";
     } else if (AGGREGATION_STARTS.has(t.tokenType.name) && /een naam/.test(e.message)) {
       // Only where an operand was expected: `kosten - som van …`, `a en er is een …`.
-      hint = t.tokenType.name === "Indien"
-        ? "een `indien … dan … anders …` als deel van een grotere uitdrukking moet tussen haakjes: (indien … anders …)"
-        : "een aggregatie als deel van een grotere uitdrukking moet tussen haakjes: (som van …)";
+      advice = t.tokenType.name === "Indien" ? "ifOperand" : "aggregateOperand";
     }
-    diagnostics.push(compileDiagnostic("P0203", span, { message: e.message }, hint ? { hint } : {}));
+    diagnostics.push(diagnostic("P0203", span, advice ? { message: e.message, word: t.image, advice } : { message: e.message }));
   }
   if (diagnostics.length > 0 || parsed.errors.length > 0) return { diagnostics };
   const { program, diagnostics: literalDiagnostics } = fromCst(parsed.cst, file, text);
