@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     // Type a digit into a parameter in the middle of the file, then take it out again.
     const at = positionOf(text, `€ ${100 + 60 + (i % 20)}`, 0, 3);
     for (const [version, change] of [[2 * i + 2, { range: { start: at, end: at }, text: "1" }], [2 * i + 3, { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: "" }]] as const) {
-      const got = client.diagnostics(uri);
+      const got = client.diagnostics(uri, undefined, version);
       const t0 = performance.now();
       client.change(uri, version, [change]);
       await got;

@@ -93,9 +93,12 @@ export class LspClient {
     });
   }
 
-  /** The next diagnostics published for `uri` after the notifications seen so far. */
-  diagnostics(uri: string, from = this.notifications.length): Promise<any[]> {
-    return this.waitFor((m) => m.method === "textDocument/publishDiagnostics" && m.params.uri === uri, from).then((m) => m.params.diagnostics);
+  /**
+   * The next diagnostics published for `uri` after the notifications seen so
+   * far; with `version`, the next ones for that version of the document.
+   */
+  diagnostics(uri: string, from = this.notifications.length, version?: number): Promise<any[]> {
+    return this.waitFor((m) => m.method === "textDocument/publishDiagnostics" && m.params.uri === uri && (version === undefined || m.params.version === version), from).then((m) => m.params.diagnostics);
   }
 
   async initialize(rootDir?: string): Promise<any> {

@@ -31,18 +31,24 @@ export interface Fix {
   newText: string;
 }
 
-/** The names a hint suggests: "bedoelde u `a`?", "bedoelde u `a` of `b`?". */
-export function suggestions(hint: string | undefined): string[] {
-  const m = hint === undefined ? null : /bedoelde u (.*?)\?/.exec(hint);
-  if (!m) return [];
-  return [...m[1]!.matchAll(/`([^`]+)`/g)].map((x) => x[1]!);
+/**
+ * The replacements a diagnostic suggests ("bedoelde u `a` of `b`?"): its
+ * `suggestions` parameter (the catalog builds the hint from it), or a `fix`
+ * parameter that replaces the diagnostic's span.
+ */
+export function suggestions(d: Diagnostic): string[] {
+  const p = d.params as { suggestions?: unknown; fix?: unknown };
+  const out: string[] = [];
+  if (typeof p.fix === "string") out.push(p.fix);
+  if (Array.isArray(p.suggestions)) for (const s of p.suggestions) if (typeof s === "string" && !out.includes(s)) out.push(s);
+  return out;
 }
 
 export function fixesOf(d: Diagnostic, text: string): Fix[] {
   if (!d.span) return [];
   const start = d.span.start;
   const end = Math.max(start, d.span.end);
-  return suggestions(d.hint).map((s) => ({ title: `Vervang \`${text.slice(start, end)}\` door \`${s}\``, start, end, newText: s }));
+  return suggestions(d).map((s) => ({ title: `Vervang \`${text.slice(start, end)}\` door \`${s}\``, start, end, newText: s }));
 }
 
 export function toLspDiagnostic(d: Diagnostic, at: Positions, uriOf: (file: string) => string): LspDiagnostic {
@@ -53,7 +59,7 @@ export function toLspDiagnostic(d: Diagnostic, at: Positions, uriOf: (file: stri
     code: d.code,
     source: "polis",
     message: d.hint === undefined ? d.message : `${d.message}\nhint: ${d.hint}`,
-    data: { message: d.message, ...(d.hint === undefined ? {} : { hint: d.hint }), suggestions: suggestions(d.hint) },
+    data: { message: d.message, ...(d.hint === undefined ? {} : { hint: d.hint }), suggestions: suggestions(d) },
   };
   if (d.related && d.related.length > 0) {
     out.relatedInformation = d.related.map((r) => ({

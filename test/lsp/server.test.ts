@@ -115,7 +115,7 @@ describe("polis lsp over stdio", () => {
 
   it("reports diagnostics as you type, with code, hint and a quick fix", async () => {
     const at = positionOf(TEXT, "leeftijd >= 18");
-    const diagnostics = client.diagnostics(URI);
+    const diagnostics = client.diagnostics(URI, undefined, 2);
     client.change(URI, 2, [{ range: { start: at, end: { line: at.line, character: at.character + "leeftijd".length } }, text: "leeftyd" }]);
     const ds = await diagnostics;
     expect(ds).toHaveLength(1);
@@ -128,7 +128,7 @@ describe("polis lsp over stdio", () => {
     const edit = actions[0].edit.changes[URI][0];
     expect(edit).toEqual({ range: ds[0].range, newText: "leeftijd" });
     // Undo: clean again.
-    const clean = client.diagnostics(URI);
+    const clean = client.diagnostics(URI, undefined, 3);
     client.change(URI, 3, [{ text: TEXT }]);
     expect(await clean).toEqual([]);
   });
@@ -175,10 +175,11 @@ describe("polis lsp over stdio", () => {
     const lenses = await client.request("textDocument/codeLens", { textDocument: { uri: URI } });
     expect(lenses.map((l: any) => l.command.title)).toEqual(["✓ voorbeeld geslaagd", "✗ voorbeeld mislukt: voorbeeld \"bewust mislukt\": `vergoeding` is € 0, verwacht € 1"]);
     expect(lenses[1].range.start.line).toBe(positionOf(TEXT, 'voorbeeld "bewust mislukt"').line);
-    const published = client.diagnostics(URI);
+    const from = client.notifications.length;
     const result = await client.request("workspace/executeCommand", { command: lenses[0].command.command, arguments: lenses[0].command.arguments });
     expect(result).toMatchObject({ ok: false, passed: 1, failed: 1 });
-    expect((await published).map((d: any) => d.code)).toEqual(["P0602"]);
+    const published = await client.waitFor((m) => m.method === "textDocument/publishDiagnostics" && m.params.uri === URI && m.params.diagnostics.length > 0, from);
+    expect(published.params.diagnostics.map((d: any) => d.code)).toEqual(["P0602"]);
   });
 
   it("shuts down cleanly", async () => {
