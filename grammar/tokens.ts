@@ -28,7 +28,7 @@ function wordMatcher(source: string) {
 }
 
 /** Any word: an identifier or a single-word keyword (field names after `.`). */
-export const AnyWord = createToken({ name: "AnyWord", pattern: Lexer.NA });
+export const AnyWord = createToken({ name: "AnyWord", pattern: Lexer.NA, label: "een naam" });
 
 /**
  * Every UTF-16 code unit a name can start with: the BMP letters and the high

@@ -45,9 +45,12 @@ export function suggestions(d: Diagnostic): string[] {
 }
 
 export function fixesOf(d: Diagnostic, text: string): Fix[] {
-  if (!d.span) return [];
-  const start = d.span.start;
-  const end = Math.max(start, d.span.end);
+  // A misspelt keyword near a syntax error is replaced where it stands (P0203 `wordSpan`).
+  const wordSpan = (d.params as { wordSpan?: Span }).wordSpan;
+  const span = wordSpan ?? d.span;
+  if (!span) return [];
+  const start = span.start;
+  const end = Math.max(start, span.end);
   return suggestions(d).map((s) => ({ title: `Vervang \`${text.slice(start, end)}\` door \`${s}\``, start, end, newText: s }));
 }
 

@@ -133,6 +133,28 @@ describe("polis lsp over stdio", () => {
     expect(await clean).toEqual([]);
   });
 
+  it("offers the fix for a misspelt keyword and for a percentage written as a fraction", async () => {
+    const uri = URI.replace("zorg.polis", "slordig.polis");
+    const text = TEXT.replace("regel fysio", "regle fysio").replace("€ 35 (artikel 12.3)", "€ 35 (artikel 12.3)\nparameter deel: percentage = 0,2 (artikel 12.4)");
+    const diagnostics = client.diagnostics(uri);
+    client.open(uri, text);
+    const [syntax] = await diagnostics;
+    expect(syntax.code).toBe("P0203");
+    const actions = await client.request("textDocument/codeAction", { textDocument: { uri }, range: syntax.range, context: { diagnostics: [syntax] } });
+    const edit = actions[0].edit.changes[uri][0];
+    expect(edit.newText).toBe("regel");
+    expect(edit.range.start).toEqual(positionOf(text, "regle fysio"));
+    // Fixed: now the percentage warning shows, with its own fix.
+    const fixedText = text.replace("regle fysio", "regel fysio");
+    const next = client.diagnostics(uri, undefined, 2);
+    client.change(uri, 2, [{ text: fixedText }]);
+    const [warning] = await next;
+    expect(warning.code).toBe("P0417");
+    expect(warning.severity).toBe(2);
+    const fixes = await client.request("textDocument/codeAction", { textDocument: { uri }, range: warning.range, context: { diagnostics: [warning] } });
+    expect(fixes[0].edit.changes[uri][0]).toEqual({ range: warning.range, newText: "20 %" });
+  });
+
   it("shows related locations: where a name was declared first", async () => {
     const uri = URI.replace("zorg.polis", "dubbel.polis");
     const diagnostics = client.diagnostics(uri);
