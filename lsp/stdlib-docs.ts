@@ -1,5 +1,5 @@
 // What hover and completion say about each standard-library function
-// (LANGUAGE.md §7), in Dutch: the signature with parameter names, a sentence
+// (docs/language.md §7), in Dutch: the signature with parameter names, a sentence
 // and an example. The signatures' types come from stdlib/ itself, so a
 // changed signature cannot go unnoticed (test/lsp checks every entry).
 

@@ -50,8 +50,8 @@ function teInfinitive(verb: string): string {
 export type SyntaxAdvice = "reservedName" | "reservedField" | "roundedOperand" | "ifOperand" | "aggregateOperand" | "keywordTypo";
 
 const SYNTAX_ADVICE: Record<SyntaxAdvice, (word: string) => string> = {
-  reservedName: (w) => `\`${w}\` is een gereserveerd woord (LANGUAGE.md §12); kies een andere naam`,
-  reservedField: (w) => `\`${w}\` is een gereserveerd woord (LANGUAGE.md §12) en kan alleen een veld van \`gegevens\` zijn; kies een andere naam`,
+  reservedName: (w) => `\`${w}\` is een gereserveerd woord (docs/language.md §11); kies een andere naam`,
+  reservedField: (w) => `\`${w}\` is een gereserveerd woord (docs/language.md §11) en kan alleen een veld van \`gegevens\` zijn; kies een andere naam`,
   roundedOperand: (w) => `een afgerond bedrag als deel van een berekening moet tussen haakjes: (… afgerond op …) ${w} …`,
   ifOperand: () => "een `indien … dan … anders …` als deel van een grotere uitdrukking moet tussen haakjes: (indien … anders …)",
   aggregateOperand: () => "een aggregatie als deel van een grotere uitdrukking moet tussen haakjes: (som van …)",
@@ -212,7 +212,7 @@ export const MESSAGES = {
   P0605: error<{ name: string; actual: string }>((p) => `voorbeeld "${p.name}": onverwachte fout: ${p.actual}`),
   P0606: error<{ name: string }>((p) => `eigenschap "${p.name}" geldt niet`),
 
-  // ── P07xx: case input (LANGUAGE.md §10, "Case files") ──────────────────
+  // ── P07xx: case input (docs/language.md §9, case files) ──────────────────
   /** detail: what is wrong and at which position. */
   P0701: error<{ detail: string }>((p) => `ongeldige JSON: ${p.detail}`),
   /** actual: a short description of what was given. */
@@ -242,7 +242,7 @@ export const MESSAGES = {
     (p) => `geef \`${p.field}\` in de case, of lees het alleen \`indien ${p.field} is bekend\``,
   ),
 
-  // ── P08xx: evaluation (LANGUAGE.md §5–§7) ──────────────────────────────
+  // ── P08xx: evaluation (docs/language.md §5–§7) ──────────────────────────────
   /** Rule names and their articles, the output and both values. */
   P0801: error<Conflict>(conflictText),
   P0802: error<{ output: string }>((p) => `geen regel bepaalt \`${p.output}\``),
@@ -332,7 +332,7 @@ export function runtimeError<C extends Code>(code: C, params: ParamsOf<C>, extra
 export type StdlibCode = "P0805" | "P0806" | "P0807";
 
 /**
- * An evaluation error raised by a stdlib function (LANGUAGE.md §7): its code
+ * An evaluation error raised by a stdlib function (docs/language.md §7): its code
  * and parameters, without the place. Evaluation (runtime/evaluate.ts) turns it
  * into a PolisError that names the rule or begrip it happened in.
  */

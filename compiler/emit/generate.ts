@@ -529,7 +529,7 @@ export function generate(policy: IR.LoweredPolicy, options: GenerateOptions): Ge
     }`,
   );
   body.push(
-    `/** Decide one case in the case-file encoding (LANGUAGE.md §10). Throws a PolisError for a bad case or an evaluation error. */
+    `/** Decide one case in the case-file encoding (docs/language.md §9). Throws a PolisError for a bad case or an evaluation error. */
     ${exp}function evaluate(input${ann("Input")})${ann("Output")} {
       return ${view(`R.encodeOutputs(decideValues(R.decodeCase(input, inputFields)), outputFields)`, "Output")};
     }`,

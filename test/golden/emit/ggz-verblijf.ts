@@ -2,14 +2,14 @@
 import * as R from "../../../runtime/index.js";
 import * as S from "../../../stdlib/index.js";
 
-/** A case, in the case-file encoding (LANGUAGE.md §10). Pass numbers as decimal strings to keep them exact. */
+/** A case, in the case-file encoding (docs/language.md §9). Pass numbers as decimal strings to keep them exact. */
 export interface Input {
   readonly geboortedatum: string;
   readonly opname: string;
   readonly ontslag: string;
 }
 
-/** The decision, in the output encoding (LANGUAGE.md §10), in declaration order. */
+/** The decision, in the output encoding (docs/language.md §9), in declaration order. */
 export interface Output {
   readonly eigen_bijdrage: string;
 }
@@ -319,7 +319,7 @@ function explanationOf(d: Decision, values: Record<string, unknown>): R.Explanat
   };
 }
 
-/** Decide one case in the case-file encoding (LANGUAGE.md §10). Throws a PolisError for a bad case or an evaluation error. */
+/** Decide one case in the case-file encoding (docs/language.md §9). Throws a PolisError for a bad case or an evaluation error. */
 export function evaluate(input: Input): Output {
   return R.encodeOutputs(
     decideValues(R.decodeCase(input, inputFields)),
