@@ -44,7 +44,7 @@ export function outline(program: A.Program, at: Positions): DocumentSymbol[] {
         articles = d.articles;
         break;
       case "Regel":
-        s = sym(d.name, d.exceptionTo ? `regel, uitzondering op ${d.exceptionTo.name}` : "regel", SymbolKind.Method, d.span, d.nameSpan);
+        s = sym(d.name, d.exceptionTo && d.exceptionTo.length > 0 ? `regel, uitzondering op ${d.exceptionTo.map((x) => x.name).join(", ")}` : "regel", SymbolKind.Method, d.span, d.nameSpan);
         articles = d.articles;
         break;
       case "Voorbeeld":

@@ -164,7 +164,7 @@ class Binder {
         break;
       }
       case "Regel":
-        if (d.exceptionTo) this.use(this.index.rules.get(d.exceptionTo.name), d.exceptionTo.span);
+        for (const target of d.exceptionTo ?? []) this.use(this.index.rules.get(target.name), target.span);
         for (const c of d.clauses) {
           if (c.condition) this.expr(c.condition, none);
           for (const a of c.assignments) {

@@ -26,6 +26,7 @@ const STAGES = [
   "cli",
   "tools", // generators of documentation
   "bench",
+  "test", // test harnesses that the fuzzers run at length (random policies, reference evaluator)
   "fuzz",
 ];
 
