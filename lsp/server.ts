@@ -12,7 +12,6 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Diagnostic } from "../runtime/diagnostic.js";
 import { load } from "../compiler/emit/load.js";
-import { findConflicts } from "../compiler/properties/conflicts.js";
 import { formatSource } from "../compiler/format/format.js";
 import { isReserved } from "../compiler/resolve/resolve.js";
 import { Positions, fixesOf, toLspDiagnostic } from "./convert.js";
@@ -56,8 +55,10 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
   // for every keystroke, so it runs once the author pauses.
   const scheduleConflicts = (e: Entry) => {
     clearTimeout(conflictTimers.get(e.uri));
-    conflictTimers.set(e.uri, setTimeout(() => {
+    conflictTimers.set(e.uri, setTimeout(async () => {
       conflictTimers.delete(e.uri);
+      // Loaded on first use: fast-check is not needed to answer an editor quickly.
+      const { findConflicts } = await import("../compiler/properties/conflicts.js");
       const now = workspace.get(e.uri);
       if (now !== e || !e.analysis.policy) return;
       // A copy: the spans of a cached AST move with later edits (lsp/incremental.ts).
