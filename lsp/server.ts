@@ -6,7 +6,7 @@
 
 import {
   CodeActionKind, ProposedFeatures, SymbolKind, ResponseError, ErrorCodes, TextDocuments, TextDocumentSyncKind, createConnection,
-  type CodeAction, type CodeLens, type SymbolInformation, type Connection, type InitializeResult, type Location, type WorkspaceEdit,
+  type CodeAction, type CodeLens, type SymbolInformation, type Connection, type InitializeResult, type ServerCapabilities, type Location, type WorkspaceEdit,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -24,6 +24,22 @@ import { Workspace, policyFiles, type Entry } from "./workspace.js";
 
 const CONFLICT_DELAY_MS = 400;
 export const RUN_EXAMPLES = "polis.voorbeeldenUitvoeren";
+
+const CAPABILITIES: ServerCapabilities = {
+  textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+  hoverProvider: true,
+  definitionProvider: true,
+  referencesProvider: true,
+  documentHighlightProvider: true,
+  renameProvider: { prepareProvider: true },
+  completionProvider: { triggerCharacters: ["."] },
+  documentSymbolProvider: true,
+  workspaceSymbolProvider: true,
+  documentFormattingProvider: true,
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+  codeLensProvider: { resolveProvider: false },
+  executeCommandProvider: { commands: [RUN_EXAMPLES] },
+};
 const NAME = /^[\p{L}][\p{L}\p{M}\p{N}_]*$/u;
 
 export function startServer(input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Connection {
@@ -90,77 +106,53 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
   connection.onInitialize((params): InitializeResult => {
     const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : params.rootPath ? [pathToFileURL(params.rootPath).href] : []);
     folders = roots.filter((u) => u.startsWith("file:")).map((u) => fileURLToPath(u));
-    return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        hoverProvider: true,
-        definitionProvider: true,
-        referencesProvider: true,
-        documentHighlightProvider: true,
-        renameProvider: { prepareProvider: true },
-        completionProvider: { triggerCharacters: ["."] },
-        documentSymbolProvider: true,
-        workspaceSymbolProvider: true,
-        documentFormattingProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-        codeLensProvider: { resolveProvider: false },
-        executeCommandProvider: { commands: [RUN_EXAMPLES] },
-      },
-      serverInfo: { name: "polis", version: "0.1.0" },
-    };
+    return { capabilities: CAPABILITIES, serverInfo: { name: "polis", version: "0.1.0" } };
   });
 
-  // The policies of the workspace folders get their diagnostics without being opened.
-  connection.onInitialized(() => {
-    for (const dir of folders) {
-      for (const file of policyFiles(dir)) {
-        const uri = pathToFileURL(file).href;
-        if (documents.get(uri)) continue;
-        const e = workspace.refreshFromDisk(uri);
-        if (e) publish(e);
-      }
-    }
-  });
+  const session: Session = { connection, workspace, fresh, publish, exampleDiagnostics };
+  synchronization(session, documents, schedule, () => folders);
+  navigation(session);
+  editing(session);
+  voorbeelden(session);
 
-  documents.onDidOpen((ev) => {
-    publish(workspace.update(ev.document.uri, ev.document.getText(), ev.document.version, true));
-  });
-  documents.onDidChangeContent((ev) => schedule(ev.document.uri));
-  documents.onDidClose((ev) => {
-    workspace.close(ev.document.uri);
-    const e = workspace.get(ev.document.uri);
-    if (e) publish(e);
-    else void connection.sendDiagnostics({ uri: ev.document.uri, diagnostics: [] });
-  });
-  connection.onDidChangeWatchedFiles((ev) => {
-    for (const c of ev.changes) {
-      if (!c.uri.endsWith(".polis")) continue;
-      const e = workspace.refreshFromDisk(c.uri);
-      if (e) publish(e);
-      else if (!documents.get(c.uri)) void connection.sendDiagnostics({ uri: c.uri, diagnostics: [] });
-    }
-  });
+  documents.listen(connection);
+  connection.listen();
+  return connection;
+}
 
-  connection.onHover((p) => {
-    const e = fresh(p.textDocument.uri);
+const spanStub = { file: "", line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+/** What the handlers share: the connection, the policies, and the newest analysis of a document. */
+interface Session {
+  connection: Connection;
+  workspace: Workspace;
+  fresh(uri: string): Entry | undefined;
+  publish(e: Entry): void;
+  exampleDiagnostics: Map<string, { text: string; outcomes: ExampleOutcome[] }>;
+}
+
+/** Hover, definition, references, highlights, rename, completion, document and workspace symbols. */
+function navigation(s: Session): void {
+  s.connection.onHover((p) => {
+    const e = s.fresh(p.textDocument.uri);
     const h = e && hoverAt(e.analysis, e.at.offset(p.position));
     if (!e || !h) return null;
     return { contents: { kind: "markdown", value: h.markdown }, range: e.at.range({ ...spanStub, start: h.start, end: h.end }) };
   });
 
   const occurrence = (uri: string, position: { line: number; character: number }) => {
-    const e = fresh(uri);
+    const e = s.fresh(uri);
     if (!e?.analysis.index) return undefined;
     const occ = occurrenceAt(e.analysis.index, e.at.offset(position));
     return occ ? { e, occ, index: e.analysis.index } : undefined;
   };
 
-  connection.onDefinition((p): Location | null => {
+  s.connection.onDefinition((p): Location | null => {
     const found = occurrence(p.textDocument.uri, p.position);
     return found ? { uri: found.e.uri, range: found.e.at.range(found.occ.def.span) } : null;
   });
 
-  connection.onReferences((p): Location[] => {
+  s.connection.onReferences((p): Location[] => {
     const found = occurrence(p.textDocument.uri, p.position);
     if (!found) return [];
     return occurrencesOf(found.index, found.occ.def)
@@ -168,19 +160,19 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
       .map((o) => ({ uri: found.e.uri, range: found.e.at.range(o.span) }));
   });
 
-  connection.onDocumentHighlight((p) => {
+  s.connection.onDocumentHighlight((p) => {
     const found = occurrence(p.textDocument.uri, p.position);
     if (!found) return [];
     return occurrencesOf(found.index, found.occ.def).map((o) => ({ range: found.e.at.range(o.span), kind: o.isDef ? 3 : 2 }));
   });
 
-  connection.onPrepareRename((p) => {
+  s.connection.onPrepareRename((p) => {
     const found = occurrence(p.textDocument.uri, p.position);
     if (!found) return null;
     return { range: found.e.at.range(found.occ.span), placeholder: found.occ.def.name };
   });
 
-  connection.onRenameRequest((p): WorkspaceEdit => {
+  s.connection.onRenameRequest((p): WorkspaceEdit => {
     const found = occurrence(p.textDocument.uri, p.position);
     if (!found) throw new ResponseError(ErrorCodes.InvalidRequest, "hier staat geen naam om te hernoemen");
     const { e, occ, index } = found;
@@ -193,23 +185,23 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
     return { changes: { [e.uri]: edits } };
   });
 
-  connection.onCompletion((p) => {
-    const e = fresh(p.textDocument.uri);
+  s.connection.onCompletion((p) => {
+    const e = s.fresh(p.textDocument.uri);
     if (!e) return [];
     return complete(e.analysis, e.lastIndexed, e.at.offset(p.position));
   });
 
-  connection.onDocumentSymbol((p) => {
-    const e = fresh(p.textDocument.uri);
+  s.connection.onDocumentSymbol((p) => {
+    const e = s.fresh(p.textDocument.uri);
     const program = e?.analysis.program ?? e?.lastIndexed?.program;
     if (!e || !program) return [];
     return outline(program, e.analysis.program ? e.at : new Positions(e.uri, e.lastIndexed!.text));
   });
 
-  connection.onWorkspaceSymbol((p) => {
+  s.connection.onWorkspaceSymbol((p) => {
     const q = p.query.toLowerCase();
     const out: SymbolInformation[] = [];
-    for (const e of workspace.all()) {
+    for (const e of s.workspace.all()) {
       for (const def of e.analysis.index?.defs ?? []) {
         if (def.kind === "param" || def.kind === "variable") continue;
         if (q && !def.name.toLowerCase().includes(q)) continue;
@@ -219,16 +211,20 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
     return out;
   });
 
-  connection.onDocumentFormatting((p) => {
-    const e = fresh(p.textDocument.uri);
+}
+
+/** Formatting (polis fmt) and quick fixes. */
+function editing(s: Session): void {
+  s.connection.onDocumentFormatting((p) => {
+    const e = s.fresh(p.textDocument.uri);
     if (!e) return [];
     const formatted = formatSource(e.analysis.text, e.analysis.file);
     if (formatted.text === undefined || formatted.text === e.analysis.text) return [];
     return [{ range: { start: { line: 0, character: 0 }, end: e.at.position(e.analysis.text.length) }, newText: formatted.text }];
   });
 
-  connection.onCodeAction((p): CodeAction[] => {
-    const e = fresh(p.textDocument.uri);
+  s.connection.onCodeAction((p): CodeAction[] => {
+    const e = s.fresh(p.textDocument.uri);
     if (!e) return [];
     const from = e.at.offset(p.range.start);
     const to = e.at.offset(p.range.end);
@@ -249,8 +245,12 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
     return actions;
   });
 
-  connection.onCodeLens((p): CodeLens[] => {
-    const e = fresh(p.textDocument.uri);
+}
+
+/** Code lenses on voorbeelden and the command that runs them. */
+function voorbeelden(s: Session): void {
+  s.connection.onCodeLens((p): CodeLens[] => {
+    const e = s.fresh(p.textDocument.uri);
     const program = e?.analysis.program;
     if (!e || !program) return [];
     const outcomes = e.analysis.policy ? examplesOf(e) : undefined;
@@ -263,27 +263,27 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
   });
 
   const examplesOf = (e: Entry): ExampleOutcome[] | undefined => {
-    const ran = exampleDiagnostics.get(e.uri);
+    const ran = s.exampleDiagnostics.get(e.uri);
     if (ran && ran.text === e.analysis.text) return ran.outcomes;
     const outcomes = runAnalysisExamples(e.analysis);
-    if (outcomes) exampleDiagnostics.set(e.uri, { text: e.analysis.text, outcomes: structuredClone(outcomes) });
+    if (outcomes) s.exampleDiagnostics.set(e.uri, { text: e.analysis.text, outcomes: structuredClone(outcomes) });
     return outcomes;
   };
 
-  connection.onExecuteCommand((p) => {
+  s.connection.onExecuteCommand((p) => {
     if (p.command !== RUN_EXAMPLES) throw new ResponseError(ErrorCodes.InvalidParams, `onbekend commando ${p.command}`);
     const uri = String(p.arguments?.[0] ?? "");
-    const e = fresh(uri);
+    const e = s.fresh(uri);
     if (!e) throw new ResponseError(ErrorCodes.InvalidParams, `onbekend document ${uri}`);
     const outcomes = examplesOf(e);
     if (!outcomes) {
-      void connection.window.showErrorMessage("De voorbeelden kunnen niet uitgevoerd worden: de polis bevat fouten.");
+      void s.connection.window.showErrorMessage("De voorbeelden kunnen niet uitgevoerd worden: de polis bevat fouten.");
       return { ok: false, passed: 0, failed: 0, results: [] };
     }
-    publish(e);
+    s.publish(e);
     const failed = outcomes.filter((o) => !o.passed).length;
     const summary = `${outcomes.length - failed} voorbeelden geslaagd, ${failed} mislukt`;
-    void (failed > 0 ? connection.window.showWarningMessage(summary) : connection.window.showInformationMessage(summary));
+    void (failed > 0 ? s.connection.window.showWarningMessage(summary) : s.connection.window.showInformationMessage(summary));
     return {
       ok: failed === 0,
       passed: outcomes.length - failed,
@@ -292,9 +292,38 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
     };
   });
 
-  documents.listen(connection);
-  connection.listen();
-  return connection;
 }
 
-const spanStub = { file: "", line: 1, column: 1, endLine: 1, endColumn: 1 };
+/** Documents opened, changed and closed in the editor; files of the workspace folders on disk. */
+function synchronization(s: Session, documents: TextDocuments<TextDocument>, schedule: (uri: string) => void, folders: () => string[]): void {
+  // The policies of the workspace folders get their diagnostics without being opened.
+  s.connection.onInitialized(() => {
+    for (const dir of folders()) {
+      for (const file of policyFiles(dir)) {
+        const uri = pathToFileURL(file).href;
+        if (documents.get(uri)) continue;
+        const e = s.workspace.refreshFromDisk(uri);
+        if (e) s.publish(e);
+      }
+    }
+  });
+
+  documents.onDidOpen((ev) => {
+    s.publish(s.workspace.update(ev.document.uri, ev.document.getText(), ev.document.version, true));
+  });
+  documents.onDidChangeContent((ev) => schedule(ev.document.uri));
+  documents.onDidClose((ev) => {
+    s.workspace.close(ev.document.uri);
+    const e = s.workspace.get(ev.document.uri);
+    if (e) s.publish(e);
+    else void s.connection.sendDiagnostics({ uri: ev.document.uri, diagnostics: [] });
+  });
+  s.connection.onDidChangeWatchedFiles((ev) => {
+    for (const c of ev.changes) {
+      if (!c.uri.endsWith(".polis")) continue;
+      const e = s.workspace.refreshFromDisk(c.uri);
+      if (e) s.publish(e);
+      else if (!documents.get(c.uri)) void s.connection.sendDiagnostics({ uri: c.uri, diagnostics: [] });
+    }
+  });
+}
