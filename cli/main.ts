@@ -110,6 +110,14 @@ async function main(argv: string[]): Promise<number> {
       code = (await import("./fmt.js")).fmtCommand(files, opts);
     });
 
+  program
+    .command("lsp")
+    .description("start de taalserver (Language Server Protocol) op stdin en stdout, voor editors")
+    .option("--stdio", "communiceer via stdin en stdout (de standaard)")
+    .action(async () => {
+      code = await (await import("./lsp.js")).lspCommand();
+    });
+
   try {
     await program.parseAsync(argv);
   } catch (e) {

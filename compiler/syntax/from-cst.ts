@@ -32,6 +32,20 @@ export function fromCst(cst: CstNode, file: string, text: string): { program: A.
 
   /** The span of a CST node, from its first to its last token. */
   function nodeSpan(n: CstNode): Span {
+    // The parser tracks node locations ("full"): no need to walk the subtree,
+    // which made lowering quadratic in the nesting depth.
+    const l = n.location;
+    if (l && !Number.isNaN(l.startOffset) && l.endOffset !== undefined && !Number.isNaN(l.endOffset)) {
+      return {
+        file,
+        start: l.startOffset,
+        end: l.endOffset + 1,
+        line: l.startLine ?? 1,
+        column: l.startColumn ?? 1,
+        endLine: l.endLine ?? l.startLine ?? 1,
+        endColumn: (l.endColumn ?? l.startColumn ?? 1) + 1,
+      };
+    }
     let first: IToken | undefined;
     let last: IToken | undefined;
     const visit = (c: Child) => {
