@@ -361,7 +361,13 @@ export class PolisParser extends CstParser {
     this.CONSUME(T.StringLiteral, { LABEL: "name" });
     this.CONSUME(T.Colon);
     this.CONSUME(T.Altijd);
-    this.SUBRULE(this.expression);
+    // `altijd als A dan B` (issue 19): an implication, true when A does not hold.
+    this.OPTION(() => {
+      this.CONSUME(T.Als);
+      this.SUBRULE(this.expression, { LABEL: "premise" });
+      this.CONSUME(T.Dan);
+    });
+    this.SUBRULE2(this.expression, { LABEL: "conclusion" });
   });
 
   // ---------------------------------------------------------- expressions
@@ -487,7 +493,14 @@ export class PolisParser extends CstParser {
           ALT: () => {
             this.OPTION2(() => this.CONSUME(T.Niet, { LABEL: "not" }));
             this.CONSUME(T.In, { LABEL: "in" });
-            this.SUBRULE(this.valueSet);
+            // `x in {a, b}`, or `x in lijst` (issue 19): one of the elements of a list.
+            this.OR3({
+              IGNORE_AMBIGUITIES: true,
+              DEF: [
+                { GATE: () => this.LA(1).tokenType === T.LCurly, ALT: () => this.SUBRULE(this.valueSet) },
+                { ALT: () => this.SUBRULE(this.postfix, { LABEL: "list" }) },
+              ],
+            });
           },
         },
         {

@@ -93,6 +93,8 @@ export const Standaard = keyword("Standaard", "standaard");
 // Extensions of LANGUAGE.md §12 (docs/language-extensions.md): optional inputs.
 export const Optioneel = keyword("Optioneel", "optioneel");
 export const Bekend = keyword("Bekend", "bekend");
+// Issue 19: implication in an eigenschap (`altijd als A dan B`).
+export const Als = keyword("Als", "als");
 
 // Expressions.
 export const Indien = keyword("Indien", "indien");

@@ -530,6 +530,15 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
         const [x, y] = unifyPair(e.left, e.right, scope);
         return compare(e.op, x, y, e.span, e.opSpan);
       }
+      case "InList": {
+        const arg = synth(e.operand, scope);
+        const list = synthList(e.list, scope);
+        const domain = domainOf(arg.type);
+        if (list.type.k !== "lijst" && list.type.k !== "fout") report("P0412", e.list.span, { name: "in", actual: typeName(list.type) });
+        else if (list.type.k === "lijst" && arg.type.k !== "fout" && !sameType(arg.type, list.type.elem)) mismatch(e.list.span, arg.type, list.type.elem);
+        if (!domain && arg.type.k !== "fout") report("P0410", e.span, { op: "in", type: typeName(arg.type) });
+        return mk({ e: "inList", negated: e.negated, domain: domain ?? "num", arg, list, type: JANEE, span: e.span });
+      }
       case "In": {
         const xs = unifyMany([e.operand, ...e.values], scope);
         const arg = xs[0]!;
@@ -618,8 +627,24 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
     return result(domain);
   }
 
+  /**
+   * A list-valued expression; a `soort` name stands for the list of all its
+   * values in declaration order (issue 19: `voor alle g in Briefgegeven geldt …`).
+   */
+  function synthList(e: A.Expr, scope: Scope): IR.Expr {
+    if (e.kind === "Name" && !scope.has(e.name) && !symbols.values.has(e.name)) {
+      const sym = symbols.types.get(e.name);
+      if (sym && sym.kind === "soort") {
+        const soort: IR.Type = { k: "soort", name: sym.decl.name, values: sym.decl.values.map((v) => v.name) };
+        const items = sym.decl.values.map((v) => mk({ e: "const", value: v.name, type: soort, span: e.span }));
+        return mk({ e: "list", items, type: { k: "lijst", elem: soort }, span: e.span });
+      }
+    }
+    return synth(e, scope);
+  }
+
   function aggregate(e: Extract<A.Expr, { kind: "Aggregate" }>, scope: Scope): IR.Expr {
-    const list = synth(e.list, scope);
+    const list = synthList(e.list, scope);
     let elem: IR.Type = FOUT;
     if (list.type.k === "lijst") elem = list.type.elem;
     else if (list.type.k !== "fout") report("P0412", e.list.span, { name: e.op, actual: typeName(list.type) });
@@ -879,7 +904,12 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
     if (d.kind === "Voorbeeld") policy.examples.push(checkExample(d));
     if (d.kind === "Eigenschap") {
       reads = null;
-      policy.properties.push({ name: d.name, expr: checkCondition(d.condition, EMPTY_SCOPE), text: d.text, span: d.span });
+      const conclusion = checkCondition(d.condition, EMPTY_SCOPE);
+      // `altijd als A dan B` (issue 19) holds when A does not hold or B holds.
+      const expr: IR.Expr = d.premise
+        ? { e: "or", left: { e: "not", arg: checkCondition(d.premise, EMPTY_SCOPE), type: JANEE, span: d.premise.span }, right: conclusion, type: JANEE, span: d.span }
+        : conclusion;
+      policy.properties.push({ name: d.name, expr, text: d.text, span: d.span });
     }
   }
 

@@ -200,6 +200,17 @@ export function generate(policy: IR.LoweredPolicy, options: GenerateOptions): Ge
         }
         return x.negated ? `!${test}` : test;
       }
+      case "inList": {
+        const list = ex(x.list);
+        let test: string;
+        switch (x.domain) {
+          case "num": test = `R.inNum(${ex(x.arg)}, ${list})`; break;
+          case "dur": test = `R.inDur(${ex(x.arg)}, ${list})`; break;
+          case "period": test = `((a${ann("R.Period")}) => ${list}.some((p${ann("R.Period")}) => R.periodEquals(p, a)))(${ex(x.arg)})`; break;
+          default: test = `${list}.includes(${ex(x.arg)})`;
+        }
+        return x.negated ? `!${test}` : test;
+      }
       case "known":
         return `(this.${ident("i_", x.name)} !== undefined)`;
       case "between":
@@ -240,8 +251,11 @@ export function generate(policy: IR.LoweredPolicy, options: GenerateOptions): Ge
       case "percent":
         return `R.div(${ex(x.arg)}, ${constant("R.ratInt(100)", "R.Rat")})`;
       case "list":
+        // The values of a soort as a list (issue 19): constants only.
+        if (x.items.every((i) => i.e === "const")) return constant(`[${x.items.map(ex).join(", ")}]`, "readonly string[]");
+        throw new Error("internal: list literal outside a voorbeeld");
       case "record":
-        throw new Error("internal: list or record literal outside a voorbeeld");
+        throw new Error("internal: record literal outside a voorbeeld");
     }
     throw new Error(`internal: no code for ${(x as IR.Expr).e}`);
   }

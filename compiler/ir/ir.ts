@@ -56,6 +56,8 @@ export type Expr = Node &
     | { e: "and" | "or"; left: Expr; right: Expr }
     | { e: "not"; arg: Expr }
     | { e: "in"; negated: boolean; domain: CmpDomain; arg: Expr; values: Expr[] }
+    /** `x in lijst` (issue 19): x equals an element of the list. */
+    | { e: "inList"; negated: boolean; domain: CmpDomain; arg: Expr; list: Expr }
     | { e: "between"; domain: CmpDomain; arg: Expr; low: Expr; high: Expr }
     /** `x is bekend`: the optional input `name` was given. */
     | { e: "known"; name: string }

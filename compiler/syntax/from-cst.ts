@@ -159,6 +159,10 @@ export function fromCst(cst: CstNode, file: string, text: string): { program: A.
       const right = rounding(must(node(n, "right"), "right"));
       return { kind: "Compare", op: op.image as A.CompareOp, left, right, opSpan: span(op), span: joinSpans(left.span, right.span) };
     }
+    if (token(n, "in") && node(n, "list")) {
+      const list = postfix(must(node(n, "list"), "list"));
+      return { kind: "InList", negated: token(n, "not") !== undefined, operand: left, list, span: joinSpans(left.span, list.span) };
+    }
     if (token(n, "in")) {
       const set = must(node(n, "valueSet"), "set");
       return { kind: "In", negated: token(n, "not") !== undefined, operand: left, values: nodes(set, "values").map(additive), span: joinSpans(left.span, nodeSpan(set)) };
@@ -384,7 +388,13 @@ export function fromCst(cst: CstNode, file: string, text: string): { program: A.
         return ex;
       }
       case "eigenschapDecl": {
-        const condition = expression(must(node(c, "expression"), "condition"));
+        const condition = expression(must(node(c, "conclusion"), "condition"));
+        const premiseNode = node(c, "premise");
+        if (premiseNode) {
+          const premise = expression(premiseNode);
+          const text = `als ${sourceOf(premise.span)} dan ${sourceOf(condition.span)}`.replace(/\s+/g, " ");
+          return { kind: "Eigenschap", name, premise, condition, text, span: s };
+        }
         return { kind: "Eigenschap", name, condition, text: sourceOf(condition.span).replace(/\s+/g, " "), span: s };
       }
     }
