@@ -441,6 +441,50 @@ export class PolisParser extends CstParser {
           this.SUBRULE5(this.expression, { LABEL: "filter" });
         },
       },
+      {
+        // Issue 19: `grootste/kleinste/eerste/laatste van E voor x in L [waarvoor C]`
+        // and `lopende som van E voor x in L [waarvoor C]`.
+        ALT: () => {
+          this.OR2([
+            { ALT: () => this.CONSUME(T.Grootste, { LABEL: "pick" }) },
+            { ALT: () => this.CONSUME(T.Kleinste, { LABEL: "pick" }) },
+            { ALT: () => this.CONSUME(T.Eerste, { LABEL: "pick" }) },
+            { ALT: () => this.CONSUME(T.Laatste, { LABEL: "pick" }) },
+            {
+              ALT: () => {
+                this.CONSUME(T.Lopende, { LABEL: "running" });
+                this.CONSUME2(T.Som);
+              },
+            },
+          ]);
+          this.CONSUME2(T.Van);
+          this.SUBRULE6(this.expression, { LABEL: "body" });
+          this.CONSUME2(T.Voor);
+          this.CONSUME5(T.Identifier, { LABEL: "variable" });
+          this.CONSUME5(T.In);
+          this.SUBRULE5(this.postfix, { LABEL: "list" });
+          this.OPTION4(() => {
+            this.CONSUME4(T.Waarvoor);
+            this.SUBRULE7(this.expression, { LABEL: "filter" });
+          });
+        },
+      },
+      {
+        // Issue 19: `de E van elke x in L [waarvoor C]`, a list.
+        ALT: () => {
+          this.CONSUME(T.De, { LABEL: "map" });
+          this.SUBRULE8(this.expression, { LABEL: "body" });
+          this.CONSUME3(T.Van);
+          this.CONSUME(T.Elke);
+          this.CONSUME6(T.Identifier, { LABEL: "variable" });
+          this.CONSUME6(T.In);
+          this.SUBRULE6(this.postfix, { LABEL: "list" });
+          this.OPTION5(() => {
+            this.CONSUME5(T.Waarvoor);
+            this.SUBRULE9(this.expression, { LABEL: "filter" });
+          });
+        },
+      },
     ]);
   });
 

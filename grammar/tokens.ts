@@ -95,6 +95,14 @@ export const Optioneel = keyword("Optioneel", "optioneel");
 export const Bekend = keyword("Bekend", "bekend");
 // Issue 19: implication in an eigenschap (`altijd als A dan B`).
 export const Als = keyword("Als", "als");
+// Issue 19: lists as values.
+export const Grootste = keyword("Grootste", "grootste");
+export const Kleinste = keyword("Kleinste", "kleinste");
+export const Eerste = keyword("Eerste", "eerste");
+export const Laatste = keyword("Laatste", "laatste");
+export const Lopende = keyword("Lopende", "lopende");
+export const De = keyword("De", "de");
+export const Elke = keyword("Elke", "elke");
 
 // Expressions.
 export const Indien = keyword("Indien", "indien");

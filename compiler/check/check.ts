@@ -664,6 +664,26 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
         if (!isNumeric(body.type) && body.type.k !== "fout") report("P0410", e.body!.span, { op: "som", type: typeName(body.type) });
         return mk({ e: "agg", op: "som", ...base, body, ...(filter ? { filter } : {}), type: body.type });
       }
+      case "grootste":
+      case "kleinste": {
+        const body = synth(e.body!, inner);
+        if (!ordered(body.type) && body.type.k !== "fout") report("P0407", e.body!.span, { type: typeName(body.type) });
+        return mk({ e: "agg", op: e.op, ...base, body, ...(filter ? { filter } : {}), type: body.type });
+      }
+      case "eerste":
+      case "laatste": {
+        const body = synth(e.body!, inner);
+        return mk({ e: "agg", op: e.op, ...base, body, ...(filter ? { filter } : {}), type: body.type });
+      }
+      case "lopende som": {
+        const body = synth(e.body!, inner);
+        if (!isNumeric(body.type) && body.type.k !== "fout") report("P0410", e.body!.span, { op: "lopende som", type: typeName(body.type) });
+        return mk({ e: "agg", op: e.op, ...base, body, ...(filter ? { filter } : {}), type: { k: "lijst", elem: body.type } });
+      }
+      case "elke": {
+        const body = synth(e.body!, inner);
+        return mk({ e: "agg", op: e.op, ...base, body, ...(filter ? { filter } : {}), type: { k: "lijst", elem: body.type } });
+      }
       default:
         return mk({ e: "agg", op: e.op, ...base, ...(filter ? { filter } : {}), type: JANEE });
     }

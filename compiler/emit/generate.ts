@@ -231,6 +231,20 @@ export function generate(policy: IR.LoweredPolicy, options: GenerateOptions): Ge
           case "som": return `R.sum(${list}, ${lambda(ex(x.body!))}${x.filter ? `, ${lambda(ex(x.filter))}` : ""})`;
           case "er is een": return `R.exists(${list}, ${lambda(x.filter ? ex(x.filter) : "true")})`;
           case "voor alle": return `R.forall(${list}, ${lambda(ex(x.filter!))})`;
+          // Issue 19: lists as values (runtime/lists.ts).
+          case "grootste":
+          case "kleinste": {
+            const fn = x.op === "grootste" ? "R.largest" : "R.smallest";
+            const domain = x.body!.type.k === "datum" ? "day" : x.body!.type.k === "duur" ? "dur" : "num";
+            return `${fn}(${list}, ${lambda(ex(x.body!))}, ${x.filter ? lambda(ex(x.filter)) : "undefined"}, ${str(domain)})`;
+          }
+          case "eerste":
+          case "laatste": {
+            const fn = x.op === "eerste" ? "R.firstOf" : "R.lastOf";
+            return `${fn}(${list}, ${lambda(ex(x.body!))}, ${x.filter ? lambda(ex(x.filter)) : "undefined"})`;
+          }
+          case "lopende som": return `R.runningSum(${list}, ${lambda(ex(x.body!))}${x.filter ? `, ${lambda(ex(x.filter))}` : ""})`;
+          case "elke": return `R.mapFilter(${list}, ${lambda(ex(x.body!))}${x.filter ? `, ${lambda(ex(x.filter))}` : ""})`;
         }
         break;
       }

@@ -142,6 +142,14 @@ function printBare(e: A.Expr): string {
           return `er is een ${e.variable} in ${list}${filter}`;
         case "voor alle":
           return `voor alle ${e.variable} in ${list} geldt ${printExpr(e.filter!)}`;
+        case "grootste":
+        case "kleinste":
+        case "eerste":
+        case "laatste":
+        case "lopende som":
+          return `${e.op} van ${printExpr(e.body!)} voor ${e.variable} in ${list}${filter}`;
+        case "elke":
+          return `de ${printExpr(e.body!)} van elke ${e.variable} in ${list}${filter}`;
       }
       break;
     }

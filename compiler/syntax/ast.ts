@@ -51,7 +51,7 @@ export type Expr =
   | { kind: "If"; condition: Expr; then: Expr; else: Expr; span: Span }
   | {
       kind: "Aggregate";
-      op: "aantal" | "som" | "er is een" | "voor alle";
+      op: AggregateOp;
       variable: string;
       variableSpan: Span;
       list: Expr;
@@ -161,3 +161,10 @@ export interface Program {
   file: string;
   span: Span;
 }
+
+/**
+ * The aggregations of LANGUAGE.md §6 and those of issue 19: `grootste van`,
+ * `kleinste van`, `eerste van`, `laatste van`, `lopende som van` and
+ * `de … van elke` (a list).
+ */
+export type AggregateOp = "aantal" | "som" | "er is een" | "voor alle" | "grootste" | "kleinste" | "eerste" | "laatste" | "lopende som" | "elke";

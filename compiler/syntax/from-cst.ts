@@ -108,13 +108,20 @@ export function fromCst(cst: CstNode, file: string, text: string): { program: A.
   }
 
   function aggregation(n: CstNode): A.Expr {
-    const op: "aantal" | "som" | "er is een" | "voor alle" = token(n, "count")
+    const pick = token(n, "pick");
+    const op: A.AggregateOp = token(n, "count")
       ? "aantal"
       : token(n, "sum")
         ? "som"
         : token(n, "exists")
           ? "er is een"
-          : "voor alle";
+          : pick
+            ? (pick.image as "grootste" | "kleinste" | "eerste" | "laatste")
+            : token(n, "running")
+              ? "lopende som"
+              : token(n, "map")
+                ? "elke"
+                : "voor alle";
     const variable = must(token(n, "variable"), "variable");
     const body = node(n, "body");
     const filter = node(n, "filter");
