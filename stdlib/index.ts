@@ -30,6 +30,7 @@ import {
   addWorkingDaysBE,
   addWorkingDaysNL,
   easterOf,
+  hoursBetween,
   isPublicHolidayBE,
   isPublicHolidayNL,
   workingDaysBetweenBE,
@@ -283,6 +284,8 @@ export const STDLIB: StdlibEntry[] = [
   { name: "feestdag_be", params: ["datum"], result: "janee", impl: isPublicHolidayBE },
   { name: "feestdag_nl", params: ["datum"], result: "janee", impl: isPublicHolidayNL },
   { name: "eerste_paasdag", params: ["aantal"], result: "datum", impl: easterOf },
+  // Time of day as an hour of the day (0 to 24), for rules that count hours.
+  { name: "uren_tussen", params: ["datum", "getal", "datum", "getal"], result: "getal", impl: hoursBetween },
   { name: "min", params: "variadic", result: "same", minArgs: 2, impl: minValue },
   { name: "max", params: "variadic", result: "same", minArgs: 2, impl: maxValue },
   { name: "abs", params: "variadic", result: "same", minArgs: 1, maxArgs: 1, impl: absValue },
