@@ -251,8 +251,9 @@ export const MESSAGES = {
   ),
   P0809: error<{ detail: string }>((p) => `interne fout: ${p.detail}`),
   P0810: error<{ where: string }>((p) => `een berekende datum valt buiten de jaren 1 tot en met 9999 in ${p.where}`),
+  P0811: error<{ detail: string; where: string }>((p) => `${p.detail} in ${p.where}`),
   /** op: `grootste`, `kleinste`, `eerste` or `laatste` (issue 19). */
-  P0811: error<{ op: string; where?: string }>(
+  P0812: error<{ op: string; where?: string }>(
     (p) => `\`${p.op} van\` een lege lijst (of zonder element waarvoor de voorwaarde geldt) bestaat niet${inWhere(p)}`,
   ),
 } as const;
@@ -316,7 +317,7 @@ export function runtimeError<C extends Code>(code: C, params: ParamsOf<C>, extra
 }
 
 /** Codes a stdlib function can fail with; evaluation adds where it happened. */
-export type StdlibCode = "P0805" | "P0806" | "P0807" | "P0811";
+export type StdlibCode = "P0805" | "P0806" | "P0807" | "P0812";
 
 /**
  * An evaluation error raised by a stdlib function (LANGUAGE.md §7): its code

@@ -24,7 +24,7 @@ export interface Input {
 /** The decision, in the output encoding (LANGUAGE.md §10), in declaration order. */
 export interface Output {
   readonly totaal: string;
-  readonly aantal_fysio: number;
+  readonly aantal_fysio: number | string;
   readonly gemiddelde: string;
   readonly eigen_deel: string;
   readonly in_dagen: { dagen: number } | { maanden: number };
