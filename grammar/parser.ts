@@ -450,14 +450,8 @@ export class PolisParser extends CstParser {
             { ALT: () => this.CONSUME(T.Kleinste, { LABEL: "pick" }) },
             { ALT: () => this.CONSUME(T.Eerste, { LABEL: "pick" }) },
             { ALT: () => this.CONSUME(T.Laatste, { LABEL: "pick" }) },
-            {
-              ALT: () => {
-                this.CONSUME(T.Lopende, { LABEL: "running" });
-                this.CONSUME2(T.Som);
-              },
-            },
+            { ALT: () => this.CONSUME(T.Lopende, { LABEL: "running" }) },
           ]);
-          this.CONSUME2(T.Van);
           this.SUBRULE6(this.expression, { LABEL: "body" });
           this.CONSUME2(T.Voor);
           this.CONSUME5(T.Identifier, { LABEL: "variable" });

@@ -116,7 +116,7 @@ export function fromCst(cst: CstNode, file: string, text: string): { program: A.
         : token(n, "exists")
           ? "er is een"
           : pick
-            ? (pick.image as "grootste" | "kleinste" | "eerste" | "laatste")
+            ? (pick.image.split(/[ \t]+/)[0] as "grootste" | "kleinste" | "eerste" | "laatste")
             : token(n, "running")
               ? "lopende som"
               : token(n, "map")
