@@ -266,7 +266,7 @@ export function generate(policy: IR.LoweredPolicy, options: GenerateOptions): Ge
         return `R.div(${ex(x.arg)}, ${constant("R.ratInt(100)", "R.Rat")})`;
       case "list":
         // The values of a soort as a list (issue 19): constants only.
-        if (x.items.every((i) => i.e === "const")) return constant(`[${x.items.map(ex).join(", ")}]`, "readonly string[]");
+        if (x.items.every((i) => i.e === "const")) return constant(`[${x.items.map(ex).join(", ")}]`, tsType(x.type));
         throw new Error("internal: list literal outside a voorbeeld");
       case "record":
         throw new Error("internal: record literal outside a voorbeeld");
