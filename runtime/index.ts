@@ -10,3 +10,4 @@ export * from "./case.js";
 export * from "./evaluate.js";
 export * from "./explain.js";
 export * from "./lists.js";
+export * from "./module.js";

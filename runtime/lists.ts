@@ -3,7 +3,7 @@
 // In: a list, the body and the optional `waarvoor` filter as functions of an
 // element. Out: one value, or a new list (never the input list itself).
 // Guarantees: list order is kept; an empty selection for grootste, kleinste,
-// eerste or laatste is an evaluation error (P0812), never undefined.
+// eerste or laatste is an evaluation error (P0813), never undefined.
 
 import { durationCompare, type Duration } from "./calendar.js";
 import { StdlibError } from "./messages.js";
@@ -26,7 +26,7 @@ function pick<T, V>(op: string, list: readonly T[], body: (x: T) => V, pred: ((x
     if (!found || better(v, best as V)) best = v;
     found = true;
   }
-  if (!found) throw new StdlibError("P0812", { op });
+  if (!found) throw new StdlibError("P0813", { op });
   return best as V;
 }
 
@@ -43,13 +43,13 @@ export function smallest<T, V>(list: readonly T[], body: (x: T) => V, pred: ((x:
 /** `eerste van E voor x in L [waarvoor C]`: E of the first element (in list order) that passes. */
 export function firstOf<T, V>(list: readonly T[], body: (x: T) => V, pred?: (x: T) => boolean): V {
   for (const x of list) if (!pred || pred(x)) return body(x);
-  throw new StdlibError("P0812", { op: "eerste" });
+  throw new StdlibError("P0813", { op: "eerste" });
 }
 
 /** `laatste van E voor x in L [waarvoor C]`: E of the last element that passes. */
 export function lastOf<T, V>(list: readonly T[], body: (x: T) => V, pred?: (x: T) => boolean): V {
   for (let i = list.length - 1; i >= 0; i--) if (!pred || pred(list[i]!)) return body(list[i]!);
-  throw new StdlibError("P0812", { op: "laatste" });
+  throw new StdlibError("P0813", { op: "laatste" });
 }
 
 /** `lopende som van E voor x in L [waarvoor C]`: the sum so far after each element that passes, in list order. */
