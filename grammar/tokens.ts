@@ -106,6 +106,17 @@ export const Standaard = keyword("Standaard", "standaard");
 // Extensions of LANGUAGE.md §12 (docs/language-extensions.md): optional inputs.
 export const Optioneel = keyword("Optioneel", "optioneel");
 export const Bekend = keyword("Bekend", "bekend");
+// Issue 19: implication in an eigenschap (`altijd als A dan B`).
+export const Als = keyword("Als", "als");
+// Issue 19: lists as values. The heads are multi-word keywords, so
+// `eerste`, `laatste`, … alone stay ordinary names.
+export const Grootste = keyword("Grootste", "grootste van");
+export const Kleinste = keyword("Kleinste", "kleinste van");
+export const Eerste = keyword("Eerste", "eerste van");
+export const Laatste = keyword("Laatste", "laatste van");
+export const Lopende = keyword("Lopende", "lopende som van");
+export const De = keyword("De", "de");
+export const Elke = keyword("Elke", "elke");
 
 // Expressions.
 export const Indien = keyword("Indien", "indien");

@@ -281,6 +281,10 @@ export const MESSAGES = {
   P0812: error<{ where: string; limit: string }>(
     (p) => `de berekening van ${p.where} is te groot: meer dan ${p.limit} aanroepen met verschillende waarden voor één case`,
   ),
+  /** op: `grootste`, `kleinste`, `eerste` or `laatste` (issue 19). */
+  P0813: error<{ op: string; where?: string }>(
+    (p) => `\`${p.op} van\` een lege lijst (of zonder element waarvoor de voorwaarde geldt) bestaat niet${inWhere(p)}`,
+  ),
 } as const;
 
 function arrows(names: readonly string[]): string {
@@ -344,7 +348,7 @@ export function runtimeError<C extends Code>(code: C, params: ParamsOf<C>, extra
 }
 
 /** Codes a stdlib function can fail with; evaluation adds where it happened. */
-export type StdlibCode = "P0805" | "P0806" | "P0807";
+export type StdlibCode = "P0805" | "P0806" | "P0807" | "P0813";
 
 /**
  * An evaluation error raised by a stdlib function (docs/language.md §7): its code
