@@ -37,10 +37,25 @@ async function main(argv: string[]): Promise<number> {
     .command("run")
     .description("beslis één case (.json) of een stroom cases (.jsonl)")
     .argument("<bestand>", "het .polis-bestand")
-    .requiredOption("-i, --input <case>", "case-bestand: .json (één case) of .jsonl (één case per regel)")
+    .option("-i, --input <case>", "case-bestand: .json (één case) of .jsonl (één case per regel); met --engine duckdb ook .parquet of .csv")
     .option("--explain", "leg de beslissing uit: welke regels, met welke waarden en artikelen")
-    .action(async (file: string, opts: { input: string; explain?: boolean }) => {
+    .option("--engine <engine>", "beslis de hele tabel in een database: duckdb of postgres")
+    .option("-o, --output <bestand>", "met --engine: schrijf de resultaten naar .parquet, .csv of .jsonl")
+    .option("--database <url>", "met --engine postgres: de PostgreSQL-URL")
+    .option("--table <naam>", "met --engine postgres: de tabel met een rij per case")
+    .action(async (file: string, opts: { input?: string; explain?: boolean; engine?: string; output?: string; database?: string; table?: string }) => {
       code = await (await import("./run.js")).runCommand(file, opts);
+    });
+
+  program
+    .command("sql")
+    .description("druk de SQL-query af die elke rij van een tabel beslist (duckdb, postgres of spark)")
+    .argument("<bestand>", "het .polis-bestand")
+    .option("--dialect <dialect>", "duckdb, postgres of spark", "duckdb")
+    .option("--table <naam>", "de tabel met een rij per case", "cases")
+    .option("--trace", "per uitvoer een kolom met de regel en het artikel dat besliste")
+    .action(async (file: string, opts: { dialect?: string; table?: string; trace?: boolean }) => {
+      code = (await import("./sql.js")).sqlCommand(file, opts);
     });
 
   program

@@ -11,16 +11,23 @@ import { hasErrors } from "../compiler/pipeline.js";
 import { EXIT_OK, EXIT_POLICY, EXIT_USAGE, UsageError, compileFile, displayPath, printDiagnostics, readText } from "./io.js";
 
 export interface RunOptions {
-  input: string;
+  input?: string;
   explain?: boolean;
+  /** `--engine duckdb|postgres`: decide a whole table in a database (cli/engine.ts). */
+  engine?: string;
+  output?: string;
+  database?: string;
+  table?: string;
 }
 
 export async function runCommand(file: string, options: RunOptions): Promise<number> {
   const r = compileFile(file);
   printDiagnostics(r.diagnostics);
   if (hasErrors(r.diagnostics) || !r.policy) return EXIT_POLICY;
+  if (options.engine !== undefined) return (await import("./engine.js")).runEngine(r.policy, r.file, { ...options, engine: options.engine });
+  if (options.input === undefined) throw new UsageError("geef een case-bestand met --input");
   const module = load(r.policy);
-  if (options.input.endsWith(".jsonl")) return runLines(module, options);
+  if (options.input.endsWith(".jsonl")) return runLines(module, { ...options, input: options.input });
   const text = readText(options.input, "case-bestand");
   return runOne(module, text, undefined, options, false);
 }
@@ -57,7 +64,7 @@ function runOne(module: DecisionModule, text: string, line: number | undefined, 
   }
 }
 
-async function runLines(module: DecisionModule, options: RunOptions): Promise<number> {
+async function runLines(module: DecisionModule, options: RunOptions & { input: string }): Promise<number> {
   if (!fs.existsSync(options.input)) throw new UsageError(`case-bestand \`${displayPath(options.input)}\` bestaat niet`);
   const rl = readline.createInterface({ input: fs.createReadStream(options.input, "utf8"), crlfDelay: Infinity });
   let worst = EXIT_OK;
