@@ -187,3 +187,21 @@ async function loadJsonl(policy: Policy, input: string, tmp: string, errors: Map
   const columns = [`${LINE}: 'BIGINT'`, ...policy.inputs.map((i) => `${sqlStr(i.name)}: ${sqlStr(duckType(i.type))}`)];
   return `read_json(${sqlStr(file)}, format = 'newline_delimited', columns = {${columns.join(", ")}})`;
 }
+
+/**
+ * Decide case lines (JSON texts) in an embedded DuckDB and return the JSONL
+ * lines `polis run` would print for them: the entry point for differential
+ * tests (test/sql, and any generator of policies that wants a second engine).
+ */
+export async function decideLinesInDuckDb(policy: Policy, file: string, lines: readonly string[]): Promise<string[]> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "polis-sql-lines-"));
+  const input = path.join(tmp, "in.jsonl");
+  const output = path.join(tmp, "out.jsonl");
+  fs.writeFileSync(input, lines.join("\n") + "\n");
+  try {
+    await runEngine(policy, file, { engine: "duckdb", input, output });
+    return fs.readFileSync(output, "utf8").split("\n").filter((l) => l !== "");
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}

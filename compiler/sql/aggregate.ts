@@ -107,7 +107,7 @@ function sum(c: Ctx, f: Frame, i: string, pred: string, n: string, d: string): {
   const pd = `CASE WHEN ${pred} THEN ${d} ELSE ${one} END`;
   if (c.d.name === "duckdb") {
     const reduce = `(a, b) -> {'n': (a.n * b.d + b.n * a.d) // gcd(a.n * b.d + b.n * a.d, a.d * b.d), 'd': (a.d * b.d) // gcd(a.n * b.d + b.n * a.d, a.d * b.d)}`;
-    const s = c.f.col(`(${f.render([{ alias: "s", sql: `list_reduce(list({'n': CAST(${pn} AS ${int}), 'd': CAST(${pd} AS ${int})} ORDER BY ${i}), ${reduce}, {'n': ${zero}, 'd': ${one}})` }])})`);
+    const s = c.f.col(`(${f.render([{ alias: "s", sql: `list_reduce(COALESCE(list({'n': CAST(${pn} AS ${int}), 'd': CAST(${pd} AS ${int})} ORDER BY ${i}), []), ${reduce}, {'n': ${zero}, 'd': ${one}})` }])})`);
     return c.a.reduce({ n: c.f.col(`struct_extract(${s}, 'n')`), d: c.f.col(`struct_extract(${s}, 'd')`) });
   }
   if (c.d.name === "spark") {

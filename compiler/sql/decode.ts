@@ -48,7 +48,7 @@ export function decodeText(c: Ctx, text: string, t: IR.Type): V {
       const { int, frac } = split(c, text);
       const n = f.col(`CASE WHEN ${valid} THEN ${d.castInt(`${int} || ${frac}`)} END`);
       const scale = t.k === "percentage" ? "'00'" : "''";
-      const den = f.col(`CASE WHEN ${valid} THEN ${d.castInt(`rpad('1', length(${frac}) + 1, '0') || ${scale}`)} END`);
+      const den = f.col(`CASE WHEN ${valid} THEN ${d.castInt(`rpad('1', CAST(length(${frac}) + 1 AS INTEGER), '0') || ${scale}`)} END`);
       return { k: "num", x: c.a.reduce({ n, d: den }) };
     }
     case "datum":
