@@ -14,7 +14,8 @@ export async function runPostgres(policy: Policy, file: string, options: EngineO
   if (!options.table) throw new UsageError("--engine postgres heeft --table NAAM nodig");
   const pg = (await import("pg")).default;
   // NUMERIC and BIGINT as text: never through a JS number.
-  const client = new pg.Client({ connectionString: options.database, types: { getTypeParser: () => (v: string) => v } as never });
+  // pg returns NUMERIC and BIGINT as strings: never through a JS number.
+  const client = new pg.Client({ connectionString: options.database });
   try {
     await client.connect();
   } catch (e) {

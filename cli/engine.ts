@@ -102,9 +102,10 @@ export async function runEngine(policy: Policy, file: string, options: EngineOpt
     else if (ext === ".parquet") source = `read_parquet(${sqlStr(input)})`;
     else source = `read_csv(${sqlStr(input)}, header = true, all_varchar = true)`;
     await con.run(`CREATE VIEW cases AS SELECT * FROM ${source}`);
-    const columns = new Set((await (await con.runAndReadAll("SELECT column_name FROM (DESCRIBE cases)")).getRowObjectsJS()).map((r) => String(r.column_name)));
-    const missing = new Set(policy.inputs.filter((i) => !columns.has(i.name)).map((i) => i.name));
-    const q = sqlOf(policy, file, { dialect: "duckdb", table: "cases", missing, passThrough: ext === ".jsonl" ? [LINE] : [] });
+    const described = (await (await con.runAndReadAll("SELECT column_name, column_type FROM (DESCRIBE cases)")).getRowObjectsJS()).map((r) => [String(r.column_name), String(r.column_type)] as const);
+    const columnTypes = new Map(described);
+    const missing = new Set(policy.inputs.filter((i) => !columnTypes.has(i.name)).map((i) => i.name));
+    const q = sqlOf(policy, file, { dialect: "duckdb", table: "cases", missing, columnTypes, passThrough: ext === ".jsonl" ? [LINE] : [] });
     if (typeof q !== "string") {
       process.stderr.write(q.error + "\n");
       return EXIT_POLICY;

@@ -101,11 +101,53 @@ export function decodeRaw(c: Ctx, raw: string, json: boolean, t: IR.Type): V {
   }
 }
 
+/**
+ * DuckDB columns of a known type (`polis run --engine duckdb` reads the
+ * table's schema): DATE, DECIMAL, integers and BOOLEAN are read directly,
+ * without going through their text. Null when the type has no direct path.
+ */
+export function decodeTyped(c: Ctx, raw: string, sqlType: string, t: IR.Type): { v: V; err: (path: string) => string | null } | null {
+  const f = c.f;
+  const d = c.d;
+  const ty = sqlType.toUpperCase();
+  if (t.k === "datum" && ty === "DATE") {
+    return { v: { k: "day", x: f.col(`CAST(${raw} - DATE '1970-01-01' AS BIGINT)`) }, err: () => null };
+  }
+  if (t.k === "janee" && ty === "BOOLEAN") return { v: { k: "bool", x: raw }, err: () => null };
+  const dec = /^DECIMAL\((\d+),\s*(\d+)\)$/.exec(ty);
+  const integer = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$/.test(ty);
+  const numeric = t.k === "bedrag" || t.k === "getal" || t.k === "aantal" || t.k === "percentage";
+  if (!numeric || (!dec && !integer)) return null;
+  const scale = dec ? Number(dec[2]) : 0;
+  const s = 10n ** BigInt(scale);
+  const n = f.col(scale === 0 ? `CAST(${raw} AS ${d.int})` : `CAST(${raw} * ${s} AS ${d.int})`);
+  const den = t.k === "percentage" ? s * 100n : s;
+  const x = c.a.const(1n, den);
+  const v: V = { k: "num", x: { n, d: x.d, dl: den } };
+  return {
+    v,
+    err: (path) => {
+      if (t.k === "bedrag" && scale > 2) {
+        return c.whenDyn(`${n} % ${d.lit(10n ** BigInt(scale - 2))} <> 0`, "P0710", [`\`${path}\` is een bedrag met meer dan twee decimalen: `, { sql: d.text(raw) }], path);
+      }
+      if (t.k === "aantal") {
+        return c.whenDyn(`${n} < 0 OR ${n} % ${d.lit(s)} <> 0`, "P0711", [`\`${path}\` moet een geheel aantal van 0 of meer zijn, maar is `, { sql: d.text(raw) }], path);
+      }
+      return null;
+    },
+  };
+}
+
 /** The first P07xx error of a value (raw NULL: missing), or null. Path parts: text or {sql}. */
-export function validate(c: Ctx, raw: string, json: boolean, t: IR.Type, path: string, restriction?: IR.Input["desc"]["restriction"]): string | null {
+export function validate(c: Ctx, raw: string, json: boolean, t: IR.Type, path: string, restriction?: IR.Input["desc"]["restriction"], typed?: { v: V; err: (path: string) => string | null }): string | null {
   const n = NESTED[c.d.name];
   const f = c.f;
   const missing = c.when(`${raw} IS NULL`, "P0704", `veld \`${path}\` ontbreekt`, path);
+  if (typed) {
+    const typeErr = typed.err(path);
+    const r = restriction ? restrictionError(c, typed.v, t, path, restriction) : null;
+    return c.first(missing, c.onlyIf(`${raw} IS NOT NULL`, c.first(typeErr, r)));
+  }
   if (t.k === "periode") {
     const van = dateOf(c, f.col(n.scalarText(c.d.field(raw, "van"), json)));
     const tot = dateOf(c, f.col(n.scalarText(c.d.field(raw, "tot_en_met"), json)));
@@ -143,19 +185,23 @@ export function validate(c: Ctx, raw: string, json: boolean, t: IR.Type, path: s
     default:
       typeErr = null;
   }
+  const restrictionErr = restriction ? restrictionError(c, decodeText(c, text, t), t, path, restriction) : null;
+  return c.first(missing, c.onlyIf(`${raw} IS NOT NULL`, c.first(typeErr, restrictionErr && c.onlyIf(`${typeErr ?? "NULL"} IS NULL`, restrictionErr))));
+}
+
+function restrictionError(c: Ctx, v: V, t: IR.Type, path: string, restriction: NonNullable<IR.Input["desc"]["restriction"]>): string | null {
   let restrictionErr: string | null = null;
-  if (restriction) {
-    const v = decodeText(c, text, t);
+  {
     const conds: string[] = [];
     const cmp = (a: V, b: V, op: string) => (a.k === "num" && b.k === "num" ? c.a.cmp(a.x, b.x, op) : `(${(a as { x: string }).x} ${op} ${(b as { x: string }).x})`);
     if (restriction.min !== undefined) conds.push(cmp(v, constant(c, restriction.min as Rat, t), "<"));
     if (restriction.max !== undefined) conds.push(cmp(v, constant(c, restriction.max as Rat, t), ">"));
     if (restriction.oneOf) conds.push(`NOT (${restriction.oneOf.map((o) => equal(c, v, constant(c, o as IR.Value, t))).join(" OR ") || "FALSE"})`);
     if (conds.length > 0) {
-      restrictionErr = c.whenDyn(`(${conds.join(" OR ")})`, "P0708", [`\`${path}\` is `, { sql: c.fmt.dutch(v, t.k) }, `, maar moet voldoen aan \`${restriction.text}\``], path);
+      restrictionErr = c.whenDyn(`(${conds.join(" OR ")})`, "P0708", [`\`${path}\` is `, { sql: c.msg.dutch(v, t.k) }, `, maar moet voldoen aan \`${restriction.text}\``], path);
     }
   }
-  return c.first(missing, c.onlyIf(`${raw} IS NOT NULL`, c.first(typeErr, restrictionErr && c.onlyIf(`${typeErr ?? "NULL"} IS NULL`, restrictionErr))));
+  return restrictionErr;
 }
 
 export type { Frame };

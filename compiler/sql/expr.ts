@@ -12,7 +12,7 @@ import type { Rat } from "../../runtime/rational.js";
 import type { Duration, Period } from "../../runtime/calendar.js";
 import { Arith, END_DAY, FIRST_DAY, type Num } from "./num.js";
 import type { Dialect } from "./dialect.js";
-import type { Frame } from "./frame.js";
+import { InlineFrame, type Frame } from "./frame.js";
 import { Formats } from "./format.js";
 import { errorJson, type ListH, type V, type Val } from "./value.js";
 import { aggregate } from "./aggregate.js";
@@ -39,6 +39,10 @@ export class Ctx {
   ) {
     this.a = new Arith(host.d, f);
     this.fmt = new Formats(host.d, this.a);
+  }
+  /** Formatting for error messages: evaluated only for the row that has the error. */
+  get msg(): Formats {
+    return new Formats(this.host.d, new Arith(this.host.d, new InlineFrame(this.f.names)));
   }
   with(f: Frame, where: string, locals: ReadonlyMap<string, Val>): Ctx {
     return new Ctx(this.host, f, where, locals);
@@ -271,7 +275,7 @@ export function compile(c: Ctx, x: IR.Expr): Val {
       const a = compile(c, x.arg);
       const v = num(a.v);
       const bad = `NOT (${c.a.isInteger(v)} AND ${v.n} >= 0)`;
-      const value = () => ({ sql: `replace(${c.fmt.decimal(v)}, '.', ',')` });
+      const value = () => ({ sql: `replace(${c.msg.decimal(v)}, '.', ',')` });
       const err = c.whenDyn(bad, "P0804", [`\`${x.what}\` moet een geheel aantal van 0 of meer zijn, maar is `, value()]);
       return { v: a.v, err: c.first(a.err, err) };
     }
@@ -335,7 +339,7 @@ function durFromCount(c: Ctx, a: Val, unit: string): Val {
   const whole = c.a.isInteger(v);
   const notWhole = c.whenDyn(`NOT ${whole}`, "P0807", [
     "een duur moet een geheel getal zijn, maar is ",
-    { sql: `replace(${c.fmt.decimal(v)}, '.', ',')` },
+    { sql: `replace(${c.msg.decimal(v)}, '.', ',')` },
     ` in ${c.where}`,
   ]);
   const n = c.a.toInt(v);

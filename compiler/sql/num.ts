@@ -118,6 +118,11 @@ export class Arith {
   /** Year, month and day of an epoch day (civil_from_days). */
   ymd(day: string): { y: string; m: string; d: string } {
     const f = this.f;
+    if (this.d.name === "duckdb") {
+      // DuckDB's DATE is the proleptic Gregorian calendar on whole days: year(), month() and day() are exact.
+      const date = f.col(`CAST(DATE '1970-01-01' + CAST(${day} AS INTEGER) AS DATE)`);
+      return { y: f.col(`CAST(year(${date}) AS BIGINT)`), m: f.col(`CAST(month(${date}) AS BIGINT)`), d: f.col(`CAST(day(${date}) AS BIGINT)`) };
+    }
     const idiv = this.d.idiv;
     const z = f.col(`${day} + 719468`);
     const era = f.col(this.floorDiv(z, "146097"));
@@ -134,6 +139,7 @@ export class Arith {
   /** Epoch day of a civil date (days_from_civil); y ≥ 1. */
   day(y: string, m: string, d: string): string {
     const f = this.f;
+    if (this.d.name === "duckdb") return f.col(`CAST(make_date(CAST(${y} AS INTEGER), CAST(${m} AS INTEGER), CAST(${d} AS INTEGER)) - DATE '1970-01-01' AS BIGINT)`);
     const idiv = this.d.idiv;
     const yy = f.col(`${y} - CASE WHEN ${m} <= 2 THEN 1 ELSE 0 END`);
     const era = f.col(this.floorDiv(yy, "400"));

@@ -10,7 +10,7 @@ import type * as IR from "../ir/ir.js";
 import { DIALECTS, type DialectName } from "./dialect.js";
 import { Frame, Names } from "./frame.js";
 import { Ctx, UnsupportedInSql, choose, compile, equal, type Host } from "./expr.js";
-import { decodeRaw, validate } from "./decode.js";
+import { decodeRaw, decodeTyped, validate } from "./decode.js";
 import { describeWhere, type V, type Val } from "./value.js";
 import { encodeOutput } from "./encode.js";
 
@@ -20,6 +20,8 @@ export interface SqlOptions {
   trace?: boolean;
   /** Inputs with no column in the table: read as NULL (missing on every row). */
   missing?: ReadonlySet<string>;
+  /** DuckDB column types by input name (from the table's schema): typed columns are read directly. */
+  columnTypes?: ReadonlyMap<string, string>;
   /** Extra columns passed through to the result (e.g. a line number). */
   passThrough?: string[];
 }
@@ -36,7 +38,7 @@ class PolicySql implements Host {
   private readonly root: Frame;
   private readonly top: Ctx;
   private readonly memo = new Map<string, Val>();
-  private readonly inputs = new Map<string, { raw: string; v: V }>();
+  private readonly inputs = new Map<string, { raw: string; v: V; typed?: ReturnType<typeof decodeTyped> & object }>();
   private readonly outputsByName: Map<string, IR.Output>;
   private readonly traces = new Map<string, string>();
 
@@ -64,13 +66,15 @@ class PolicySql implements Host {
     return decodeRaw(this.top.with(f, this.top.where, new Map()), raw, json, t);
   }
 
-  private input(name: string): { raw: string; v: V } {
+  private input(name: string): { raw: string; v: V; typed?: ReturnType<typeof decodeTyped> & object } {
     let found = this.inputs.get(name);
     if (!found) {
       const i = this.policy.inputs.find((x) => x.name === name)!;
       const raw = this.raw(name);
       const json = this.d.name === "postgres" && ["lijst", "record", "periode", "duur"].includes(i.type.k);
-      found = { raw, v: decodeRaw(this.top, raw, json, i.type) };
+      const sqlType = this.d.name === "duckdb" ? this.options.columnTypes?.get(name) : undefined;
+      const typed = sqlType ? decodeTyped(this.top, raw, sqlType, i.type) : null;
+      found = typed ? { raw, v: typed.v, typed } : { raw, v: decodeRaw(this.top, raw, json, i.type) };
       this.inputs.set(name, found);
     }
     return found;
@@ -219,9 +223,9 @@ class PolicySql implements Host {
       "regels ",
       { sql: aName },
       ` en \`${b.name}\` (${b.art}) geven \`${o.name}\` verschillende waarden: `,
-      { sql: top.fmt.dutch(chosen, kind) },
+      { sql: top.msg.dutch(chosen, kind) },
       " en ",
-      { sql: top.fmt.dutch(cd.value, kind) },
+      { sql: top.msg.dutch(cd.value, kind) },
     ]);
   }
 
@@ -233,7 +237,7 @@ class PolicySql implements Host {
     for (const i of this.policy.inputs) {
       const input = this.input(i.name);
       const json = this.d.name === "postgres" && ["lijst", "record", "periode", "duur"].includes(i.type.k);
-      const e = validate(top, input.raw, json, i.type, i.name, i.desc.restriction);
+      const e = validate(top, input.raw, json, i.type, i.name, i.desc.restriction, input.typed);
       errs.push(i.optional && e ? this.root.col(`CASE WHEN ${input.raw} IS NOT NULL THEN ${e} END`) : e);
     }
     for (const cond of this.policy.conditions) {

@@ -14,7 +14,8 @@ import { polisFilesIn, readText } from "../../cli/io.js";
 import { decideLinesInDuckDb } from "../../cli/engine.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const CASES = Number(process.env.POLIS_SQL_CASES ?? 10_000);
+// Bounded for `npm test`; POLIS_SQL_CASES=10000 for the full run.
+const CASES = Number(process.env.POLIS_SQL_CASES ?? 200);
 const files = [...polisFilesIn(path.join(ROOT, "test/spec")), ...polisFilesIn(path.join(ROOT, "policies"))];
 // Known gap: products of unreduced rationals overflow DuckDB's HUGEINT in this
 // policy's BMI computation (DuckDB stops the query with an error: never a
