@@ -5,10 +5,10 @@
 import fs from "node:fs";
 import readline from "node:readline";
 import { PolisError, type Diagnostic } from "../runtime/diagnostic.js";
-import { parseCaseText } from "../runtime/case.js";
+import { decodeCaseBytes, parseCaseText } from "../runtime/case.js";
 import { load, type DecisionModule } from "../compiler/emit/load.js";
 import { hasErrors } from "../compiler/pipeline.js";
-import { EXIT_OK, EXIT_POLICY, EXIT_USAGE, UsageError, compileFile, displayPath, printDiagnostics, readText } from "./io.js";
+import { EXIT_OK, EXIT_POLICY, EXIT_USAGE, UsageError, compileFile, displayPath, printDiagnostics, readBytes, requireFile } from "./io.js";
 
 export interface RunOptions {
   input?: string;
@@ -27,8 +27,15 @@ export async function runCommand(file: string, options: RunOptions): Promise<num
   if (options.engine !== undefined) return (await import("./engine.js")).runEngine(r.policy, r.file, { ...options, engine: options.engine });
   if (options.input === undefined) throw new UsageError("geef een case-bestand met --input");
   const module = load(r.policy);
+  requireFile(options.input, "case-bestand");
   if (options.input.endsWith(".jsonl")) return runLines(module, { ...options, input: options.input });
-  const text = readText(options.input, "case-bestand");
+  let text: string;
+  try {
+    text = decodeCaseBytes(readBytes(options.input, "case-bestand"));
+  } catch (e) {
+    if (!(e instanceof PolisError)) throw e;
+    return reportError(e.diagnostic, undefined);
+  }
   return runOne(module, text, undefined, options, false);
 }
 
@@ -56,12 +63,16 @@ function runOne(module: DecisionModule, text: string, line: number | undefined, 
     return EXIT_OK;
   } catch (e) {
     if (!(e instanceof PolisError)) throw e;
-    const d = e.diagnostic;
-    if (line !== undefined && d.line === undefined) d.line = line;
-    process.stdout.write(errorJson(d) + "\n");
-    printDiagnostics([d]);
-    return exitCodeOf(d);
+    return reportError(e.diagnostic, line);
   }
+}
+
+/** A case that failed: `{"fout": …}` on stdout, the diagnostic on stderr. */
+function reportError(d: Diagnostic, line: number | undefined): number {
+  if (line !== undefined && d.line === undefined) d.line = line;
+  process.stdout.write(errorJson(d) + "\n");
+  printDiagnostics([d]);
+  return exitCodeOf(d);
 }
 
 async function runLines(module: DecisionModule, options: RunOptions & { input: string }): Promise<number> {

@@ -1,20 +1,22 @@
-// The whole chain, one line a stage (STYLE.md): parse → resolve → check.
+// The whole chain, one line a stage (STYLE.md): parse → resolve → check →
+// decide (the rule semantics of LANGUAGE.md §5 lowered to data, ir/decisions.ts).
 // Between stages it stops when there were errors; within a stage every error
 // that can be found is reported. No IO: the CLI reads files and prints.
 //
-//   .polis → tokens → CST → AST → symbols → IR policy → JS/TS module
+//   .polis → tokens → CST → AST → symbols → IR policy → decisions → JS/TS module
 
 import type { Diagnostic } from "../runtime/diagnostic.js";
-import { compileDiagnostic } from "./diagnostics/messages.js";
+import { diagnostic } from "../runtime/messages.js";
 import type { Program } from "./syntax/ast.js";
-import type { Policy } from "./ir/ir.js";
+import type { LoweredPolicy } from "./ir/ir.js";
+import { decide } from "./ir/decisions.js";
 import { parse } from "./syntax/parse.js";
 import { resolve } from "./resolve/resolve.js";
 import { check } from "./check/check.js";
 
 export interface CompileResult {
   program?: Program;
-  policy?: Policy;
+  policy?: LoweredPolicy;
   diagnostics: Diagnostic[];
 }
 
@@ -29,7 +31,7 @@ export function hasErrors(ds: readonly Diagnostic[]): boolean {
  */
 export function tooDeep(e: unknown, file: string): Diagnostic[] {
   if (!(e instanceof RangeError) || !/call stack/i.test(e.message)) throw e;
-  return [compileDiagnostic("P0204", { file, start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 }, {}, { hint: "splits de uitdrukking op in begrippen" })];
+  return [diagnostic("P0204", { file, start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 }, {})];
 }
 
 export function compile(source: string, file: string): CompileResult {
@@ -47,5 +49,5 @@ function compileUnguarded(source: string, file: string): CompileResult {
   const checked = check(parsed.program, resolved.symbols, source);
   const diagnostics = [...parsed.diagnostics, ...resolved.diagnostics, ...checked.diagnostics];
   if (hasErrors(diagnostics)) return { program: parsed.program, diagnostics };
-  return { program: parsed.program, policy: checked.policy, diagnostics };
+  return { program: parsed.program, policy: { ...checked.policy, decisions: decide(checked.policy) }, diagnostics };
 }

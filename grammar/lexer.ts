@@ -5,7 +5,7 @@ import { Lexer, type IToken } from "chevrotain";
 import type { Diagnostic } from "../runtime/diagnostic.js";
 import { lexerDefinition } from "./tokens.js";
 import { spanAt } from "./span.js";
-import { compileDiagnostic } from "../compiler/diagnostics/messages.js";
+import { diagnostic } from "../runtime/messages.js";
 
 const lexer = new Lexer(lexerDefinition, {
   positionTracking: "full",
@@ -27,10 +27,10 @@ export function lex(text: string, file: string): LexResult {
     const ch = text.charAt(e.offset);
     const span = spanAt(file, text, e.offset, Math.max(1, e.length));
     if (ch === '"') {
-      diagnostics.push(compileDiagnostic("P0202", span, {}));
+      diagnostics.push(diagnostic("P0202", span, {}));
     } else {
       const shown = text.substr(e.offset, Math.min(e.length, 20)).split(/[\r\n]/)[0] ?? "";
-      diagnostics.push(compileDiagnostic("P0201", span, { text: shown }));
+      diagnostics.push(diagnostic("P0201", span, { text: shown }));
     }
   }
   return { tokens: result.tokens, comments: result.groups.comments ?? [], diagnostics };

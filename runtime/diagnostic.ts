@@ -1,9 +1,12 @@
 // The one diagnostic shape of Polis: compile-time stages, case-file
 // validation, evaluation errors and the CLI all report through it.
-// In: a code from a catalog, a span and parameters. Out: a Diagnostic with a
-// Dutch message. Lives in runtime/ because generated modules throw it too, and
-// runtime/ imports nothing from compiler/.
+// The catalog (runtime/messages.ts) builds them from a code and parameters.
+// Lives in runtime/ because generated modules throw it too, and runtime/
+// imports nothing from compiler/.
 
+import type { Code } from "./messages.js";
+
+export type { Code } from "./messages.js";
 export type Severity = "error" | "warning";
 
 /** A place in a source file. Offsets are 0-based, lines and columns 1-based. */
@@ -23,11 +26,13 @@ export interface Related {
 }
 
 export interface Diagnostic {
-  /** Stable code, never reused: P01xx literals … P08xx evaluation. */
-  code: string;
+  /** Stable code, a key of the one catalog (runtime/messages.ts): P01xx literals … P08xx evaluation. */
+  code: Code;
   severity: Severity;
   /** Absent for errors about a case file, which name a field instead. */
   span?: Span;
+  /** What the message and hint were built from (names, values): tools read these, never the message. */
+  params: Readonly<Record<string, unknown>>;
   /** Dutch, one sentence, lowercase, no final period. */
   message: string;
   hint?: string;
@@ -36,39 +41,6 @@ export interface Diagnostic {
   field?: string;
   /** For `.jsonl` input: the 1-based line of the case. */
   line?: number;
-}
-
-/** A message template: Dutch text built from named parameters. */
-export type MessageTemplate = (p: Record<string, string>) => string;
-
-export interface CatalogEntry {
-  severity: Severity;
-  text: MessageTemplate;
-}
-
-export type Catalog = Record<string, CatalogEntry>;
-
-export interface DiagnosticExtras {
-  hint?: string;
-  related?: Related[];
-  field?: string;
-}
-
-export function makeDiagnostic(
-  catalog: Catalog,
-  code: string,
-  span: Span | undefined,
-  params: Record<string, string> = {},
-  extras: DiagnosticExtras = {},
-): Diagnostic {
-  const entry = catalog[code];
-  if (!entry) throw new Error(`unknown diagnostic code ${code}`);
-  const d: Diagnostic = { code, severity: entry.severity, message: entry.text(params) };
-  if (span) d.span = span;
-  if (extras.hint !== undefined) d.hint = extras.hint;
-  if (extras.related !== undefined && extras.related.length > 0) d.related = extras.related;
-  if (extras.field !== undefined) d.field = extras.field;
-  return d;
 }
 
 /**
@@ -115,10 +87,4 @@ export function suggest(name: string, candidates: Iterable<string>): string[] {
   return scored.slice(0, 3).map((s) => s[1]);
 }
 
-/** "bedoelde u `a`?" / "bedoelde u `a` of `b`?" */
-export function didYouMean(names: string[]): string | undefined {
-  if (names.length === 0) return undefined;
-  const quoted = names.map((n) => `\`${n}\``);
-  const last = quoted.pop()!;
-  return `bedoelde u ${quoted.length ? quoted.join(", ") + " of " : ""}${last}?`;
-}
+export { didYouMean } from "./messages.js";

@@ -1,5 +1,5 @@
-// Evaluation support for generated modules (LANGUAGE.md §5, §6): rule
-// resolution across rules (conflicts, exceptions, defaults), aggregations,
+// Evaluation support for generated modules (LANGUAGE.md §5, §6): the
+// conflict check across rules, aggregations,
 // checked conversions, and turning low-level failures (division by zero, a
 // stdlib error) into PolisErrors that name the rule or begrip and its
 // article. Both execution paths (`polis run` and a built module) call these.
@@ -7,11 +7,9 @@
 import type { Span } from "./diagnostic.js";
 import { PolisError } from "./diagnostic.js";
 import { DivisionByZero, add, eq, isInteger, le, sign, type Rat, ratInt, formatDecimal } from "./rational.js";
-import { DateOutOfRange, DurationKindMismatch, NotWhole, durationCompare, type Duration } from "./calendar.js";
-import { StdlibError } from "../stdlib/index.js";
-import { runtimeError } from "./messages.js";
+import { DateOutOfRange, DurationKindMismatch, DurationOutOfRange, NotWhole, durationCompare, type Duration } from "./calendar.js";
+import { StdlibError, runtimeError } from "./messages.js";
 import { formatValueDutch } from "./case.js";
-import type { ExplainRule } from "./explain.js";
 import { valueEquals, type TypeDesc } from "./types.js";
 
 /** Where evaluation is: a rule, begrip, function, … with its articles (for error messages). */
@@ -26,8 +24,6 @@ export interface RuleInfo {
   name: string;
   articles: readonly string[];
   span?: Span;
-  /** The index of the rule this one is an exception to, or -1. */
-  exceptionTo: number;
 }
 
 export const TOP: Where = { kind: "beslissing", name: "", articles: [] };
@@ -54,31 +50,21 @@ export function asPolisError(e: unknown, w: Where, line?: number): unknown {
   if (e instanceof PolisError) return withSpan(e, w, line);
   if (e instanceof DivisionByZero) return withSpan(runtimeError("P0803", { where: describeWhere(w) }, extras), w, line);
   if (e instanceof StdlibError) {
-    const err = runtimeError(e.code in CODES ? e.code : "P0809", { detail: e.message, birth: "", date: "", fn: "", value: "" }, extras);
-    err.diagnostic.message = `${e.message} in ${describeWhere(w)}`;
-    return withSpan(err, w, line);
+    return withSpan(runtimeError(e.code, { ...(e.params as object), where: describeWhere(w) } as never, extras), w, line);
   }
-  if (e instanceof NotWhole) {
-    const err = runtimeError("P0807", { value: e.message }, extras);
-    err.diagnostic.message = `${err.diagnostic.message} in ${describeWhere(w)}`;
-    return withSpan(err, w, line);
+  if (e instanceof DurationOutOfRange) {
+    return withSpan(runtimeError("P0811", { detail: e.message, where: describeWhere(w) }, extras), w, line);
   }
-  if (e instanceof DateOutOfRange) {
-    const err = runtimeError("P0810", { where: describeWhere(w) }, extras);
-    return withSpan(err, w, line);
-  }
+  if (e instanceof NotWhole) return withSpan(runtimeError("P0807", { value: e.message, where: describeWhere(w) }, extras), w, line);
+  if (e instanceof DateOutOfRange) return withSpan(runtimeError("P0810", { where: describeWhere(w) }, extras), w, line);
   if (e instanceof DurationKindMismatch) {
-    const err = runtimeError("P0808", { a: "dagen", b: "maanden" }, extras);
-    err.diagnostic.message = `${err.diagnostic.message} in ${describeWhere(w)}`;
-    return withSpan(err, w, line);
+    return withSpan(runtimeError("P0808", { a: "dagen", b: "maanden", where: describeWhere(w) }, extras), w, line);
   }
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
     return withSpan(runtimeError("P0809", { detail: "de berekening is te diep genest" }, extras), w, line);
   }
   return e;
 }
-
-const CODES: Record<string, true> = { P0805: true, P0806: true, P0807: true };
 
 /** LANGUAGE.md §3: a value stored where an `aantal` is declared must be whole and ≥ 0. */
 export function toAantal(x: Rat, name: string): Rat {
@@ -87,34 +73,16 @@ export function toAantal(x: Rat, name: string): Rat {
 }
 
 /**
- * Resolve the candidates for one output (LANGUAGE.md §5): `rules[i]` and
- * `values[i]` are the rules whose applied clause defines the output, in
- * declaration order. An exception replaces the rule it is an exception to;
- * what remains must agree, or it is a conflict naming both rules.
+ * The conflict check of LANGUAGE.md §5 for one output: `rules[i]` gave
+ * `values[i]` (the candidates that remain after exceptions, in declaration
+ * order; which ones is decided by the generated code from
+ * compiler/ir/decisions.ts). They must all equal the first, or it is a
+ * conflict naming both rules. Returns the agreed value.
  */
-export function resolveOutput(
-  output: string,
-  type: TypeDesc,
-  rules: readonly number[],
-  values: readonly unknown[],
-  info: readonly RuleInfo[],
-): unknown {
-  let keep: boolean[] | null = null;
-  for (let i = 0; i < rules.length; i++) {
-    const target = info[rules[i]!]!.exceptionTo;
-    if (target < 0) continue;
-    const j = rules.indexOf(target);
-    if (j >= 0) (keep ??= rules.map(() => true))[j] = false;
-  }
-  let first = -1;
-  for (let i = 0; i < rules.length; i++) {
-    if (keep && !keep[i]) continue;
-    if (first < 0) {
-      first = i;
-      continue;
-    }
-    if (!valueEquals(values[first], values[i], type)) {
-      const a = info[rules[first]!]!;
+export function agree<T>(output: string, type: TypeDesc, rules: readonly number[], values: readonly T[], info: readonly RuleInfo[]): T {
+  for (let i = 1; i < rules.length; i++) {
+    if (!valueEquals(values[0], values[i], type)) {
+      const a = info[rules[0]!]!;
       const b = info[rules[i]!]!;
       const err = runtimeError("P0801", {
         a: a.name,
@@ -122,7 +90,7 @@ export function resolveOutput(
         b: b.name,
         artB: articles(b.articles),
         output,
-        va: formatValueDutch(values[first], type),
+        va: formatValueDutch(values[0], type),
         vb: formatValueDutch(values[i], type),
       });
       if (b.span) err.diagnostic.span = b.span;
@@ -130,7 +98,7 @@ export function resolveOutput(
       throw err;
     }
   }
-  return values[first];
+  return values[0]!;
 }
 
 function articles(as: readonly string[]): string {
@@ -193,19 +161,14 @@ export function inDur(x: Duration, set: readonly Duration[]): boolean {
   return false;
 }
 
-/** In an explanation, mark the rules whose value an applied exception replaced. */
-export function markReplaced(rules: ExplainRule[], info: readonly RuleInfo[]): void {
-  for (const r of rules) {
-    const own = info.find((x) => x.name === r.name);
-    if (!own || own.exceptionTo < 0) continue;
-    const target = info[own.exceptionTo]!.name;
-    const replaced = rules.find((q) => q.name === target);
-    if (replaced) replaced.replaced = true;
-  }
+/** Read an optional field of a record (issue 19): not given is an input error naming field and record (P0715). */
+export function givenField<T>(v: T | undefined, record: string, field: string): T {
+  if (v === undefined) throw runtimeError("P0715", { field, record }, { field });
+  return v;
 }
 
 /** Read an optional input (extension): not given is an input error naming the field (P0715). */
 export function given<T>(v: T | undefined, name: string): T {
-  if (v === undefined) throw runtimeError("P0715", { field: name }, { field: name, hint: `geef \`${name}\` in de case, of lees het alleen \`indien ${name} is bekend\`` });
+  if (v === undefined) throw runtimeError("P0715", { field: name }, { field: name });
   return v;
 }

@@ -9,4 +9,3 @@ export * from "./types.js";
 export * from "./case.js";
 export * from "./evaluate.js";
 export * from "./explain.js";
-export { StdlibError } from "../stdlib/index.js";

@@ -1,116 +1,337 @@
-// The Dutch catalog of runtime diagnostics: case-file input errors (P07xx)
-// and evaluation errors (P08xx). In: a code and named parameters. Out: one
-// lowercase Dutch sentence without a final period (STYLE.md, Diagnostics).
-// Codes are stable and never reused. The compiler has its own catalog for
-// P01xx–P06xx; this one lives in runtime/ because generated modules throw
-// these errors without importing compiler/.
+// The one Dutch catalog of Polis diagnostics, P01xx literals … P08xx
+// evaluation (STYLE.md, Diagnostics). In: a code and its parameters. Out: the
+// message (one lowercase sentence, no final period) and, where there is
+// advice, the hint. Codes are stable and never reused.
+// INVARIANT: `Code` is the set of keys of MESSAGES, so a typo in a code does
+// not compile, and each code's parameters are typed by its message function.
+// Lives in runtime/ because generated modules throw P07xx/P08xx without
+// importing compiler/; the compiler builds P01xx–P06xx from the same table.
 
-import { makeDiagnostic, PolisError, type Catalog, type DiagnosticExtras } from "./diagnostic.js";
+import { PolisError, type Diagnostic, type Related, type Severity, type Span } from "./diagnostic.js";
 
-/** A parameter, or a visible placeholder if the caller forgot it. */
-function p(params: Record<string, string>, key: string): string {
-  return params[key] ?? `{${key}}`;
+interface Entry<P> {
+  severity: Severity;
+  message: (p: P) => string;
+  hint?: (p: P) => string | undefined;
 }
 
-export const RUNTIME_MESSAGES: Catalog = {
-  // ── P07xx: case input (LANGUAGE.md §10, "Case files") ──────────────────
-  /** params: detail (what is wrong and at which position). */
-  P0701: { severity: "error", text: (x) => `ongeldige JSON: ${p(x, "detail")}` },
-  /** params: actual (a short description of what was given). */
-  P0702: {
-    severity: "error",
-    text: (x) => `een case moet een JSON-object met een veld per invoer zijn, maar is ${p(x, "actual")}`,
-  },
-  /** params: field (the path of the unknown field). */
-  P0703: { severity: "error", text: (x) => `onbekend veld \`${p(x, "field")}\`` },
-  /** params: field. */
-  P0704: { severity: "error", text: (x) => `veld \`${p(x, "field")}\` ontbreekt` },
-  /** params: field, expected ("een bedrag"), actual ("\"abc\"", "een lijst"). */
-  P0705: {
-    severity: "error",
-    text: (x) => `\`${p(x, "field")}\` moet ${p(x, "expected")} zijn, maar is ${p(x, "actual")}`,
-  },
-  /** params: field, value (as given). */
-  P0706: { severity: "error", text: (x) => `\`${p(x, "field")}\` is geen geldig getal: ${p(x, "value")}` },
-  /** params: field, value. */
-  P0707: { severity: "error", text: (x) => `\`${p(x, "field")}\` is geen geldige datum: ${p(x, "value")}` },
-  /** params: field, value (in Polis notation), restriction (the beperking as written). */
-  P0708: {
-    severity: "error",
-    text: (x) => `\`${p(x, "field")}\` is ${p(x, "value")}, maar moet voldoen aan \`${p(x, "restriction")}\``,
-  },
-  /** params: field, value, soort (the soort's name). */
-  P0709: {
-    severity: "error",
-    text: (x) => `\`${p(x, "field")}\` heeft de onbekende waarde ${p(x, "value")} voor soort \`${p(x, "soort")}\``,
-  },
-  /** params: field, value. */
-  P0710: {
-    severity: "error",
-    text: (x) => `\`${p(x, "field")}\` is een bedrag met meer dan twee decimalen: ${p(x, "value")}`,
-  },
-  /** params: field, value. */
-  P0711: {
-    severity: "error",
-    text: (x) => `\`${p(x, "field")}\` moet een geheel aantal van 0 of meer zijn, maar is ${p(x, "value")}`,
-  },
-  /** params: field, detail. */
-  P0712: { severity: "error", text: (x) => `\`${p(x, "field")}\` is geen geldige duur: ${p(x, "detail")}` },
-  /** params: field, detail. */
-  P0713: { severity: "error", text: (x) => `\`${p(x, "field")}\` is geen geldige periode: ${p(x, "detail")}` },
-  /** params: condition (the voorwaarde as written). */
-  P0714: { severity: "error", text: (x) => `voorwaarde \`${p(x, "condition")}\` geldt niet` },
-  /** params: field. An optional input that this decision needs was not given. */
-  P0715: { severity: "error", text: (x) => `de optionele invoer \`${p(x, "field")}\` is nodig voor deze beslissing, maar is niet gegeven` },
+type None = Record<string, never>;
+const error = <P = None>(message: (p: P) => string, hint?: (p: P) => string | undefined): Entry<P> =>
+  hint ? { severity: "error", message, hint } : { severity: "error", message };
+const warning = <P = None>(message: (p: P) => string, hint?: (p: P) => string | undefined): Entry<P> =>
+  hint ? { severity: "warning", message, hint } : { severity: "warning", message };
 
-  // ── P08xx: evaluation (LANGUAGE.md §5–§7) ──────────────────────────────
-  /** params: a, artA, b, artB (rule names and their articles), output, va, vb (values). */
-  P0801: {
-    severity: "error",
-    text: (x) =>
-      `regels \`${p(x, "a")}\` (${p(x, "artA")}) en \`${p(x, "b")}\` (${p(x, "artB")}) geven \`${p(x, "output")}\` verschillende waarden: ${p(x, "va")} en ${p(x, "vb")}`,
-  },
-  /** params: output. */
-  P0802: { severity: "error", text: (x) => `geen regel bepaalt \`${p(x, "output")}\`` },
-  /** params: where (e.g. "regel `naar_rato` (artikel 7.4)" or "begrip `x`"). */
-  P0803: { severity: "error", text: (x) => `deling door nul in ${p(x, "where")}` },
-  /** params: name (the declaration), value. */
-  P0804: {
-    severity: "error",
-    text: (x) => `\`${p(x, "name")}\` moet een geheel aantal van 0 of meer zijn, maar is ${p(x, "value")}`,
-  },
-  /** params: birth, date (both in Dutch notation). */
-  P0805: {
-    severity: "error",
-    text: (x) => `de geboortedatum ${p(x, "birth")} ligt na ${p(x, "date")}, dus er is geen leeftijd op die datum`,
-  },
-  /** params: fn (`begin` or `einde`). */
-  P0806: { severity: "error", text: (x) => `\`${p(x, "fn")}\` van een lege periode bestaat niet` },
-  /** params: value. */
-  P0807: { severity: "error", text: (x) => `een duur moet een geheel getal zijn, maar is ${p(x, "value")}` },
-  /** params: a, b (the two durations). */
-  P0808: {
-    severity: "error",
-    text: (x) => `duren van verschillende soort kunnen niet vergeleken worden: ${p(x, "a")} en ${p(x, "b")}`,
-  },
-  /** params: where. */
-  P0810: { severity: "error", text: (x) => `een berekende datum valt buiten de jaren 1 tot en met 9999 in ${p(x, "where")}` },
-  /** params: detail. */
-  P0809: { severity: "error", text: (x) => `interne fout: ${p(x, "detail")}` },
+/** Names close to a misspelt one, closest first (at most three): the "bedoelde u …?" hint. */
+interface Suggested {
+  suggestions?: readonly string[];
+}
+
+/** "bedoelde u `a`?" / "bedoelde u `a` of `b`?" */
+export function didYouMean(names: readonly string[] | undefined): string | undefined {
+  if (!names || names.length === 0) return undefined;
+  const quoted = names.map((n) => `\`${n}\``);
+  const last = quoted.pop()!;
+  return `bedoelde u ${quoted.length ? quoted.join(", ") + " of " : ""}${last}?`;
+}
+const suggested = (p: Suggested) => didYouMean(p.suggestions);
+
+/** `optellen` → `op te tellen`, `vergelijken` → `te vergelijken`: "niet op te tellen". */
+function teInfinitive(verb: string): string {
+  for (const prefix of ["op", "af"]) if (verb.startsWith(prefix)) return `${prefix} te ${verb.slice(prefix.length)}`;
+  return `te ${verb}`;
+}
+
+/** Why a parse error probably happened (grammar/errors.ts finds it), for P0203's hint. */
+export type SyntaxAdvice = "reservedName" | "reservedField" | "roundedOperand" | "ifOperand" | "aggregateOperand";
+
+const SYNTAX_ADVICE: Record<SyntaxAdvice, (word: string) => string> = {
+  reservedName: (w) => `\`${w}\` is een gereserveerd woord (LANGUAGE.md §12); kies een andere naam`,
+  reservedField: (w) => `\`${w}\` is een gereserveerd woord (LANGUAGE.md §12) en kan alleen een veld van \`gegevens\` zijn; kies een andere naam`,
+  roundedOperand: (w) => `een afgerond bedrag als deel van een berekening moet tussen haakjes: (… afgerond op …) ${w} …`,
+  ifOperand: () => "een `indien … dan … anders …` als deel van een grotere uitdrukking moet tussen haakjes: (indien … anders …)",
+  aggregateOperand: () => "een aggregatie als deel van een grotere uitdrukking moet tussen haakjes: (som van …)",
 };
 
-export interface RuntimeExtras extends DiagnosticExtras {
-  /** The 1-based line of the case in a `.jsonl` input. */
-  line?: number;
+/** Two rules that give one output different values (P0801, and P0511 which found it by sampling). */
+interface Conflict {
+  a: string;
+  artA: string;
+  b: string;
+  artB: string;
+  output: string;
+  va: string;
+  vb: string;
+}
+const conflictText = (x: Conflict) =>
+  `regels \`${x.a}\` (${x.artA}) en \`${x.b}\` (${x.artB}) geven \`${x.output}\` verschillende waarden: ${x.va} en ${x.vb}`;
+
+/** Case-input errors name the field (its path: `kosten`, `zittingen[2].datum`). */
+interface Field {
+  field: string;
 }
 
-/** A PolisError built from the runtime catalog, ready to throw. */
-export function runtimeError(
-  code: string,
-  params: Record<string, string> = {},
-  extras: RuntimeExtras = {},
-): PolisError {
-  const d = makeDiagnostic(RUNTIME_MESSAGES, code, undefined, params, extras);
+export const MESSAGES = {
+  // ── P01xx: literals ────────────────────────────────────────────────────
+  /** problem: `commas` for `1,2,3` (a hint to add a space). */
+  P0101: error<{ text: string; problem?: "commas" }>(
+    (p) => `ongeldig getal \`${p.text}\``,
+    (p) => (p.problem === "commas" ? "zet een spatie na de scheidingskomma" : undefined),
+  ),
+  /** suggestion: the number written with a decimal comma, when there is one. */
+  P0102: error<{ text: string; suggestion?: string }>(
+    (p) => `ongeldig getal \`${p.text}\`: een punt scheidt alleen duizendtallen`,
+    (p) => (p.suggestion !== undefined ? `gebruik een komma voor decimalen: ${p.suggestion}` : "een punt hoort niet in de decimalen"),
+  ),
+  P0103: error<{ text: string }>((p) => `de datum \`${p.text}\` bestaat niet`),
+  P0104: error<{ reason: string }>((p) => `ongeldige tekst: ${p.reason}`),
+  P0105: error<{ text: string }>((p) => `het aantal decimalen moet een geheel getal van 0 of meer zijn, niet \`${p.text}\``),
+  P0106: error<{ reason: string }>((p) => `ongeldige geldigheid: ${p.reason}`),
+
+  // ── P02xx: syntax ──────────────────────────────────────────────────────
+  P0201: error<{ text: string }>((p) => `onverwacht teken \`${p.text}\``),
+  P0202: error(() => `de tekst wordt niet afgesloten met \`"\` op dezelfde regel`),
+  /** message: the parser's own Dutch message (grammar/errors.ts); word: the token there. */
+  P0203: error<{ message: string; word?: string; advice?: SyntaxAdvice }>(
+    (p) => p.message,
+    (p) => (p.advice ? SYNTAX_ADVICE[p.advice](p.word ?? "") : undefined),
+  ),
+  P0204: error(() => `dit bestand is te diep genest om te lezen`, () => "splits de uitdrukking op in begrippen"),
+
+  // ── P03xx: names ───────────────────────────────────────────────────────
+  P0301: error<{ name: string } & Suggested>((p) => `onbekende naam \`${p.name}\``, suggested),
+  P0302: error<{ name: string }>((p) => `\`${p.name}\` is al gedeclareerd`),
+  P0303: error<{ name: string } & Suggested>((p) => `onbekend type \`${p.name}\``, suggested),
+  P0304: error<{ name: string; what: string }>((p) => `\`${p.name}\` is een gereserveerd woord en kan geen ${p.what} zijn`),
+  P0305: error<{ name: string } & Suggested>((p) => `onbekende functie \`${p.name}\``, suggested),
+  P0306: error<{ type: string; name: string } & Suggested>((p) => `\`${p.type}\` heeft geen veld \`${p.name}\``, suggested),
+  P0307: error<{ name: string } & Suggested>((p) => `onbekende regel \`${p.name}\``, suggested),
+  P0308: error<{ name: string }>((p) => `er is al een regel \`${p.name}\``),
+  P0309: error<{ name: string }>((p) => `\`${p.name}\` is al een naam in deze polis en kan hier niet opnieuw gebruikt worden`),
+  P0310: error<{ what: string }>((p) => `\`${p.what}\` mag maar één keer voorkomen`),
+  P0311: error<{ name: string; what: "invoer" | "uitvoer" } & Suggested>((p) => `\`${p.name}\` is geen ${p.what} van deze polis`, suggested),
+  P0312: error<{ name: string }>((p) => `\`${p.name}\` is geen uitvoer: een regel kan alleen uitvoer bepalen`),
+  P0313: error<{ name: string }>((p) => `\`${p.name}\` is geen functie`),
+  P0314: error<{ name: string }>((p) => `\`${p.name}\` is een functie: roep haar aan met \`${p.name}(…)\``),
+
+  // ── P04xx: types ───────────────────────────────────────────────────────
+  /** advice `money`: a plain number where a `bedrag` is declared. */
+  P0401: error<{ expected: string; actual: string; advice?: "money" }>(
+    (p) => `verwacht ${p.expected}, maar dit is ${p.actual}`,
+    (p) => (p.advice === "money" ? "schrijf een bedrag met €, of vermenigvuldig met een bedrag" : undefined),
+  ),
+  P0402: error<{ op: string; left: string; right: string }>(
+    (p) => `\`${p.op}\` kan niet met ${p.left} en ${p.right}`,
+    (p) => (p.op === "*" && p.left === "`bedrag`" && p.right === "`bedrag`" ? "twee bedragen vermenigvuldigen geeft geen bedrag" : undefined),
+  ),
+  P0403: error<{ left: string; right: string; verb: string }>(
+    (p) => `een duur in ${p.left} en een duur in ${p.right} zijn niet ${teInfinitive(p.verb)}`,
+    () => "vergelijk datums: gebruik datum + duur",
+  ),
+  P0404: error<{ name: string; expected: string; actual: string }>(
+    (p) => `\`${p.name}\` verwacht ${p.expected} ${p.expected === "1" ? "argument" : "argumenten"}, maar krijgt er ${p.actual}`,
+  ),
+  P0405: error<{ actual: string }>((p) => `een voorwaarde moet \`janee\` zijn, maar dit is ${p.actual}`),
+  P0406: error(() => `deling door nul`),
+  P0407: error<{ type: string }>((p) => `${p.type} kan alleen vergeleken worden met \`=\` en \`<>\``),
+  P0408: error<{ what: string; type: string }>((p) => `een beperking \`${p.what}\` past niet bij ${p.type}`),
+  P0409: error(() => `een lijst of gegevens schrijft u alleen in een \`voorbeeld\``),
+  P0410: error<{ op: string; type: string }>((p) => `\`${p.op}\` kan niet met ${p.type}`),
+  P0411: error<{ reason: string }>((p) => `een waarde van de beperking moet vast staan: ${p.reason}`),
+  P0412: error<{ name: string; actual: string }>((p) => `\`${p.name}\` werkt op een lijst, maar dit is ${p.actual}`),
+  P0413: error<{ type: string; what: string }>((p) => `${p.type} is geen geldig type voor ${p.what}`),
+  P0414: error(
+    () => `\`is bekend\` kan alleen bij een optionele invoer of een optioneel veld van gegevens`,
+    () => "markeer de invoer of het veld met `optioneel`: `overlijdensdatum: datum optioneel`",
+  ),
+  P0415: error<{ name: string }>((p) => `\`${p.name}\`: alleen invoer en velden van gegevens kunnen \`optioneel\` zijn`),
+  P0416: error<{ name: string }>((p) => `de gegevens \`${p.name}\` bevatten zichzelf`),
+
+  // ── P05xx: rules and dependencies ──────────────────────────────────────
+  /** cycle: the names on the cycle, closed (`x → y → x`). */
+  P0501: error<{ cycle: readonly string[] }>((p) => `kringverwijzing: ${arrows(p.cycle)}`),
+  P0502: error<{ name: string }>(
+    (p) => `geen regel bepaalt de uitvoer \`${p.name}\` en er is geen \`standaard\``,
+    (p) => `schrijf een regel die \`${p.name}\` bepaalt, of geef een \`standaard\``,
+  ),
+  P0503: error(() => `onbereikbare clausule`, () => "een clausule na `anders` of na een clausule zonder `indien` geldt nooit"),
+  P0504: error<{ name: string }>((p) => `\`${p.name}\` wordt twee keer bepaald in dezelfde clausule`),
+  P0505: error<{ cycle: readonly string[] }>((p) => `kring van uitzonderingen: ${arrows(p.cycle)}`),
+  P0506: warning<{ name: string }>((p) => `de regel \`${p.name}\` heeft geen artikel`, () => "voeg (artikel …) toe na de naam van de regel"),
+  P0507: warning<{ name: string; target: string }>(
+    (p) => `de uitzondering \`${p.name}\` heeft een \`anders\`-clausule, dus \`${p.target}\` geldt nooit`,
+  ),
+  P0508: warning<{ name: string }>(
+    (p) => `\`${p.name}\` kan een bedrag met fracties van centen krijgen; het wordt op centen afgerond`,
+    () => "rond af met `afgerond op centen` of `afgerond op hele euro`",
+  ),
+  P0509: error<{ name: string; cycle: readonly string[] }>((p) => `recursie: \`${p.name}\` roept zichzelf aan (${arrows(p.cycle)})`),
+  P0510: error<{ name: string }>((p) => `de regel \`${p.name}\` is een uitzondering op zichzelf`),
+  /** A conflict (as P0801) that `polis check` found on a sampled case: example is that case file. */
+  P0511: warning<Conflict & { example: string }>(
+    (p) => `mogelijk conflict: ${conflictText(p)}`,
+    (p) =>
+      `bijvoorbeeld voor de case ${p.example}; maak de ene regel een uitzondering op de andere (\`uitzondering op\`) of laat de voorwaarden elkaar uitsluiten`,
+  ),
+
+  // ── P06xx: voorbeeld and eigenschap ────────────────────────────────────
+  /** Either a detail, or the inputs the voorbeeld leaves out (then with a hint). */
+  P0601: error<{ name: string } & ({ detail: string } | { missing: readonly string[] })>(
+    (p) => `voorbeeld "${p.name}": ${"missing" in p ? `de invoer ${p.missing.map((n) => `\`${n}\``).join(", ")} ontbreekt` : p.detail}`,
+    (p) => ("missing" in p ? "een voorbeeld geeft elke invoer" : undefined),
+  ),
+  P0602: error<{ name: string; output: string; actual: string; expected: string }>(
+    (p) => `voorbeeld "${p.name}": \`${p.output}\` is ${p.actual}, verwacht ${p.expected}`,
+  ),
+  P0603: error<{ name: string; error: string }>((p) => `voorbeeld "${p.name}": verwacht de fout "${p.error}", maar de beslissing lukte`),
+  P0604: error<{ name: string; error: string; actual: string }>(
+    (p) => `voorbeeld "${p.name}": verwacht de fout "${p.error}", maar kreeg: ${p.actual}`,
+  ),
+  P0605: error<{ name: string; actual: string }>((p) => `voorbeeld "${p.name}": onverwachte fout: ${p.actual}`),
+  P0606: error<{ name: string }>((p) => `eigenschap "${p.name}" geldt niet`),
+
+  // ── P07xx: case input (LANGUAGE.md §10, "Case files") ──────────────────
+  /** detail: what is wrong and at which position. */
+  P0701: error<{ detail: string }>((p) => `ongeldige JSON: ${p.detail}`),
+  /** actual: a short description of what was given. */
+  P0702: error<{ actual: string }>((p) => `een case moet een JSON-object met een veld per invoer zijn, maar is ${p.actual}`),
+  P0703: error<Field>((p) => `onbekend veld \`${p.field}\``),
+  P0704: error<Field>((p) => `veld \`${p.field}\` ontbreekt`),
+  /** expected: "een bedrag"; actual: "\"abc\"", "een lijst". */
+  P0705: error<Field & { expected: string; actual: string }>((p) => `\`${p.field}\` moet ${p.expected} zijn, maar is ${p.actual}`),
+  P0706: error<Field & { value: string }>((p) => `\`${p.field}\` is geen geldig getal: ${p.value}`),
+  P0707: error<Field & { value: string }>((p) => `\`${p.field}\` is geen geldige datum: ${p.value}`),
+  /** value in Polis notation; restriction: the beperking as written. */
+  P0708: error<Field & { value: string; restriction: string }>(
+    (p) => `\`${p.field}\` is ${p.value}, maar moet voldoen aan \`${p.restriction}\``,
+  ),
+  P0709: error<Field & { value: string; soort: string }>(
+    (p) => `\`${p.field}\` heeft de onbekende waarde ${p.value} voor soort \`${p.soort}\``,
+  ),
+  P0710: error<Field & { value: string }>((p) => `\`${p.field}\` is een bedrag met meer dan twee decimalen: ${p.value}`),
+  P0711: error<Field & { value: string }>((p) => `\`${p.field}\` moet een geheel aantal van 0 of meer zijn, maar is ${p.value}`),
+  P0712: error<Field & { detail: string }>((p) => `\`${p.field}\` is geen geldige duur: ${p.detail}`),
+  P0713: error<Field & { detail: string }>((p) => `\`${p.field}\` is geen geldige periode: ${p.detail}`),
+  /** condition: the voorwaarde as written. */
+  P0714: error<{ condition: string }>((p) => `voorwaarde \`${p.condition}\` geldt niet`),
+  /** An optional input (or, with `record`, an optional field of a record; issue 19) that this decision needs was not given. */
+  P0715: error<Field & { record?: string }>(
+    (p) =>
+      p.record === undefined
+        ? `de optionele invoer \`${p.field}\` is nodig voor deze beslissing, maar is niet gegeven`
+        : `het optionele veld \`${p.field}\` van \`${p.record}\` is nodig voor deze beslissing, maar is niet gegeven`,
+    (p) =>
+      p.record === undefined
+        ? `geef \`${p.field}\` in de case, of lees het alleen \`indien ${p.field} is bekend\``
+        : `geef \`${p.field}\` in elk element, of lees het alleen als \`….${p.field} is bekend\``,
+  ),
+
+  // ── P08xx: evaluation (LANGUAGE.md §5–§7) ──────────────────────────────
+  /** Rule names and their articles, the output and both values. */
+  P0801: error<Conflict>(conflictText),
+  P0802: error<{ output: string }>((p) => `geen regel bepaalt \`${p.output}\``),
+  /** where: "regel `naar_rato` (artikel 7.4)", "begrip `x`", "de beslissing". */
+  P0803: error<{ where: string }>((p) => `deling door nul in ${p.where}`),
+  /** name: the declaration. */
+  P0804: error<{ name: string; value: string }>((p) => `\`${p.name}\` moet een geheel aantal van 0 of meer zijn, maar is ${p.value}`),
+  /** birth, date in Dutch notation. */
+  P0805: error<{ birth: string; date: string; where?: string }>(
+    (p) => `de geboortedatum ${p.birth} ligt na ${p.date}, dus er is geen leeftijd op die datum${inWhere(p)}`,
+  ),
+  /** fn: `begin` or `einde`. */
+  P0806: error<{ fn: string; where?: string }>((p) => `\`${p.fn}\` van een lege periode bestaat niet${inWhere(p)}`),
+  /** With fn: a stdlib function that needs a whole number; without: a duration of a fraction. */
+  P0807: error<{ value: string; fn?: string; where?: string }>(
+    (p) =>
+      (p.fn !== undefined ? `\`${p.fn}\` verwacht een heel getal, niet ${p.value}` : `een duur moet een geheel getal zijn, maar is ${p.value}`) +
+      inWhere(p),
+  ),
+  /** a, b: the two kinds of duration. */
+  P0808: error<{ a: string; b: string; where?: string }>(
+    (p) => `duren van verschillende soort kunnen niet vergeleken worden: ${p.a} en ${p.b}${inWhere(p)}`,
+  ),
+  P0809: error<{ detail: string }>((p) => `interne fout: ${p.detail}`),
+  P0810: error<{ where: string }>((p) => `een berekende datum valt buiten de jaren 1 tot en met 9999 in ${p.where}`),
+  P0811: error<{ detail: string; where: string }>((p) => `${p.detail} in ${p.where}`),
+} as const;
+
+function arrows(names: readonly string[]): string {
+  return names.map((n) => `\`${n}\``).join(" → ");
+}
+
+function inWhere(p: { where?: string }): string {
+  return p.where !== undefined ? ` in ${p.where}` : "";
+}
+
+/** A diagnostic code: a key of the catalog. */
+export type Code = keyof typeof MESSAGES;
+
+/** The parameters a code's message is built from. */
+export type ParamsOf<C extends Code> = Parameters<(typeof MESSAGES)[C]["message"]>[0];
+
+/** Whether a string (a code in a `verwacht fout "…"`, a JSON file) is a catalog code. */
+export function isCode(s: string): s is Code {
+  return Object.prototype.hasOwnProperty.call(MESSAGES, s);
+}
+
+/** Severity, message and hint of a code with its parameters: the one place wording is made. */
+export function wording<C extends Code>(code: C, params: ParamsOf<C>): { severity: Severity; message: string; hint?: string } {
+  const entry = MESSAGES[code] as Entry<ParamsOf<C>>;
+  const message = entry.message(params);
+  const hint = entry.hint?.(params);
+  return hint === undefined ? { severity: entry.severity, message } : { severity: entry.severity, message, hint };
+}
+
+export interface Extras {
+  related?: Related[];
+  /** Case-input errors: the path of the field. */
+  field?: string;
+  /** `.jsonl` input: the 1-based line of the case. */
+  line?: number;
+  /**
+   * Advice that depends on the rejected case value itself (runtime/case.ts);
+   * every other hint comes from the catalog.
+   */
+  hint?: string;
+}
+
+/** A diagnostic from the catalog: `diagnostic("P0301", span, { name })`. */
+export function diagnostic<C extends Code>(code: C, span: Span | undefined, params: ParamsOf<C>, extras: Extras = {}): Diagnostic {
+  const { severity, message, hint } = wording(code, params);
+  const d: Diagnostic = { code, severity, params: params as Record<string, unknown>, message };
+  if (span) d.span = span;
+  const h = hint ?? extras.hint;
+  if (h !== undefined) d.hint = h;
+  if (extras.related !== undefined && extras.related.length > 0) d.related = extras.related;
+  if (extras.field !== undefined) d.field = extras.field;
   if (extras.line !== undefined) d.line = extras.line;
-  return new PolisError(d);
+  return d;
+}
+
+/** A PolisError from the catalog, ready to throw (P07xx case input, P08xx evaluation). */
+export function runtimeError<C extends Code>(code: C, params: ParamsOf<C>, extras: Extras = {}): PolisError {
+  return new PolisError(diagnostic(code, undefined, params, extras));
+}
+
+/** Codes a stdlib function can fail with; evaluation adds where it happened. */
+export type StdlibCode = "P0805" | "P0806" | "P0807";
+
+/**
+ * An evaluation error raised by a stdlib function (LANGUAGE.md §7): its code
+ * and parameters, without the place. Evaluation (runtime/evaluate.ts) turns it
+ * into a PolisError that names the rule or begrip it happened in.
+ */
+export class StdlibError<C extends StdlibCode = StdlibCode> extends Error {
+  readonly code: C;
+  readonly params: ParamsOf<C>;
+  constructor(code: C, params: ParamsOf<C>) {
+    super(wording(code, params).message);
+    this.name = "StdlibError";
+    this.code = code;
+    this.params = params;
+  }
+}
+
+/** The parameters of a diagnostic with this code (narrowed by the code), or undefined. */
+export function paramsOf<C extends Code>(d: Diagnostic, code: C): ParamsOf<C> | undefined {
+  return d.code === code ? (d.params as unknown as ParamsOf<C>) : undefined;
 }

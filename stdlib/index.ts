@@ -4,12 +4,14 @@
 // In: Polis runtime values — numbers as `Rat`, `datum` as `Day`, `duur` as
 // `Duration`, `periode` as `Period`, `janee` as boolean. Out: the same kinds.
 // Guarantees: pure and total except for the documented evaluation errors,
-// thrown as StdlibError with a stable code and a Dutch message.
+// thrown as StdlibError (runtime/messages.ts) with a catalog code and its
+// parameters. A leaf: imports only runtime/.
 
 import {
   EMPTY_PERIOD,
   addDuration,
   daysInMonth,
+  formatDutchDate,
   durationCompare,
   isEmptyPeriod,
   isLeapYear,
@@ -22,16 +24,20 @@ import {
   type Period,
 } from "../runtime/calendar.js";
 import { Rat, abs, cmp, isInteger, ratInt, toInteger } from "../runtime/rational.js";
+import { StdlibError } from "../runtime/messages.js";
 
-/** An evaluation error raised by a stdlib function (P08xx). */
-export class StdlibError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.name = "StdlibError";
-    this.code = code;
-  }
-}
+import {
+  addWorkingDaysBE,
+  addWorkingDaysNL,
+  easterOf,
+  isPublicHolidayBE,
+  isPublicHolidayNL,
+  workingDaysBetweenBE,
+  workingDaysBetweenNL,
+} from "./workdays.js";
+
+export { StdlibError } from "../runtime/messages.js";
+export * from "./workdays.js";
 
 export type PolisTypeName =
   | "bedrag"
@@ -62,7 +68,7 @@ export interface StdlibEntry {
 // ---------------------------------------------------------------- dates
 
 function wholeArg(n: Rat, fn: string): number {
-  if (!isInteger(n)) throw new StdlibError("P0807", `\`${fn}\` verwacht een heel getal, niet ${n.toString()}`);
+  if (!isInteger(n)) throw new StdlibError("P0807", { fn, value: n.toString() });
   return toInteger(n);
 }
 
@@ -74,7 +80,7 @@ export function birthday(birthDate: Day, n: Rat): Day {
 /** `leeftijd_op(g, d)`: the largest n with verjaardag(g, n) <= d. */
 export function ageOn(birthDate: Day, day: Day): Rat {
   if (birthDate > day) {
-    throw new StdlibError("P0805", "de geboortedatum ligt na de datum waarop de leeftijd wordt bepaald");
+    throw new StdlibError("P0805", { birth: formatDutchDate(birthDate), date: formatDutchDate(day) });
   }
   // verjaardag(g, years) with years = year(d) - year(g) lies in d's year, on
   // g's month and day, 29 februari clamped to 28 februari outside leap years
@@ -145,7 +151,7 @@ export function dayCount(p: Period): Rat {
 }
 
 function nonEmpty(p: Period, fn: string): void {
-  if (isEmptyPeriod(p)) throw new StdlibError("P0806", `\`${fn}\` van een lege periode bestaat niet`);
+  if (isEmptyPeriod(p)) throw new StdlibError("P0806", { fn });
 }
 
 /** First day included. */
@@ -269,6 +275,14 @@ export const STDLIB: StdlibEntry[] = [
   { name: "kalendermaanden", params: ["periode"], result: "lijst van periode", impl: calendarMonths },
   { name: "hele_maand", params: ["periode"], result: "janee", impl: isWholeMonth },
   { name: "werkdagen_tussen", params: ["datum", "datum"], result: "aantal", impl: workdaysBetween },
+  // Working days without the public holidays of a country (stdlib/workdays.ts).
+  { name: "werkdagen_tussen_be", params: ["datum", "datum"], result: "aantal", impl: workingDaysBetweenBE },
+  { name: "werkdagen_tussen_nl", params: ["datum", "datum"], result: "aantal", impl: workingDaysBetweenNL },
+  { name: "plus_werkdagen_be", params: ["datum", "aantal"], result: "datum", impl: addWorkingDaysBE },
+  { name: "plus_werkdagen_nl", params: ["datum", "aantal"], result: "datum", impl: addWorkingDaysNL },
+  { name: "feestdag_be", params: ["datum"], result: "janee", impl: isPublicHolidayBE },
+  { name: "feestdag_nl", params: ["datum"], result: "janee", impl: isPublicHolidayNL },
+  { name: "eerste_paasdag", params: ["aantal"], result: "datum", impl: easterOf },
   { name: "min", params: "variadic", result: "same", minArgs: 2, impl: minValue },
   { name: "max", params: "variadic", result: "same", minArgs: 2, impl: maxValue },
   { name: "abs", params: "variadic", result: "same", minArgs: 1, maxArgs: 1, impl: absValue },

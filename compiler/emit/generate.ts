@@ -23,6 +23,7 @@ import type { Duration, Period } from "../../runtime/calendar.js";
 import type * as IR from "../ir/ir.js";
 import { typeDescOf } from "../ir/ir.js";
 import { evalConstant } from "../ir/constant.js";
+import type { Candidate, OutputDecision } from "../ir/decisions.js";
 
 export interface GenerateOptions {
   /** Emit TypeScript (annotations, `export`s) rather than a JS function body. */
@@ -49,7 +50,7 @@ export function ident(prefix: string, name: string): string {
   return out;
 }
 
-export function generate(policy: IR.Policy, options: GenerateOptions): Generated {
+export function generate(policy: IR.LoweredPolicy, options: GenerateOptions): Generated {
   const ts = options.ts;
   const ann = (t: string) => (ts ? `: ${t}` : "");
   const cast = (code: string, t: string) => (ts ? `(${code} as ${t})` : code);
@@ -167,7 +168,11 @@ export function generate(policy: IR.Policy, options: GenerateOptions): Generated
         return `S.${entry.impl.name}(${x.args.map(ex).join(", ")})`;
       }
       case "field":
-        return `${ex(x.object)}[${str(x.field)}]`;
+        return x.optional
+          ? `R.givenField(${ex(x.object)}[${str(x.field)}], ${str(x.object.type.k === "record" ? x.object.type.name : "")}, ${str(x.field)})`
+          : `${ex(x.object)}[${str(x.field)}]`;
+      case "fieldKnown":
+        return `(${ex(x.object)}[${str(x.field)}] !== undefined)`;
       case "num": {
         const fn = x.op === "add" ? "R.add" : x.op === "sub" ? "R.sub" : x.op === "mul" ? "R.mul" : "R.div";
         return `${fn}(${ex(x.left)}, ${ex(x.right)})`;
@@ -276,7 +281,7 @@ export function generate(policy: IR.Policy, options: GenerateOptions): Generated
   }
 
   const ruleWheres = policy.rules.map((r) => where("regel", r.name, r.articles, r.span));
-  const ruleInfo = `[${policy.rules.map((r) => `{ name: ${str(r.name)}, articles: [${r.articles.map(str).join(", ")}], span: ${spanCode(r.span)}, exceptionTo: ${r.exceptionTo ?? -1} }`).join(", ")}]`;
+  const ruleInfo = `[${policy.rules.map((r) => `{ name: ${str(r.name)}, articles: [${r.articles.map(str).join(", ")}], span: ${spanCode(r.span)} }`).join(", ")}]`;
 
   const cls: string[] = [];
   const fields: string[] = [];
@@ -350,42 +355,44 @@ export function generate(policy: IR.Policy, options: GenerateOptions): Generated
     );
   });
 
-  // Outputs.
-  for (const o of policy.outputs) {
-    const mname = ident("mo_", o.name);
-    fields.push(`${mname}${ann(`${tsType(o.type)} | undefined`)} = undefined;`);
-    const fix = (code: string) => (o.type.k === "bedrag" ? `R.round(${code}, 2, "half-away")` : code);
-    const exceptions = o.rules.some((i) => policy.rules[i]!.exceptionTo !== undefined);
+  // Outputs: printed from the decision data (compiler/ir/decisions.ts).
+  for (const d of policy.decisions.outputs) cls.push(outputGetter(d));
+
+  function outputGetter(d: OutputDecision): string {
+    const mname = ident("mo_", d.name);
+    const t = tsType(d.type);
+    fields.push(`${mname}${ann(`${t} | undefined`)} = undefined;`);
     const body: string[] = [];
-    const ow = where("uitvoer", o.name, [], o.span);
-    const fallback = o.default
-      ? `{ this.w = ${ow}; v = ${fix(ex(o.default))}; }`
-      : `throw R.noRule(${str(o.name)});`;
-    if (o.rules.length === 1 && !exceptions) {
-      const i = o.rules[0]!;
-      const r = policy.rules[i]!;
-      body.push(`const c = this.r${i}();`);
-      body.push(`this.w = ${ruleWheres[i]};`);
-      const branches = r.clauses
-        .map((cl, k) => ({ cl, k }))
-        .filter(({ cl }) => cl.assignments.some((a) => a.output === o.name))
-        .map(({ cl, k }) => `if (c === ${k}) v = ${fix(ex(cl.assignments.find((a) => a.output === o.name)!.value))};`);
-      body.push(`${branches.join(" else ")} else ${fallback}`);
-    } else {
-      body.push(`const rules${ann("number[]")} = [];`);
-      body.push(`const values${ann("unknown[]")} = [];`);
-      for (const i of o.rules) {
-        const r = policy.rules[i]!;
-        const branches = r.clauses
-          .map((cl, k) => ({ cl, k }))
-          .filter(({ cl }) => cl.assignments.some((a) => a.output === o.name))
-          .map(({ cl, k }) => `if (c === ${k}) { rules.push(${i}); values.push(${fix(ex(cl.assignments.find((a) => a.output === o.name)!.value))}); }`);
-        body.push(`{ const c = this.r${i}(); this.w = ${ruleWheres[i]}; ${branches.join(" else ")} }`);
+    const ow = where("uitvoer", d.name, [], policy.outputs[d.output]!.span);
+    const fallback = d.default ? `{ this.w = ${ow}; v = ${ex(d.default)}; }` : `throw R.noRule(${str(d.name)});`;
+    const byRule = (ri: number) => d.candidates.filter((c) => c.rule === ri);
+    if (!d.mayConflict) {
+      // At most one candidate applies: its value is the output.
+      const ri = d.rules[0];
+      if (ri === undefined) body.push(fallback);
+      else {
+        body.push(`const c = this.r${ri}();`);
+        body.push(`this.w = ${ruleWheres[ri]};`);
+        const branches = byRule(ri).map((c) => `if (c === ${c.clause}) v = ${ex(c.value)};`);
+        body.push(`${branches.join(" else ")} else ${fallback}`);
       }
-      body.push(`if (rules.length > 0) v = ${cast(`R.resolveOutput(${str(o.name)}, ${constant(descCode(o.type), "R.TypeDesc")}, rules, values, RULES)`, tsType(o.type))}; else ${fallback}`);
+    } else {
+      // Every applying candidate's value (a`i` for rule i), then exceptions, then the comparison.
+      const a = (ri: number) => `a${ri}`;
+      body.push(`let ${d.rules.map((ri) => `${a(ri)}${ann(`${t} | undefined`)}`).join(", ")};`);
+      for (const ri of d.rules) {
+        const branches = byRule(ri).map((c) => `if (c === ${c.clause}) ${a(ri)} = ${ex(c.value)};`);
+        body.push(`{ const c = this.r${ri}(); this.w = ${ruleWheres[ri]}; ${branches.join(" else ")} }`);
+      }
+      body.push(`const rules${ann("number[]")} = [];`);
+      body.push(`const values${ann(`${t}[]`)} = [];`);
+      for (const ri of d.rules) {
+        const replacedBy = d.exceptions.filter((x) => x.replaces === ri).map((x) => ` && ${a(x.exception)} === undefined`);
+        body.push(`if (${a(ri)} !== undefined${replacedBy.join("")}) { rules.push(${ri}); values.push(${a(ri)}); }`);
+      }
+      body.push(`if (rules.length > 0) v = R.agree(${str(d.name)}, ${constant(descCode(d.type), "R.TypeDesc")}, rules, values, RULES); else ${fallback}`);
     }
-    cls.push(
-      `${ident("o_", o.name)}()${ann(tsType(o.type))} {
+    return `${ident("o_", d.name)}()${ann(t)} {
         let v = this.${mname};
         if (v === undefined) {
           const w = this.w;
@@ -394,8 +401,7 @@ export function generate(policy: IR.Policy, options: GenerateOptions): Generated
           this.${mname} = v;
         }
         return v;
-      }`,
-    );
+      }`;
   }
 
   // Voorwaarden, in declaration order (LANGUAGE.md §4).
@@ -420,7 +426,7 @@ export function generate(policy: IR.Policy, options: GenerateOptions): Generated
   cls.push(
     `explainSteps()${ann("R.ExplainStep[]")} {
       const steps${ann("R.ExplainStep[]")} = [];
-      ${policy.outputs.map((o) => explainOutput(o)).join("\n")}
+      ${policy.decisions.outputs.map((d) => explainOutput(d)).join("\n")}
       return steps;
     }`,
   );
@@ -440,28 +446,31 @@ export function generate(policy: IR.Policy, options: GenerateOptions): Generated
     }`,
   );
 
-  function explainOutput(o: IR.Output): string {
+  function explainOutput(d: OutputDecision): string {
     const parts: string[] = [];
     parts.push(`{ const rules${ann("R.ExplainRule[]")} = [];`);
-    for (const i of o.rules) {
-      const r = policy.rules[i]!;
-      const cases = r.clauses
-        .map((cl, k) => ({ cl, k }))
-        .filter(({ cl }) => cl.assignments.some((a) => a.output === o.name))
-        .map(({ cl, k }) => {
-          const reads = cl.reads
-            .filter((rd) => !(rd.ref === "output" && rd.name === o.name))
-            .map((rd) => {
-              const read = ex({ e: "ref", ref: rd.ref, name: rd.name, type: rd.type, span: cl.span } as IR.Expr);
-              return `{ name: ${str(rd.name)}, value: this.show(() => ${read}, ${constant(descCode(rd.type), "R.TypeDesc")}) }`;
-            });
-          return `if (this.c${i} === ${k}) rules.push({ name: ${str(r.name)}, articles: [${r.articles.map(str).join(", ")}], head: ${str(cl.head)}${cl.conditionText !== undefined ? `, condition: ${str(cl.conditionText)}` : ""}${cl.earlierConditions.length > 0 ? `, notHolding: [${cl.earlierConditions.map(str).join(", ")}]` : ""}, reads: [${reads.join(", ")}] });`;
-        });
-      parts.push(cases.join(" else "));
+    const entry = (c: Candidate): string => {
+      const r = policy.rules[c.rule]!;
+      const cl = r.clauses[c.clause]!;
+      const reads = c.reads.map((rd) => {
+        const read = ex({ e: "ref", ref: rd.ref, name: rd.name, type: rd.type, span: cl.span } as IR.Expr);
+        return `{ name: ${str(rd.name)}, value: this.show(() => ${read}, ${constant(descCode(rd.type), "R.TypeDesc")}) }`;
+      });
+      return `{ name: ${str(r.name)}, articles: [${r.articles.map(str).join(", ")}], head: ${str(cl.head)}${cl.conditionText !== undefined ? `, condition: ${str(cl.conditionText)}` : ""}${cl.earlierConditions.length > 0 ? `, notHolding: [${cl.earlierConditions.map(str).join(", ")}]` : ""}, reads: [${reads.join(", ")}] }`;
+    };
+    const byRule = (ri: number) => d.candidates.filter((c) => c.rule === ri);
+    if (d.exceptions.length === 0) {
+      for (const ri of d.rules) parts.push(byRule(ri).map((c) => `if (this.c${ri} === ${c.clause}) rules.push(${entry(c)});`).join(" else "));
+    } else {
+      // The entry e`i` of each rule i that applied; an applied exception marks the rule it replaces.
+      const e = (ri: number) => `e${ri}`;
+      parts.push(`let ${d.rules.map((ri) => `${e(ri)}${ann("R.ExplainRule | undefined")}`).join(", ")};`);
+      for (const ri of d.rules) parts.push(byRule(ri).map((c) => `if (this.c${ri} === ${c.clause}) ${e(ri)} = ${entry(c)};`).join(" else "));
+      for (const x of d.exceptions) parts.push(`if (${e(x.exception)} !== undefined && ${e(x.replaces)} !== undefined) ${e(x.replaces)}.replaced = true;`);
+      for (const ri of d.rules) parts.push(`if (${e(ri)} !== undefined) rules.push(${e(ri)});`);
     }
-    parts.push(`R.markReplaced(rules, RULES);`);
     parts.push(
-      `steps.push({ output: ${str(o.name)}, value: this.show(() => this.${ident("o_", o.name)}(), ${constant(descCode(o.type), "R.TypeDesc")}), rules, byDefault: rules.length === 0 }); }`,
+      `steps.push({ output: ${str(d.name)}, value: this.show(() => this.${ident("o_", d.name)}(), ${constant(descCode(d.type), "R.TypeDesc")}), rules, byDefault: rules.length === 0 }); }`,
     );
     return parts.join("\n");
   }
@@ -558,7 +567,7 @@ export function generate(policy: IR.Policy, options: GenerateOptions): Generated
   if (ts) {
     for (const s of policy.soorten) typeDecls.push(`export type ${ident("Soort_", s.name)} = ${s.values.map(str).join(" | ") || "never"};`);
     for (const r of policy.records) {
-      typeDecls.push(`export interface ${ident("Rec_", r.name)} { ${r.fields.map((f) => `readonly ${str(f.name)}: ${tsType(f.type)};`).join(" ")} }`);
+      typeDecls.push(`export interface ${ident("Rec_", r.name)} { ${r.fields.map((f) => (f.optional ? `readonly ${str(f.name)}?: ${tsType(f.type)};` : `readonly ${str(f.name)}: ${tsType(f.type)};`)).join(" ")} }`);
     }
   }
 

@@ -4,7 +4,7 @@
 
 import * as R from "../../runtime/index.js";
 import * as S from "../../stdlib/index.js";
-import type { Policy } from "../ir/ir.js";
+import type { LoweredPolicy } from "../ir/ir.js";
 import { generate } from "./generate.js";
 
 export interface DecisionModule {
@@ -27,7 +27,7 @@ export interface DecisionModule {
   checkProperties(values: Record<string, unknown>): { outputs: Record<string, unknown>; holds: unknown[] };
 }
 
-export function load(policy: Policy): DecisionModule {
+export function load(policy: LoweredPolicy): DecisionModule {
   const { code } = generate(policy, { ts: false });
   // The code is generated from a checked IR; every policy name in it is a
   // mangled identifier or a JSON string literal (emit/generate.ts INVARIANT).

@@ -6,7 +6,7 @@
 
 import { Project, StructureKind, type OptionalKind, type PropertySignatureStructure } from "ts-morph";
 import * as prettier from "prettier";
-import type { Policy, Type } from "../ir/ir.js";
+import type { LoweredPolicy, Type } from "../ir/ir.js";
 import { generate, ident, str } from "./generate.js";
 
 /** The case-file encoding of an input (what `evaluate` accepts). */
@@ -30,7 +30,7 @@ function inputType(t: Type): string {
 function outputType(t: Type): string {
   switch (t.k) {
     case "bedrag": case "getal": case "percentage": return "string";
-    case "aantal": return "number";
+    case "aantal": return "number | string"; // a string above 2^53 - 1 (runtime/case-encode.ts)
     case "datum": return "string";
     case "duur": return "{ dagen: number } | { maanden: number }";
     case "periode": return "{ van: string; tot_en_met: string } | null";
@@ -52,7 +52,7 @@ export interface EmitOptions {
   sourcePath: string;
 }
 
-export async function emitModule(policy: Policy, options: EmitOptions): Promise<string> {
+export async function emitModule(policy: LoweredPolicy, options: EmitOptions): Promise<string> {
   const project = new Project({ useInMemoryFileSystem: true });
   const file = project.createSourceFile("module.ts", "", { overwrite: true });
   file.addImportDeclaration({ namespaceImport: "R", moduleSpecifier: options.runtimeImport });

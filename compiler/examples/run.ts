@@ -12,7 +12,7 @@ import type { Policy } from "../ir/ir.js";
 import { typeDescOf } from "../ir/ir.js";
 import { evalConstant } from "../ir/constant.js";
 import type { DecisionModule } from "../emit/load.js";
-import { compileDiagnostic } from "../diagnostics/messages.js";
+import { diagnostic, type ParamsOf } from "../../runtime/messages.js";
 
 export interface ExampleResult {
   name: string;
@@ -23,8 +23,8 @@ export interface ExampleResult {
 export function runExamples(policy: Policy, module: DecisionModule): ExampleResult[] {
   return policy.examples.map((ex) => {
     const failures: Diagnostic[] = [];
-    const fail = (code: string, params: Record<string, string>, span = ex.span) =>
-      failures.push(compileDiagnostic(code, span, { name: ex.name, ...params }));
+    const fail = <C extends "P0602" | "P0603" | "P0604" | "P0605">(code: C, params: Omit<ParamsOf<C>, "name">, span = ex.span) =>
+      failures.push(diagnostic(code, span, { name: ex.name, ...params } as ParamsOf<C>));
     const json: Record<string, unknown> = {};
     for (const g of ex.given) {
       const input = policy.inputs.find((i) => i.name === g.name)!;
@@ -72,7 +72,12 @@ function encodeExact(v: unknown, t: TypeDesc): unknown {
       return (v as unknown[]).map((x) => encodeExact(x, t.elem));
     case "record": {
       const out: Record<string, unknown> = {};
-      for (const f of t.fields) out[f.name] = encodeExact((v as Record<string, unknown>)[f.name], f.type);
+      for (const f of t.fields) {
+        const x = (v as Record<string, unknown>)[f.name];
+        // An optional field (issue 19) the voorbeeld leaves out stays out of the case.
+        if (x === undefined && f.optional) continue;
+        out[f.name] = encodeExact(x, f.type);
+      }
       return out;
     }
     default:

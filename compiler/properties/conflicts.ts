@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { PolisError, type Diagnostic } from "../../runtime/diagnostic.js";
 import type { Policy } from "../ir/ir.js";
 import type { DecisionModule } from "../emit/load.js";
-import { compileDiagnostic } from "../diagnostics/messages.js";
+import { diagnostic, paramsOf } from "../../runtime/messages.js";
 import { caseFileOf, inputsArbitrary } from "./arbitraries.js";
 
 /** The conflict a case runs into (its diagnostic), if any. */
@@ -22,8 +22,11 @@ function conflictOf(module: DecisionModule, values: Record<string, unknown>): Di
   return undefined;
 }
 
-/** Which rules conflict on which output, without the values. */
-const keyOf = (d: Diagnostic) => d.message.replace(/: [^:]*$/, "");
+/** Which rules conflict on which output, without the values: read from the P0801 parameters. */
+function keyOf(d: Diagnostic): string {
+  const p = paramsOf(d, "P0801")!;
+  return JSON.stringify([p.a, p.b, p.output]);
+}
 
 export function findConflicts(policy: Policy, module: DecisionModule, options: { runs?: number; seed?: number } = {}): Diagnostic[] {
   if (policy.rules.length < 2 || policy.inputs.length === 0) return [];
@@ -41,9 +44,7 @@ export function findConflicts(policy: Policy, module: DecisionModule, options: {
     const values = (r.counterexample?.[0] ?? {}) as Record<string, unknown>;
     const d = conflictOf(module, values)!;
     const example = caseFileOf(policy.inputs, values);
-    return compileDiagnostic("P0511", d.span, { detail: d.message }, {
-      hint: `bijvoorbeeld voor de case ${JSON.stringify(example)}; maak de ene regel een uitzondering op de andere (\`uitzondering op\`) of laat de voorwaarden elkaar uitsluiten`,
-      ...(d.related ? { related: d.related } : {}),
-    });
+    const conflict = paramsOf(d, "P0801")!;
+    return diagnostic("P0511", d.span, { ...conflict, example: JSON.stringify(example) }, d.related ? { related: d.related } : {});
   });
 }

@@ -7,7 +7,7 @@
 import type { Diagnostic, Span } from "../../runtime/diagnostic.js";
 import { KEYWORD_WORDS } from "../../grammar/tokens.js";
 import type * as A from "../syntax/ast.js";
-import { compileDiagnostic } from "../diagnostics/messages.js";
+import { diagnostic } from "../../runtime/messages.js";
 
 export type ValueSymbol =
   | { kind: "input"; decl: A.FieldDecl; span: Span }
@@ -46,7 +46,7 @@ export function resolve(program: A.Program): { symbols: Symbols; diagnostics: Di
 
   const reserved = (name: string, span: Span, what: string): boolean => {
     if (!isReserved(name)) return false;
-    diagnostics.push(compileDiagnostic("P0304", span, { name, what }));
+    diagnostics.push(diagnostic("P0304", span, { name, what }));
     return true;
   };
 
@@ -55,7 +55,7 @@ export function resolve(program: A.Program): { symbols: Symbols; diagnostics: Di
     const previous = symbols.values.get(name);
     if (previous) {
       diagnostics.push(
-        compileDiagnostic("P0302", sym.span, { name }, {
+        diagnostic("P0302", sym.span, { name }, {
           related: [{ span: previous.span, message: `eerder gedeclareerd als ${WHAT[previous.kind]}` }],
         }),
       );
@@ -75,7 +75,7 @@ export function resolve(program: A.Program): { symbols: Symbols; diagnostics: Di
         const previous = symbols.types.get(d.name);
         if (previous) {
           diagnostics.push(
-            compileDiagnostic("P0302", d.nameSpan, { name: d.name }, {
+            diagnostic("P0302", d.nameSpan, { name: d.name }, {
               related: [{ span: previous.decl.nameSpan, message: "eerder gedeclareerd" }],
             }),
           );
@@ -86,7 +86,7 @@ export function resolve(program: A.Program): { symbols: Symbols; diagnostics: Di
         else {
           const seen = new Set<string>();
           for (const f of d.fields) {
-            if (seen.has(f.name)) diagnostics.push(compileDiagnostic("P0302", f.nameSpan, { name: f.name }));
+            if (seen.has(f.name)) diagnostics.push(diagnostic("P0302", f.nameSpan, { name: f.name }));
             seen.add(f.name);
           }
         }
@@ -120,7 +120,7 @@ export function resolve(program: A.Program): { symbols: Symbols; diagnostics: Di
     const previous = symbols.rules.get(r.name);
     if (previous) {
       diagnostics.push(
-        compileDiagnostic("P0308", r.nameSpan, { name: r.name }, {
+        diagnostic("P0308", r.nameSpan, { name: r.name }, {
           related: [{ span: previous.decl.nameSpan, message: "eerder gedeclareerd" }],
         }),
       );

@@ -178,7 +178,16 @@ export function compile(c: Ctx, x: IR.Expr): Val {
       const o = compile(c, x.object);
       if (o.v.k !== "rec") throw new Error("internal: field of a non-record");
       const f = o.v.t.fields.find((q) => q.name === x.field)!;
-      return { v: c.host.decode(c.d.field(o.v.raw, x.field), o.v.json, f.type, c.f), err: o.err };
+      const raw = c.d.field(o.v.raw, x.field);
+      const missing = x.optional
+        ? c.when(`${raw} IS NULL`, "P0715", `het optionele veld \`${x.field}\` van \`${o.v.t.name}\` is nodig voor deze beslissing, maar is niet gegeven`, x.field)
+        : null;
+      return { v: c.host.decode(raw, o.v.json, f.type, c.f), err: c.first(o.err, missing) };
+    }
+    case "fieldKnown": {
+      const o = compile(c, x.object);
+      if (o.v.k !== "rec") throw new Error("internal: field of a non-record");
+      return { v: { k: "bool", x: c.f.col(`(${c.d.field(o.v.raw, x.field)} IS NOT NULL)`) }, err: o.err };
     }
     case "num": {
       const l = compile(c, x.left);

@@ -172,7 +172,7 @@ class PolicySql implements Host {
     const evalErr = top.first(...cands.flatMap((cd) => [cd.selErr, cd.err]));
     // Exceptions: a defined exception removes the rule it is an exception to.
     const keep = cands.map((cd) => {
-      const by = cands.filter((x) => this.policy.rules[x.rule]!.exceptionTo === cd.rule).map((x) => x.defined);
+      const by = cands.filter((x) => (this.policy.rules[x.rule]!.exceptionTo ?? []).includes(cd.rule)).map((x) => x.defined);
       return by.length === 0 ? cd.defined : this.root.col(`(${cd.defined} AND NOT (${by.join(" OR ")}))`);
     });
     const anyDefined = cands.length === 0 ? "FALSE" : this.root.col(`(${cands.map((cd) => cd.defined).join(" OR ")})`);

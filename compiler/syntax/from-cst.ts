@@ -9,7 +9,7 @@ import { ratInt, neg as ratNeg } from "../../runtime/rational.js";
 import { joinSpans, tokenSpan } from "../../grammar/span.js";
 import type * as A from "./ast.js";
 import { readDate, readNumber, readString } from "./literals.js";
-import { compileDiagnostic } from "../diagnostics/messages.js";
+import { diagnostic } from "../../runtime/messages.js";
 
 type Child = CstNode | IToken;
 
@@ -186,7 +186,7 @@ export function fromCst(cst: CstNode, file: string, text: string): { program: A.
         if (d) {
           unit = "decimalen";
           if (!/^[0-9]+$/.test(d.image) || Number(d.image) > 100) {
-            diagnostics.push(compileDiagnostic("P0105", span(d), { text: d.image }));
+            diagnostics.push(diagnostic("P0105", span(d), { text: d.image }));
           } else decimals = Number(d.image);
         }
       }
@@ -373,8 +373,8 @@ export function fromCst(cst: CstNode, file: string, text: string): { program: A.
         };
       case "regelDecl": {
         const rule: A.RuleDecl = { kind: "Regel", name, nameSpan, articles: articles(node(c, "articleRef")), clauses: nodes(c, "clause").map(clause), span: s };
-        const target = token(c, "target");
-        if (target) rule.exceptionTo = { name: target.image, span: span(target) };
+        const targets = tokens(c, "target");
+        if (targets.length > 0) rule.exceptionTo = targets.map((t) => ({ name: t.image, span: span(t) }));
         return rule;
       }
       case "voorbeeldDecl": {
@@ -397,7 +397,7 @@ export function fromCst(cst: CstNode, file: string, text: string): { program: A.
   for (const h of nodes(cst, "header")) {
     const hs = nodeSpan(h);
     const dup = (what: string, present: unknown) => {
-      if (present) diagnostics.push(compileDiagnostic("P0310", hs, { what }));
+      if (present) diagnostics.push(diagnostic("P0310", hs, { what }));
     };
     const version = token(h, "version");
     if (version) {
@@ -413,7 +413,7 @@ export function fromCst(cst: CstNode, file: string, text: string): { program: A.
         const b = dateValue(end);
         const inclusive = token(h, "through") !== undefined;
         const to = inclusive ? b.day : b.day - 1;
-        if (to < a.day) diagnostics.push(compileDiagnostic("P0106", hs, { reason: "het einde ligt voor het begin" }));
+        if (to < a.day) diagnostics.push(diagnostic("P0106", hs, { reason: "het einde ligt voor het begin" }));
         header.validity = { from: a.day, to, inclusive, text: sourceOf(hs), span: hs };
       } else header.validity = { from: a.day, inclusive: true, text: sourceOf(hs), span: hs };
     }

@@ -4,7 +4,7 @@
 import type { Diagnostic, Span } from "../../runtime/diagnostic.js";
 import { parseDecimal, type Rat } from "../../runtime/rational.js";
 import { dayFromYmd, parseIsoDate, MONTHS_NL } from "../../runtime/calendar.js";
-import { compileDiagnostic } from "../diagnostics/messages.js";
+import { diagnostic } from "../../runtime/messages.js";
 
 export type Read<T> = { ok: true; value: T } | { ok: false; diagnostic: Diagnostic };
 
@@ -16,7 +16,7 @@ export function readNumber(text: string, span: Span): Read<Rat> {
   if (commas.length > 2) {
     return {
       ok: false,
-      diagnostic: compileDiagnostic("P0101", span, { text }, { hint: "zet een spatie na de scheidingskomma" }),
+      diagnostic: diagnostic("P0101", span, { text, problem: "commas" }),
     };
   }
   let [whole, fraction] = commas as [string, string | undefined];
@@ -26,7 +26,7 @@ export function readNumber(text: string, span: Span): Read<Rat> {
       const suggestion = fraction === undefined ? text.replace(/\.(?=[0-9]*$)/, ",") : text.replace(/\./g, ",");
       return {
         ok: false,
-        diagnostic: compileDiagnostic("P0102", span, { text }, { hint: `gebruik een komma voor decimalen: ${suggestion}` }),
+        diagnostic: diagnostic("P0102", span, { text, suggestion }),
       };
     }
     whole = whole.replace(/\./g, "");
@@ -34,11 +34,11 @@ export function readNumber(text: string, span: Span): Read<Rat> {
   if (fraction !== undefined && fraction.includes(".")) {
     return {
       ok: false,
-      diagnostic: compileDiagnostic("P0102", span, { text }, { hint: "een punt hoort niet in de decimalen" }),
+      diagnostic: diagnostic("P0102", span, { text }),
     };
   }
   const value = parseDecimal(fraction === undefined ? whole : `${whole}.${fraction}`);
-  if (value === null) return { ok: false, diagnostic: compileDiagnostic("P0101", span, { text }) };
+  if (value === null) return { ok: false, diagnostic: diagnostic("P0101", span, { text }) };
   return { ok: true, value };
 }
 
@@ -52,7 +52,7 @@ export function readDate(text: string, span: Span): Read<number> {
     const m = (MONTHS_NL as readonly string[]).indexOf(month) + 1;
     day = dayFromYmd(Number(y), m, Number(d));
   }
-  if (day === null) return { ok: false, diagnostic: compileDiagnostic("P0103", span, { text }) };
+  if (day === null) return { ok: false, diagnostic: diagnostic("P0103", span, { text }) };
   return { ok: true, value: day };
 }
 

@@ -3,12 +3,12 @@
 // and diagnostics (P01xx literals, P02xx syntax).
 
 import type { IToken } from "chevrotain";
-import type { Diagnostic } from "../../runtime/diagnostic.js";
+import type { Diagnostic, Span } from "../../runtime/diagnostic.js";
 import { lex } from "../../grammar/lexer.js";
-import { parseTokens } from "../../grammar/parser.js";
+import { MAX_NESTING, parseTokens, tooDeeplyNested } from "../../grammar/parser.js";
 import { tokenSpan } from "../../grammar/span.js";
 import { KEYWORD_WORDS } from "../../grammar/tokens.js";
-import { compileDiagnostic } from "../diagnostics/messages.js";
+import { diagnostic, type SyntaxAdvice } from "../../runtime/messages.js";
 import type { Program } from "./ast.js";
 import { fromCst } from "./from-cst.js";
 
@@ -16,6 +16,11 @@ const AGGREGATION_STARTS = new Set(["Som", "Aantal", "ErIsEen", "VoorAlle", "Ind
 
 export function parse(text: string, file: string): { program?: Program; diagnostics: Diagnostic[] } {
   const lexed = lex(text, file);
+  const deep = tooDeeplyNested(lexed.tokens);
+  if (deep !== undefined) {
+    const hint = `meer dan ${MAX_NESTING} haakjes in elkaar, of meer dan ${MAX_NESTING} keer \`-\` of \`niet\` achter elkaar; splits de uitdrukking op in begrippen`;
+    return { diagnostics: [...lexed.diagnostics, diagnostic("P0204", tokenSpan(file, deep), {}, { hint })] };
+  }
   const parsed = parseTokens(lexed.tokens);
   const diagnostics = [...lexed.diagnostics];
   const seen = new Set<number>();
@@ -27,31 +32,60 @@ export function parse(text: string, file: string): { program?: Program; diagnost
     const span = Number.isNaN(t.startOffset)
       ? tokenSpan(file, { ...t, startOffset: text.length, endOffset: text.length - 1, startLine: lastLine(text), startColumn: lastColumn(text), endLine: lastLine(text), endColumn: lastColumn(text) - 1 })
       : tokenSpan(file, t);
-    let hint: string | undefined;
+    let advice: SyntaxAdvice | undefined;
     // A keyword where a name was expected, or a keyword followed by `:` (a
     // function parameter such as `som: bedrag`), was meant as a name.
     const next = lexed.tokens[lexed.tokens.indexOf(t) + 1];
     const namePosition = /verwacht een naam/.test(e.message) || next?.tokenType.name === "Colon";
     if (KEYWORD_WORDS.has(t.image) && namePosition) {
-      hint = `\`${t.image}\` is een gereserveerd woord (LANGUAGE.md §12); kies een andere naam`;
+      advice = "reservedName";
     } else if (KEYWORD_WORDS.has(t.image) && declaresField(text, t.image)) {
       // An input or output named like a keyword (`datum: datum`) parses as a
       // field, but every use of it is then a syntax error: say why.
-      hint = `\`${t.image}\` is een gereserveerd woord (LANGUAGE.md §12) en kan alleen een veld van \`gegevens\` zijn; kies een andere naam`;
+      advice = "reservedField";
     } else if (["Plus", "Minus", "Star", "Slash"].includes(t.tokenType.name) && ["Centen", "Euro", "Decimalen"].includes(prev(lexed.tokens, t)?.tokenType.name ?? "")) {
       // LANGUAGE.md §6: `(X afgerond op centen) + c` needs its parentheses.
-      hint = `een afgerond bedrag als deel van een berekening moet tussen haakjes: (… afgerond op …) ${t.image} …`;
+      advice = "roundedOperand";
     } else if (AGGREGATION_STARTS.has(t.tokenType.name) && /een naam/.test(e.message)) {
       // Only where an operand was expected: `kosten - som van …`, `a en er is een …`.
-      hint = t.tokenType.name === "Indien"
-        ? "een `indien … dan … anders …` als deel van een grotere uitdrukking moet tussen haakjes: (indien … anders …)"
-        : "een aggregatie als deel van een grotere uitdrukking moet tussen haakjes: (som van …)";
+      advice = t.tokenType.name === "Indien" ? "ifOperand" : "aggregateOperand";
     }
-    diagnostics.push(compileDiagnostic("P0203", span, { message: e.message }, hint ? { hint } : {}));
+    diagnostics.push(diagnostic("P0203", span, advice ? { message: e.message, word: t.image, advice } : { message: e.message }));
   }
   if (diagnostics.length > 0 || parsed.errors.length > 0) return { diagnostics };
   const { program, diagnostics: literalDiagnostics } = fromCst(parsed.cst, file, text);
+  const deepNode = tooDeepNode(program);
+  if (deepNode !== undefined) {
+    const hint = `meer dan ${MAX_EXPRESSION_DEPTH} bewerkingen in elkaar; splits de uitdrukking op in begrippen`;
+    return { diagnostics: [...literalDiagnostics, diagnostic("P0204", deepNode, {}, { hint })] };
+  }
   return { program, diagnostics: literalDiagnostics };
+}
+
+/**
+ * How deeply expression nodes may nest (`a + b + … ` with a thousand terms is
+ * a thousand levels): the checker, the emitter and evaluation recurse over
+ * them on the JavaScript stack.
+ */
+export const MAX_EXPRESSION_DEPTH = 1000;
+
+/** The span of the first node nested deeper than MAX_EXPRESSION_DEPTH (iterative: no recursion of its own). */
+function tooDeepNode(program: Program): Span | undefined {
+  const stack: [unknown, number][] = [[program, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (value === null || typeof value !== "object") continue;
+    if (Array.isArray(value)) {
+      for (const v of value) stack.push([v, depth]);
+      continue;
+    }
+    const node = value as { kind?: unknown; span?: Span };
+    const isNode = typeof node.kind === "string" && node.span !== undefined;
+    const d = isNode ? depth + 1 : depth;
+    if (d > MAX_EXPRESSION_DEPTH) return node.span;
+    for (const [key, v] of Object.entries(value)) if (key !== "span" && typeof v === "object") stack.push([v, d]);
+  }
+  return undefined;
 }
 
 function lastLine(text: string): number {

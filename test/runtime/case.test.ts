@@ -14,7 +14,7 @@ import {
   parseCaseText,
   voorwaardeError,
 } from "../../runtime/case.js";
-import { RUNTIME_MESSAGES, runtimeError } from "../../runtime/messages.js";
+import { MESSAGES, runtimeError, wording, type Code } from "../../runtime/messages.js";
 import { compareValues, valueEquals, type FieldDesc, type TypeDesc } from "../../runtime/types.js";
 import { eq, formatDecimal, parseDecimal, ratFrac, ratInt, type Rat } from "../../runtime/rational.js";
 import { EMPTY_PERIOD, parseIsoDate, periodFromThrough } from "../../runtime/calendar.js";
@@ -312,6 +312,7 @@ describe("voorwaardeError", () => {
     expect(d).toEqual({
       code: "P0714",
       severity: "error",
+      params: { condition: "polis_eind >= polis_start" },
       message: "voorwaarde `polis_eind >= polis_start` geldt niet",
       field: "polis_eind",
       line: 3,
@@ -322,12 +323,12 @@ describe("voorwaardeError", () => {
 
 describe("messages", () => {
   it("has every P07 and P08 code, all errors, lowercase and without a final period", () => {
-    const codes = Object.keys(RUNTIME_MESSAGES);
+    const codes = Object.keys(MESSAGES);
     for (let i = 1; i <= 14; i++) expect(codes).toContain(`P07${String(i).padStart(2, "0")}`);
     for (let i = 1; i <= 9; i++) expect(codes).toContain(`P080${i}`);
-    for (const [code, entry] of Object.entries(RUNTIME_MESSAGES)) {
-      const text = entry.text({});
-      expect(entry.severity, code).toBe("error");
+    for (const code of codes.filter((c) => /^P0[78]/.test(c)) as Code[]) {
+      const { severity, message: text } = wording(code, { field: "f", value: "v", detail: "d" } as never);
+      expect(severity, code).toBe("error");
       expect(text, code).not.toMatch(/\.$/);
       expect(text[0], code).toBe(text[0]!.toLowerCase());
     }

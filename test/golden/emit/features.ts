@@ -24,7 +24,7 @@ export interface Input {
 /** The decision, in the output encoding (LANGUAGE.md §10), in declaration order. */
 export interface Output {
   readonly totaal: string;
-  readonly aantal_fysio: number;
+  readonly aantal_fysio: number | string;
   readonly gemiddelde: string;
   readonly eigen_deel: string;
   readonly in_dagen: { dagen: number } | { maanden: number };
@@ -465,7 +465,6 @@ const RULES: readonly R.RuleInfo[] = [
       endLine: 51,
       endColumn: 88,
     },
-    exceptionTo: -1,
   },
   {
     name: "tellen",
@@ -479,7 +478,6 @@ const RULES: readonly R.RuleInfo[] = [
       endLine: 56,
       endColumn: 54,
     },
-    exceptionTo: -1,
   },
   {
     name: "duren",
@@ -493,7 +491,6 @@ const RULES: readonly R.RuleInfo[] = [
       endLine: 63,
       endColumn: 13,
     },
-    exceptionTo: -1,
   },
   {
     name: "vergoeden",
@@ -507,7 +504,6 @@ const RULES: readonly R.RuleInfo[] = [
       endLine: 66,
       endColumn: 48,
     },
-    exceptionTo: -1,
   },
   {
     name: "niet_bij_ziekenhuis",
@@ -521,7 +517,6 @@ const RULES: readonly R.RuleInfo[] = [
       endLine: 69,
       endColumn: 84,
     },
-    exceptionTo: 3,
   },
   {
     name: "eerste_soort",
@@ -535,7 +530,6 @@ const RULES: readonly R.RuleInfo[] = [
       endLine: 72,
       endColumn: 53,
     },
-    exceptionTo: -1,
   },
 ];
 
@@ -859,25 +853,28 @@ class Decision {
     let v = this.mo_vergoed;
     if (v === undefined) {
       const w = this.w;
-      const rules: number[] = [];
-      const values: unknown[] = [];
+      let a3: boolean | undefined, a4: boolean | undefined;
       {
         const c = this.r3();
         this.w = W3;
-        if (c === 0) {
-          rules.push(3);
-          values.push(true);
-        }
+        if (c === 0) a3 = true;
       }
       {
         const c = this.r4();
         this.w = W4;
-        if (c === 0) {
-          rules.push(4);
-          values.push(false);
-        }
+        if (c === 0) a4 = false;
       }
-      if (rules.length > 0) v = R.resolveOutput("vergoed", K8, rules, values, RULES) as boolean;
+      const rules: number[] = [];
+      const values: boolean[] = [];
+      if (a3 !== undefined && a4 === undefined) {
+        rules.push(3);
+        values.push(a3);
+      }
+      if (a4 !== undefined) {
+        rules.push(4);
+        values.push(a4);
+      }
+      if (rules.length > 0) v = R.agree("vergoed", K8, rules, values, RULES);
       else {
         this.w = W19;
         v = false;
@@ -922,7 +919,6 @@ class Decision {
           head: "altijd",
           reads: [{ name: "fysio", value: this.show(() => this.b_fysio(), K9) }],
         });
-      R.markReplaced(rules, RULES);
       steps.push({
         output: "totaal",
         value: this.show(() => this.o_totaal(), K10),
@@ -943,7 +939,6 @@ class Decision {
             { name: "korting", value: this.show(() => this.i_korting, K12) },
           ],
         });
-      R.markReplaced(rules, RULES);
       steps.push({
         output: "aantal_fysio",
         value: this.show(() => this.o_aantal_fysio(), K13),
@@ -964,7 +959,6 @@ class Decision {
             { name: "korting", value: this.show(() => this.i_korting, K12) },
           ],
         });
-      R.markReplaced(rules, RULES);
       steps.push({
         output: "gemiddelde",
         value: this.show(() => this.o_gemiddelde(), K11),
@@ -985,7 +979,6 @@ class Decision {
             { name: "korting", value: this.show(() => this.i_korting, K12) },
           ],
         });
-      R.markReplaced(rules, RULES);
       steps.push({
         output: "eigen_deel",
         value: this.show(() => this.o_eigen_deel(), K12),
@@ -1006,7 +999,6 @@ class Decision {
             { name: "naam", value: this.show(() => this.i_naam, K15) },
           ],
         });
-      R.markReplaced(rules, RULES);
       steps.push({
         output: "in_dagen",
         value: this.show(() => this.o_in_dagen(), K16),
@@ -1027,7 +1019,6 @@ class Decision {
             { name: "naam", value: this.show(() => this.i_naam, K15) },
           ],
         });
-      R.markReplaced(rules, RULES);
       steps.push({
         output: "in_maanden",
         value: this.show(() => this.o_in_maanden(), K16),
@@ -1048,7 +1039,6 @@ class Decision {
             { name: "naam", value: this.show(() => this.i_naam, K15) },
           ],
         });
-      R.markReplaced(rules, RULES);
       steps.push({
         output: "betaald",
         value: this.show(() => this.o_betaald(), K14),
@@ -1069,7 +1059,6 @@ class Decision {
             { name: "naam", value: this.show(() => this.i_naam, K15) },
           ],
         });
-      R.markReplaced(rules, RULES);
       steps.push({
         output: "einde",
         value: this.show(() => this.o_einde(), K17),
@@ -1090,7 +1079,6 @@ class Decision {
             { name: "naam", value: this.show(() => this.i_naam, K15) },
           ],
         });
-      R.markReplaced(rules, RULES);
       steps.push({
         output: "groet",
         value: this.show(() => this.o_groet(), K15),
@@ -1108,7 +1096,6 @@ class Decision {
           condition: "leeftijd < 18",
           reads: [{ name: "leeftijd", value: this.show(() => this.i_leeftijd, K13) }],
         });
-      R.markReplaced(rules, RULES);
       steps.push({
         output: "soort_eerst",
         value: this.show(() => this.o_soort_eerst(), K18),
@@ -1118,8 +1105,9 @@ class Decision {
     }
     {
       const rules: R.ExplainRule[] = [];
+      let e3: R.ExplainRule | undefined, e4: R.ExplainRule | undefined;
       if (this.c3 === 0)
-        rules.push({
+        e3 = {
           name: "vergoeden",
           articles: ["6"],
           head: "indien",
@@ -1128,16 +1116,18 @@ class Decision {
             { name: "spoed", value: this.show(() => this.i_spoed, K8) },
             { name: "leeftijd", value: this.show(() => this.i_leeftijd, K13) },
           ],
-        });
+        };
       if (this.c4 === 0)
-        rules.push({
+        e4 = {
           name: "niet_bij_ziekenhuis",
           articles: ["6 lid 2"],
           head: "indien",
           condition: "er is een b in behandelingen waarvoor b.soort = ziekenhuis",
           reads: [{ name: "behandelingen", value: this.show(() => this.i_behandelingen, K9) }],
-        });
-      R.markReplaced(rules, RULES);
+        };
+      if (e4 !== undefined && e3 !== undefined) e3.replaced = true;
+      if (e3 !== undefined) rules.push(e3);
+      if (e4 !== undefined) rules.push(e4);
       steps.push({
         output: "vergoed",
         value: this.show(() => this.o_vergoed(), K8),

@@ -144,7 +144,6 @@ const RULES: readonly R.RuleInfo[] = [
       endLine: 28,
       endColumn: 26,
     },
-    exceptionTo: -1,
   },
 ];
 
@@ -262,7 +261,6 @@ class Decision {
             { name: "opname", value: this.show(() => this.i_opname, K6) },
           ],
         });
-      R.markReplaced(rules, RULES);
       steps.push({
         output: "eigen_bijdrage",
         value: this.show(() => this.o_eigen_bijdrage(), K8),

@@ -74,7 +74,6 @@ const RULES: readonly R.RuleInfo[] = [
       endLine: 12,
       endColumn: 24,
     },
-    exceptionTo: -1,
   },
 ];
 
@@ -142,7 +141,6 @@ class Decision {
           notHolding: ["leeftijd >= 18"],
           reads: [{ name: "leeftijd", value: this.show(() => this.i_leeftijd, K3) }],
         });
-      R.markReplaced(rules, RULES);
       steps.push({
         output: "eigen_risico",
         value: this.show(() => this.o_eigen_risico(), K4),

@@ -17,7 +17,7 @@ function spanOf(file: string, text: string, needle: string, length = needle.leng
 }
 
 function unknownName(span: Span): Diagnostic {
-  return { code: "P0301", severity: "error", span, message: "onbekende naam `leeftyd`", hint: "bedoelde u `leeftijd`?" };
+  return { code: "P0301", severity: "error", params: {}, span, message: "onbekende naam `leeftyd`", hint: "bedoelde u `leeftijd`?" };
 }
 
 describe("renderDiagnostic", () => {
@@ -44,7 +44,7 @@ describe("renderDiagnostic", () => {
     const src = "regel r:\n  indien a en\n    b dan x = 1\n";
     const start = src.indexOf("a en");
     const span = spanAt("r.polis", src, start, src.indexOf("b dan") + 1 - start);
-    const d: Diagnostic = { code: "P0401", severity: "error", span, message: "verkeerd type" };
+    const d: Diagnostic = { code: "P0401", severity: "error", params: {}, span, message: "verkeerd type" };
     expect(renderDiagnostic(d, new Map([["r.polis", src]]))).toBe(
       ["r.polis:2:10: fout P0401: verkeerd type", "  |", "2 |   indien a en", "  |          ^^^^"].join("\n"),
     );
@@ -52,7 +52,7 @@ describe("renderDiagnostic", () => {
 
   it("gives a zero-length span one caret", () => {
     const src = "polis p \"t\"\nregel r:\n";
-    const d: Diagnostic = { code: "P0201", severity: "error", span: spanAt("p.polis", src, src.length - 1, 0), message: "onverwacht einde" };
+    const d: Diagnostic = { code: "P0201", severity: "error", params: {}, span: spanAt("p.polis", src, src.length - 1, 0), message: "onverwacht einde" };
     expect(renderDiagnostic(d, new Map([["p.polis", src]])).split("\n").slice(1)).toEqual([
       "  |",
       "2 | regel r:",
@@ -76,7 +76,7 @@ describe("renderDiagnostic", () => {
     const src = "regel a (artikel 2):\n  x = 1\nregel b (artikel 3):\n  x = 2\n";
     const d: Diagnostic = {
       code: "P0504",
-      severity: "error",
+      severity: "error", params: {},
       span: spanOf("c.polis", src, "x", 1, 1),
       message: "`x` wordt door twee regels gezet",
       hint: "maak één regel een uitzondering op de andere",
@@ -98,7 +98,7 @@ describe("renderDiagnostic", () => {
   });
 
   it("prints a diagnostic without a span on one line, with the case line if known", () => {
-    const d: Diagnostic = { code: "P0703", severity: "error", message: "veld `kosten` ontbreekt", field: "kosten" };
+    const d: Diagnostic = { code: "P0703", severity: "error", params: {}, message: "veld `kosten` ontbreekt", field: "kosten" };
     expect(renderDiagnostic(d, new Map())).toBe("fout P0703: veld `kosten` ontbreekt");
     expect(renderDiagnostic({ ...d, line: 12 }, new Map())).toBe("regel 12: fout P0703: veld `kosten` ontbreekt");
   });
@@ -114,7 +114,7 @@ describe("renderDiagnostic", () => {
     const src = "\n".repeat(1233) + "x = 1\n" + "\n".repeat(8) + "y = 2\n";
     const d: Diagnostic = {
       code: "P0504",
-      severity: "error",
+      severity: "error", params: {},
       span: spanOf("w.polis", src, "y"),
       message: "m",
       hint: "h",
@@ -165,15 +165,15 @@ describe("renderDiagnostics", () => {
     ]);
     const at = (file: string, needle: string, message: string): Diagnostic => ({
       code: "P0301",
-      severity: "error",
+      severity: "error", params: {},
       span: spanOf(file, src, needle),
       message,
     });
     const ds: Diagnostic[] = [
-      { code: "P0703", severity: "error", message: "case 2", line: 2 },
+      { code: "P0703", severity: "error", params: {}, message: "case 2", line: 2 },
       at("b.polis", "a", "b-a"),
       at("a.polis", "c", "a-c"),
-      { code: "P0703", severity: "error", message: "case 1", line: 1 },
+      { code: "P0703", severity: "error", params: {}, message: "case 1", line: 1 },
       at("a.polis", "a", "a-a first"),
       at("a.polis", "a", "a-a second"),
     ];
