@@ -8,6 +8,7 @@ import { PolisError, type Diagnostic } from "../runtime/diagnostic.js";
 import { decodeCaseBytes } from "../runtime/case-json.js";
 import { renderDiagnostics } from "../compiler/diagnostics/render.js";
 import { compile, type CompileResult } from "../compiler/pipeline.js";
+import { colorWanted } from "./commander-nl.js";
 
 export const EXIT_OK = 0;
 export const EXIT_POLICY = 1;
@@ -22,8 +23,9 @@ export class UsageError extends Error {
 
 const sources = new Map<string, string>();
 
+/** Colour on a terminal, unless NO_COLOR; FORCE_COLOR forces it (commander-nl.ts). */
 export function useColor(stream: NodeJS.WriteStream): boolean {
-  return stream.isTTY === true && !("NO_COLOR" in process.env);
+  return colorWanted(stream);
 }
 
 export function printDiagnostics(ds: readonly Diagnostic[]): void {

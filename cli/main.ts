@@ -3,10 +3,13 @@
 // 2 a bad case file or bad usage. A user error never prints a stack trace;
 // anything else is a Polis bug and is reported as an internal error.
 // Each command's module is loaded only when it runs, so `polis run` does not
-// pay for fast-check, ts-morph or prettier.
+// pay for fast-check, ts-morph or prettier. commander's own texts are Dutch
+// (commander-nl.ts).
 
-import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { CommanderError, InvalidArgumentError, Option } from "commander";
+import { dutchProgram } from "./commander-nl.js";
 import { EXIT_USAGE, UsageError } from "./io.js";
+import { toolchain } from "./version.js";
 
 const EXIT_INTERNAL = 70;
 
@@ -15,35 +18,43 @@ function parseWhole(value: string): number {
   return Number(value);
 }
 
+function parsePositive(value: string): number {
+  const n = parseWhole(value);
+  if (n < 1 || n > 256) throw new InvalidArgumentError("verwacht een geheel getal van 1 tot en met 256");
+  return n;
+}
+
 async function main(argv: string[]): Promise<number> {
   let code = 0;
-  const program = new Command()
-    .name("polis")
+  const program = dutchProgram("polis")
     .description("Polis: polisvoorwaarden als code — controleren, uitvoeren, testen en bouwen")
-    .version("0.1.0")
-    .showHelpAfterError()
-    .exitOverride()
-    .configureOutput({ outputError: (s, write) => write(s) });
+    .version(toolchain().version, "-V, --version", "toon het versienummer van Polis")
+    .enablePositionalOptions()
+    .showHelpAfterError("(polis help voor de opdrachten, polis help OPDRACHT voor hun opties)")
+    .exitOverride();
 
   program
     .command("check")
     .description("controleer polis-bestanden (syntaxis en types)")
     .argument("<bestanden...>", ".polis-bestanden of mappen")
-    .action(async (files: string[]) => {
-      code = (await import("./check.js")).checkCommand(files);
+    .addOption(new Option("-f, --format <formaat>", "text (voor mensen) of json (één JSON-document op stdout)").choices(["text", "json"]).default("text"))
+    .action(async (files: string[], opts: { format: "text" | "json" }) => {
+      code = (await import("./check.js")).checkCommand(files, opts);
     });
 
   program
     .command("run")
     .description("beslis één case (.json) of een stroom cases (.jsonl)")
     .argument("<bestand>", "het .polis-bestand")
-    .option("-i, --input <case>", "case-bestand: .json (één case) of .jsonl (één case per regel); met --engine duckdb ook .parquet of .csv")
-    .option("--explain", "leg de beslissing uit: welke regels, met welke waarden en artikelen")
-    .option("--engine <engine>", "beslis de hele tabel in een database: duckdb of postgres")
-    .option("-o, --output <bestand>", "met --engine: schrijf de resultaten naar .parquet, .csv of .jsonl")
+    .option("-i, --input <case>", "case-bestand: .json (één case) of .jsonl (één case per regel); - is stdin; met --engine duckdb ook .parquet of .csv")
+    .option("-o, --output <bestand>", "schrijf de uitkomst hierheen; - is stdout", "-")
+    .addOption(new Option("-f, --format <formaat>", "json (één case) of jsonl (één case per regel); standaard naar de extensie van de invoer").choices(["json", "jsonl"]))
+    .option("--explain", "leg de beslissing uit: welke regels, met welke waarden en artikelen (als JSON met --format json of jsonl)")
+    .option("-j, --jobs <n>", "aantal worker threads voor een .jsonl-bestand (standaard: het aantal processorkernen)", parsePositive)
+    .option("--engine <engine>", "beslis de hele tabel in een database: duckdb of postgres (zie docs/sql.md)")
     .option("--database <url>", "met --engine postgres: de PostgreSQL-URL")
     .option("--table <naam>", "met --engine postgres: de tabel met een rij per case")
-    .action(async (file: string, opts: { input?: string; explain?: boolean; engine?: string; output?: string; database?: string; table?: string }) => {
+    .action(async (file: string, opts: { input?: string; output: string; format?: "json" | "jsonl"; explain?: boolean; jobs?: number; engine?: string; database?: string; table?: string }) => {
       code = await (await import("./run.js")).runCommand(file, opts);
     });
 
@@ -64,16 +75,19 @@ async function main(argv: string[]): Promise<number> {
     .argument("[paden...]", ".polis-bestanden of mappen (standaard: de huidige map)")
     .option("--seed <n>", "seed voor de gegenereerde gevallen van eigenschappen", parseWhole)
     .option("--runs <n>", "aantal gegenereerde gevallen per eigenschap (standaard 100)", parseWhole)
-    .action(async (paths: string[], opts: { seed?: number; runs?: number }) => {
+    .addOption(new Option("-r, --reporter <soort>", "text (voor mensen), json of junit (JUnit-XML voor CI) op stdout").choices(["text", "json", "junit"]).default("text"))
+    .action(async (paths: string[], opts: { seed?: number; runs?: number; reporter: "text" | "json" | "junit" }) => {
       code = (await import("./test.js")).testCommand(paths, opts);
     });
 
   program
     .command("build")
-    .description("bouw een TypeScript-bibliotheek uit een map met polis-bestanden")
+    .description("bouw een installeerbaar npm-pakket (JavaScript, typen, JSON Schema) uit een map met polis-bestanden")
     .argument("<map>", "map met .polis-bestanden")
-    .requiredOption("-o, --out <map>", "uitvoermap")
-    .action(async (dir: string, opts: { out: string }) => {
+    .requiredOption("-o, --out <map>", "uitvoermap (een nieuwe of lege map, of een eerdere build)")
+    .option("--name <naam>", "pakketnaam (standaard: de naam van de map)")
+    .option("--version <versie>", "pakketversie (standaard 1.0.0)")
+    .action(async (dir: string, opts: { out: string; name?: string; version?: string }) => {
       code = await (await import("./build.js")).buildCommand(dir, opts);
     });
 
@@ -88,6 +102,17 @@ async function main(argv: string[]): Promise<number> {
     .option("--seed <n>", "seed van de gegenereerde gevallen", parseWhole)
     .action(async (oldPath: string, newPath: string, opts: { format?: string; witnesses?: number; samples?: number; seed?: number }) => {
       code = (await import("./diff.js")).diffCommand(oldPath, newPath, opts);
+    });
+
+  program
+    .command("doc")
+    .description("schrijf een documentatiesite (HTML) van een map met polis-bestanden")
+    .argument("<map>", "map met .polis-bestanden")
+    .requiredOption("-o, --out <map>", "uitvoermap van de site")
+    .option("--changes <map>", "map met wijzigingsrapporten (standaard: de dichtstbijzijnde docs/changes)")
+    .option("--playground <url>", "adres van de speelplaats (standaard: een kopie in <uitvoermap>/playground)")
+    .action(async (dir: string, opts: { out: string; changes?: string; playground?: string }) => {
+      code = (await import("./doc.js")).docCommand(dir, opts);
     });
 
   program

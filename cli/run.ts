@@ -1,89 +1,155 @@
-// `polis run FILE --input CASE.json|CASES.jsonl [--explain]`.
-// A .jsonl file is streamed line by line (constant memory): one result line
-// per case line, `{"fout": …}` for a bad one; the exit code is the highest seen.
+// `polis run FILE --input CASE [--format json|jsonl] [--output OUT] [--explain] [--jobs N]`.
+// `-` is standard input (for --input) or output (for --output, the default).
+// The format is --format, else the input's extension (.jsonl in any case is a
+// stream, anything else one case). One case: the outputs as JSON, or the
+// explanation (Dutch text; JSON with --format). A stream: batch.ts, one
+// answer line per input line, `{"fout": …}` for a bad one; the exit code is
+// the highest seen.
+//
+// Engines: the policy is decided by an Engine; "js" (the generated module,
+// in-process and in worker threads) is the one there is. Another back end
+// adds an entry to ENGINES with the same interface.
 
 import fs from "node:fs";
-import readline from "node:readline";
-import { PolisError, type Diagnostic } from "../runtime/diagnostic.js";
+import os from "node:os";
+import path from "node:path";
+import type { Writable } from "node:stream";
+import { PolisError } from "../runtime/diagnostic.js";
 import { decodeCaseBytes, parseCaseText } from "../runtime/case.js";
-import { load, type DecisionModule } from "../compiler/emit/load.js";
+import { load, moduleCode, type DecisionModule } from "../compiler/emit/load.js";
 import { hasErrors } from "../compiler/pipeline.js";
-import { EXIT_OK, EXIT_POLICY, EXIT_USAGE, UsageError, compileFile, displayPath, printDiagnostics, readBytes, requireFile } from "./io.js";
+import type { LoweredPolicy } from "../compiler/ir/ir.js";
+import { errorJson, exitCodeOf } from "./batch-lines.js";
+import { runBatch } from "./batch.js";
+import { EXIT_OK, EXIT_POLICY, UsageError, compileFile, displayPath, printDiagnostics, useColor } from "./io.js";
 
 export interface RunOptions {
   input?: string;
-  explain?: boolean;
-  /** `--engine duckdb|postgres`: decide a whole table in a database (cli/engine.ts). */
-  engine?: string;
   output?: string;
+  format?: "json" | "jsonl";
+  explain?: boolean;
+  jobs?: number;
+  /** `--engine duckdb|postgres`: decide a whole table in a database (cli/engine.ts, issue 17). */
+  engine?: string;
   database?: string;
   table?: string;
 }
 
-export async function runCommand(file: string, options: RunOptions): Promise<number> {
+/** What an engine gets: the checked policy, where to read and write, and how. */
+export interface RunPlan {
+  policy: LoweredPolicy;
+  file: string;
+  sourceText: string;
+  input: string;
+  format: "json" | "jsonl";
+  /** The format was asked for (so an explanation is JSON, not text). */
+  formatGiven: boolean;
+  explain: boolean;
+  jobs: number;
+  sink: Writable;
+}
+
+export type Engine = (plan: RunPlan) => Promise<number>;
+
+const ENGINES: Record<string, Engine> = { js: runJs };
+
+export async function runCommand(file: string, options: RunOptions, engine = options.engine ?? "js"): Promise<number> {
+  if (engine === "duckdb" || engine === "postgres") {
+    const r = compileFile(file);
+    printDiagnostics(r.diagnostics);
+    if (hasErrors(r.diagnostics) || !r.policy) return EXIT_POLICY;
+    const output = options.output === "-" ? undefined : options.output;
+    return (await import("./engine.js")).runEngine(r.policy, r.file, { ...options, engine, ...(output ? { output } : { output: undefined }) });
+  }
+  if (options.input === undefined) throw new UsageError("geef een case-bestand met --input");
+  const run = ENGINES[engine];
+  if (!run) throw new UsageError(`onbekende engine \`${engine}\`; kies uit ${Object.keys(ENGINES).join(", ")}`);
   const r = compileFile(file);
   printDiagnostics(r.diagnostics);
   if (hasErrors(r.diagnostics) || !r.policy) return EXIT_POLICY;
-  if (options.engine !== undefined) return (await import("./engine.js")).runEngine(r.policy, r.file, { ...options, engine: options.engine });
-  if (options.input === undefined) throw new UsageError("geef een case-bestand met --input");
-  const module = load(r.policy);
-  requireFile(options.input, "case-bestand");
-  if (options.input.endsWith(".jsonl")) return runLines(module, { ...options, input: options.input });
-  let text: string;
+  checkInput(options.input);
+  const format = options.format ?? (options.input !== "-" && /\.jsonl$/i.test(options.input) ? "jsonl" : "json");
+  const sink = openOutput(options.output ?? "-");
+  const plan: RunPlan = {
+    policy: r.policy,
+    file: r.file,
+    sourceText: fs.readFileSync(file, "utf8"),
+    input: options.input,
+    format,
+    formatGiven: options.format !== undefined,
+    explain: options.explain === true,
+    jobs: options.jobs ?? defaultJobs(),
+    sink,
+  };
   try {
-    text = decodeCaseBytes(readBytes(options.input, "case-bestand"));
-  } catch (e) {
-    if (!(e instanceof PolisError)) throw e;
-    return reportError(e.diagnostic, undefined);
+    return await run(plan);
+  } finally {
+    if (sink !== process.stdout) await new Promise<void>((resolve, reject) => sink.end((e?: Error | null) => (e ? reject(e) : resolve())));
   }
-  return runOne(module, text, undefined, options, false);
 }
 
-function exitCodeOf(d: Diagnostic): number {
-  return d.code.startsWith("P07") ? EXIT_USAGE : EXIT_POLICY;
+function defaultJobs(): number {
+  return Math.max(1, typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length);
 }
 
-function errorJson(d: Diagnostic): string {
-  const fout: Record<string, unknown> = { code: d.code, bericht: d.message };
-  if (d.field !== undefined) fout.veld = d.field;
-  if (d.line !== undefined) fout.lijn = d.line;
-  return JSON.stringify({ fout });
-}
-
-function runOne(module: DecisionModule, text: string, line: number | undefined, options: RunOptions, compact: boolean): number {
+function checkInput(input: string): void {
+  if (input === "-") return;
+  if (input === "") throw new UsageError("--input heeft een bestandsnaam nodig (of - voor standaardinvoer)");
+  let st: fs.Stats;
   try {
-    if (options.explain) {
-      const json = parseCaseText(text, line) as Record<string, unknown>;
+    st = fs.statSync(input);
+  } catch {
+    throw new UsageError(`case-bestand \`${displayPath(input)}\` bestaat niet`);
+  }
+  if (st.isDirectory()) throw new UsageError(`\`${displayPath(input)}\` is een map, geen case-bestand`);
+}
+
+function openOutput(output: string): Writable {
+  if (output === "-") return process.stdout;
+  const dir = path.dirname(path.resolve(output));
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`de map van uitvoerbestand \`${displayPath(output)}\` bestaat niet`);
+  if (fs.existsSync(output) && fs.statSync(output).isDirectory()) throw new UsageError(`\`${displayPath(output)}\` is een map, geen uitvoerbestand`);
+  return fs.createWriteStream(output);
+}
+
+async function readAll(input: string): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  const stream = input === "-" ? process.stdin : fs.createReadStream(input);
+  try {
+    for await (const c of stream) chunks.push(c as Buffer);
+  } catch (e) {
+    throw new UsageError(`case-bestand \`${displayPath(input)}\` kan niet gelezen worden (${(e as NodeJS.ErrnoException).code ?? "onbekende fout"})`);
+  }
+  return Buffer.concat(chunks);
+}
+
+async function runJs(plan: RunPlan): Promise<number> {
+  const module = load(plan.policy);
+  if (plan.format === "jsonl") {
+    const input = plan.input === "-" ? process.stdin : fs.createReadStream(plan.input, { highWaterMark: 256 * 1024 });
+    const small = plan.input !== "-" && fs.statSync(plan.input).size < 512 * 1024;
+    const setup = { explain: plan.explain, color: useColor(process.stderr), sourceFile: plan.file, sourceText: plan.sourceText };
+    return runBatch(input as AsyncIterable<Buffer>, plan.sink, { code: moduleCode(plan.policy), module, setup, jobs: plan.jobs }, small);
+  }
+  return runOne(module, await readAll(plan.input), plan);
+}
+
+function runOne(module: DecisionModule, bytes: Uint8Array, plan: RunPlan): number {
+  try {
+    // UTF-8 only (a BOM is dropped); other encodings are named, never replaced with U+FFFD.
+    const json = parseCaseText(decodeCaseBytes(bytes)) as Record<string, unknown>;
+    if (plan.explain) {
       const result = module.explain(json);
-      process.stdout.write(result.text + (compact ? "\n" : ""));
+      plan.sink.write(plan.formatGiven ? JSON.stringify({ uitvoer: result.output, uitleg: result.explanation }, null, 2) + "\n" : result.text);
     } else {
-      const out = module.evaluateJson(text, line);
-      process.stdout.write((compact ? JSON.stringify(out) : JSON.stringify(out, null, 2)) + "\n");
+      plan.sink.write(JSON.stringify(module.evaluate(json), null, 2) + "\n");
     }
     return EXIT_OK;
   } catch (e) {
     if (!(e instanceof PolisError)) throw e;
-    return reportError(e.diagnostic, line);
+    const d = e.diagnostic;
+    plan.sink.write(errorJson(d) + "\n");
+    printDiagnostics([d]);
+    return exitCodeOf(d);
   }
-}
-
-/** A case that failed: `{"fout": …}` on stdout, the diagnostic on stderr. */
-function reportError(d: Diagnostic, line: number | undefined): number {
-  if (line !== undefined && d.line === undefined) d.line = line;
-  process.stdout.write(errorJson(d) + "\n");
-  printDiagnostics([d]);
-  return exitCodeOf(d);
-}
-
-async function runLines(module: DecisionModule, options: RunOptions & { input: string }): Promise<number> {
-  if (!fs.existsSync(options.input)) throw new UsageError(`case-bestand \`${displayPath(options.input)}\` bestaat niet`);
-  const rl = readline.createInterface({ input: fs.createReadStream(options.input, "utf8"), crlfDelay: Infinity });
-  let worst = EXIT_OK;
-  let n = 0;
-  for await (const line of rl) {
-    n++;
-    if (line.trim() === "") continue;
-    worst = Math.max(worst, runOne(module, line, n, options, true));
-  }
-  return worst;
 }

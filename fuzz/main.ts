@@ -1,6 +1,6 @@
 // `npm run fuzz -- --runs N [--seed S] [--policies P] [--cases C]`: the
 // robustness properties of fuzz/properties.ts at length, outside CI, then the
-// random-policy differential of every back end (fuzz/random.ts). Prints what
+// random-policy differential of every back end (fuzz/random/). Prints what
 // was run and any counterexample; exits 1 when a property fails or two back
 // ends disagree.
 
@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { compileNeverThrows, mutations, randomText, tokenSoup } from "./properties.js";
 import { polisFilesIn } from "../cli/io.js";
-import { fuzzRandomPolicies } from "./random.js";
+import { fuzzRandomPolicies } from "./random/run.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 

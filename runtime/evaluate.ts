@@ -6,7 +6,7 @@
 
 import type { Span } from "./diagnostic.js";
 import { PolisError } from "./diagnostic.js";
-import { DivisionByZero, add, eq, isInteger, le, sign, type Rat, ratInt, formatDecimal } from "./rational.js";
+import { DivisionByZero, Rat, add, eq, isInteger, le, sign, ratInt, formatDecimal } from "./rational.js";
 import { DateOutOfRange, DurationKindMismatch, DurationOutOfRange, NotWhole, durationCompare, type Duration } from "./calendar.js";
 import { StdlibError, runtimeError } from "./messages.js";
 import { formatValueDutch } from "./case.js";
@@ -52,10 +52,8 @@ export function asPolisError(e: unknown, w: Where, line?: number): unknown {
   if (e instanceof StdlibError) {
     return withSpan(runtimeError(e.code, { ...(e.params as object), where: describeWhere(w) } as never, extras), w, line);
   }
-  if (e instanceof DurationOutOfRange) {
-    return withSpan(runtimeError("P0811", { detail: e.message, where: describeWhere(w) }, extras), w, line);
-  }
   if (e instanceof NotWhole) return withSpan(runtimeError("P0807", { value: e.message, where: describeWhere(w) }, extras), w, line);
+  if (e instanceof DurationOutOfRange) return withSpan(runtimeError("P0811", { detail: e.message, where: describeWhere(w) }, extras), w, line);
   if (e instanceof DateOutOfRange) return withSpan(runtimeError("P0810", { where: describeWhere(w) }, extras), w, line);
   if (e instanceof DurationKindMismatch) {
     return withSpan(runtimeError("P0808", { a: "dagen", b: "maanden", where: describeWhere(w) }, extras), w, line);
@@ -171,4 +169,99 @@ export function givenField<T>(v: T | undefined, record: string, field: string): 
 export function given<T>(v: T | undefined, name: string): T {
   if (v === undefined) throw runtimeError("P0715", { field: name }, { field: name });
   return v;
+}
+
+// ------------------------------------------------ bounded evaluation (issue 12)
+
+/**
+ * A `functie` that calls other functions is memoised per case on its
+ * arguments (functions are pure), so a chain of functions that each call the
+ * previous one twice costs linear, not exponential, time. What memoisation
+ * cannot shrink (every call with new arguments) is bounded: after this many
+ * evaluations of such function bodies for one case, evaluation stops with
+ * P0812 naming the function.
+ */
+export const CALL_LIMIT = 100_000;
+
+export function tooManyCalls(w: Where): PolisError {
+  return runtimeError("P0812", { where: describeWhere(w), limit: CALL_LIMIT.toLocaleString("nl-NL") });
+}
+
+/** A canonical text for a runtime value: equal values (LANGUAGE.md §3) give equal keys. */
+export function keyOf(v: unknown): string {
+  if (v instanceof Rat) return v.bn === null ? `${v.n}/${v.d}` : `${v.bn}/${v.bd}`;
+  switch (typeof v) {
+    case "number":
+      return `#${v}`;
+    case "boolean":
+      return v ? "T" : "F";
+    case "string":
+      return JSON.stringify(v);
+  }
+  if (v === null || v === undefined) return String(v);
+  if (Array.isArray(v)) return `[${v.map(keyOf).join(",")}]`;
+  const o = v as Record<string, unknown>;
+  return `{${Object.keys(o)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${keyOf(o[k])}`)
+    .join(",")}}`;
+}
+
+/** The memo key of a function call. */
+export function argsKey(...args: unknown[]): string {
+  return args.length === 1 ? keyOf(args[0]) : args.map(keyOf).join("|");
+}
+
+/** A stack overflow: never remembered as a definition's outcome (it depends on where it was computed from). */
+export function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
+}
+
+/** What `warm` needs of a Decision (of a policy with deep chains). */
+export interface Warmable {
+  w: Where;
+  /** Inside `warm`: definitions do not start another warm-up. */
+  warming: boolean;
+}
+
+/**
+ * Compute, bottom-up, the begrippen and parameters that definition `k` reads
+ * (directly or through functions), so that computing `k` itself recurses at
+ * most one definition deep: a chain of 10.000 begrippen needs no 10.000-deep
+ * stack. `deps[i]` lists what definition i reads; `get[i]` computes it
+ * (memoised). Computing a definition nothing would have read is harmless:
+ * definitions are pure, and a failure is remembered by the definition and
+ * rethrown only when something really reads it.
+ */
+export function warm<D extends Warmable>(d: D, k: number, deps: readonly (readonly number[])[], get: readonly ((this: D) => unknown)[]): void {
+  const w = d.w;
+  d.warming = true;
+  try {
+    const seen = new Uint8Array(get.length);
+    seen[k] = 1;
+    // Iterative post-order: a node is computed after everything it reads.
+    const stack: number[] = [];
+    const next: number[] = [];
+    for (const r of deps[k]!) if (!seen[r]) { seen[r] = 1; stack.push(r); next.push(0); }
+    while (stack.length > 0) {
+      const top = stack.length - 1;
+      const i = stack[top]!;
+      const ds = deps[i]!;
+      if (next[top]! < ds.length) {
+        const r = ds[next[top]!++]!;
+        if (!seen[r]) { seen[r] = 1; stack.push(r); next.push(0); }
+        continue;
+      }
+      stack.pop();
+      next.pop();
+      try {
+        get[i]!.call(d);
+      } catch {
+        // Remembered by the definition (or a stack overflow, retried when read).
+      }
+    }
+  } finally {
+    d.warming = false;
+    d.w = w;
+  }
 }

@@ -9,3 +9,4 @@ export * from "./types.js";
 export * from "./case.js";
 export * from "./evaluate.js";
 export * from "./explain.js";
+export * from "./module.js";

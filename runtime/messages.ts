@@ -95,7 +95,8 @@ export const MESSAGES = {
     (p) => p.message,
     (p) => (p.advice ? SYNTAX_ADVICE[p.advice](p.word ?? "") : undefined),
   ),
-  P0204: error(() => `dit bestand is te diep genest om te lezen`, () => "splits de uitdrukking op in begrippen"),
+  /** what: how deep, when the place is known (issue 12); without it, the whole file (a stack overflow). */
+  P0204: error<{ what?: string }>((p) => (p.what !== undefined ? `deze uitdrukking is te diep genest: ${p.what}` : `dit bestand is te diep genest om te lezen`), () => "splits de uitdrukking op in begrippen"),
 
   // ── P03xx: names ───────────────────────────────────────────────────────
   P0301: error<{ name: string } & Suggested>((p) => `onbekende naam \`${p.name}\``, suggested),
@@ -251,7 +252,12 @@ export const MESSAGES = {
   ),
   P0809: error<{ detail: string }>((p) => `interne fout: ${p.detail}`),
   P0810: error<{ where: string }>((p) => `een berekende datum valt buiten de jaren 1 tot en met 9999 in ${p.where}`),
+  /** A duration past what a count holds exactly (issue 12): detail says how large, in which unit. */
   P0811: error<{ detail: string; where: string }>((p) => `${p.detail} in ${p.where}`),
+  /** Evaluation of one case needed more function evaluations than CALL_LIMIT (runtime/evaluate.ts; issue 12). */
+  P0812: error<{ where: string; limit: string }>(
+    (p) => `de berekening van ${p.where} is te groot: meer dan ${p.limit} aanroepen met verschillende waarden voor één case`,
+  ),
 } as const;
 
 function arrows(names: readonly string[]): string {
@@ -288,8 +294,10 @@ export interface Extras {
   /** `.jsonl` input: the 1-based line of the case. */
   line?: number;
   /**
-   * Advice that depends on the rejected case value itself (runtime/case.ts);
-   * every other hint comes from the catalog.
+   * Advice about a rejected case file that depends on the value and the
+   * expected type (runtime/case-json.ts, case-decode.ts: an example of the
+   * expected form, the fields or values there are). Every compile-time and
+   * evaluation hint comes from the catalog; moving these too is left to do.
    */
   hint?: string;
 }

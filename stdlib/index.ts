@@ -8,6 +8,7 @@
 // parameters. A leaf: imports only runtime/.
 
 import {
+  DateOutOfRange,
   EMPTY_PERIOD,
   addDuration,
   daysInMonth,
@@ -23,8 +24,9 @@ import {
   type Duration,
   type Period,
 } from "../runtime/calendar.js";
-import { Rat, abs, cmp, isInteger, ratInt, toInteger } from "../runtime/rational.js";
+import { Rat, abs, cmp, isInteger, ratInt, toBigInt, toInteger } from "../runtime/rational.js";
 import { StdlibError } from "../runtime/messages.js";
+import type * as self from "./index.js";
 
 import {
   addWorkingDaysBE,
@@ -63,19 +65,31 @@ export interface StdlibEntry {
   minArgs?: number;
   maxArgs?: number;
   impl: (...args: any[]) => StdlibValue;
+  /**
+   * The name `impl` is exported under from this module: generated code calls
+   * `S.<export>` (a function's own `.name` does not survive minification).
+   */
+  export: StdlibExport;
 }
+
+/** The exported functions of this module that implement a Polis function. */
+export type StdlibExport = {
+  [K in keyof typeof self]: (typeof self)[K] extends (...args: any[]) => StdlibValue ? K : never;
+}[keyof typeof self];
 
 // ---------------------------------------------------------------- dates
 
-function wholeArg(n: Rat, fn: string): number {
-  if (!isInteger(n)) throw new StdlibError("P0807", { fn, value: n.toString() });
-  return toInteger(n);
-}
-
 /** `verjaardag(g, n)`: the n-th birthday; born 29 februari → 28 februari in other years. */
 export function birthday(birthDate: Day, n: Rat): Day {
-  return addDuration(birthDate, { unit: "maanden", n: 12 * wholeArg(n, "verjaardag") }, 1);
+  if (!isInteger(n)) throw new StdlibError("P0807", { fn: "verjaardag", value: n.toString() });
+  // No birthday of a date in the years 1–9999 lies 10.000 years away and
+  // still in them; a larger n is not a safe integer's concern (issue 12: a
+  // huge aantal was an internal error).
+  if (cmp(abs(n), TEN_THOUSAND) > 0) throw new DateOutOfRange();
+  return addDuration(birthDate, { unit: "maanden", n: 12 * toInteger(n) }, 1);
 }
+
+const TEN_THOUSAND = ratInt(10_000);
 
 /** `leeftijd_op(g, d)`: the largest n with verjaardag(g, n) <= d. */
 export function ageOn(birthDate: Day, day: Day): Rat {
@@ -141,7 +155,10 @@ const DAYS_365 = ratInt(365);
 const DAYS_366 = ratInt(366);
 
 export function daysInYear(year: Rat): Rat {
-  return isLeapYear(wholeArg(year, "dagen_in_jaar")) ? DAYS_366 : DAYS_365;
+  if (!isInteger(year)) throw new StdlibError("P0807", { fn: "dagen_in_jaar", value: year.toString() });
+  // Any whole year, however large (BigInt: no RangeError past 2^53).
+  const y = toBigInt(year);
+  return y % 4n === 0n && (y % 100n !== 0n || y % 400n === 0n) ? DAYS_366 : DAYS_365;
 }
 
 // ---------------------------------------------------------------- periods
@@ -259,33 +276,33 @@ export function absValue(x: Rat): Rat {
 // ---------------------------------------------------------------- registry
 
 export const STDLIB: StdlibEntry[] = [
-  { name: "leeftijd_op", params: ["datum", "datum"], result: "aantal", impl: ageOn },
-  { name: "verjaardag", params: ["datum", "aantal"], result: "datum", impl: birthday },
-  { name: "jaar_van", params: ["datum"], result: "aantal", impl: yearOf },
-  { name: "maand_van", params: ["datum"], result: "aantal", impl: monthOf },
-  { name: "dag_van", params: ["datum"], result: "aantal", impl: dayOfMonth },
-  { name: "begin_van_jaar", params: ["datum"], result: "datum", impl: startOfYear },
-  { name: "einde_van_jaar", params: ["datum"], result: "datum", impl: endOfYear },
-  { name: "eerste_dag_volgende_maand", params: ["datum"], result: "datum", impl: firstDayOfNextMonth },
-  { name: "dagen_in_jaar", params: ["aantal"], result: "aantal", impl: daysInYear },
-  { name: "aantal_dagen", params: ["periode"], result: "aantal", impl: dayCount },
-  { name: "begin", params: ["periode"], result: "datum", impl: periodStart },
-  { name: "einde", params: ["periode"], result: "datum", impl: periodEnd },
-  { name: "overlap", params: ["periode", "periode"], result: "periode", impl: overlap },
-  { name: "kalendermaanden", params: ["periode"], result: "lijst van periode", impl: calendarMonths },
-  { name: "hele_maand", params: ["periode"], result: "janee", impl: isWholeMonth },
-  { name: "werkdagen_tussen", params: ["datum", "datum"], result: "aantal", impl: workdaysBetween },
+  { name: "leeftijd_op", params: ["datum", "datum"], result: "aantal", impl: ageOn, export: "ageOn" },
+  { name: "verjaardag", params: ["datum", "aantal"], result: "datum", impl: birthday, export: "birthday" },
+  { name: "jaar_van", params: ["datum"], result: "aantal", impl: yearOf, export: "yearOf" },
+  { name: "maand_van", params: ["datum"], result: "aantal", impl: monthOf, export: "monthOf" },
+  { name: "dag_van", params: ["datum"], result: "aantal", impl: dayOfMonth, export: "dayOfMonth" },
+  { name: "begin_van_jaar", params: ["datum"], result: "datum", impl: startOfYear, export: "startOfYear" },
+  { name: "einde_van_jaar", params: ["datum"], result: "datum", impl: endOfYear, export: "endOfYear" },
+  { name: "eerste_dag_volgende_maand", params: ["datum"], result: "datum", impl: firstDayOfNextMonth, export: "firstDayOfNextMonth" },
+  { name: "dagen_in_jaar", params: ["aantal"], result: "aantal", impl: daysInYear, export: "daysInYear" },
+  { name: "aantal_dagen", params: ["periode"], result: "aantal", impl: dayCount, export: "dayCount" },
+  { name: "begin", params: ["periode"], result: "datum", impl: periodStart, export: "periodStart" },
+  { name: "einde", params: ["periode"], result: "datum", impl: periodEnd, export: "periodEnd" },
+  { name: "overlap", params: ["periode", "periode"], result: "periode", impl: overlap, export: "overlap" },
+  { name: "kalendermaanden", params: ["periode"], result: "lijst van periode", impl: calendarMonths, export: "calendarMonths" },
+  { name: "hele_maand", params: ["periode"], result: "janee", impl: isWholeMonth, export: "isWholeMonth" },
+  { name: "werkdagen_tussen", params: ["datum", "datum"], result: "aantal", impl: workdaysBetween, export: "workdaysBetween" },
   // Working days without the public holidays of a country (stdlib/workdays.ts).
-  { name: "werkdagen_tussen_be", params: ["datum", "datum"], result: "aantal", impl: workingDaysBetweenBE },
-  { name: "werkdagen_tussen_nl", params: ["datum", "datum"], result: "aantal", impl: workingDaysBetweenNL },
-  { name: "plus_werkdagen_be", params: ["datum", "aantal"], result: "datum", impl: addWorkingDaysBE },
-  { name: "plus_werkdagen_nl", params: ["datum", "aantal"], result: "datum", impl: addWorkingDaysNL },
-  { name: "feestdag_be", params: ["datum"], result: "janee", impl: isPublicHolidayBE },
-  { name: "feestdag_nl", params: ["datum"], result: "janee", impl: isPublicHolidayNL },
-  { name: "eerste_paasdag", params: ["aantal"], result: "datum", impl: easterOf },
-  { name: "min", params: "variadic", result: "same", minArgs: 2, impl: minValue },
-  { name: "max", params: "variadic", result: "same", minArgs: 2, impl: maxValue },
-  { name: "abs", params: "variadic", result: "same", minArgs: 1, maxArgs: 1, impl: absValue },
+  { name: "werkdagen_tussen_be", params: ["datum", "datum"], result: "aantal", impl: workingDaysBetweenBE, export: "workingDaysBetweenBE" },
+  { name: "werkdagen_tussen_nl", params: ["datum", "datum"], result: "aantal", impl: workingDaysBetweenNL, export: "workingDaysBetweenNL" },
+  { name: "plus_werkdagen_be", params: ["datum", "aantal"], result: "datum", impl: addWorkingDaysBE, export: "addWorkingDaysBE" },
+  { name: "plus_werkdagen_nl", params: ["datum", "aantal"], result: "datum", impl: addWorkingDaysNL, export: "addWorkingDaysNL" },
+  { name: "feestdag_be", params: ["datum"], result: "janee", impl: isPublicHolidayBE, export: "isPublicHolidayBE" },
+  { name: "feestdag_nl", params: ["datum"], result: "janee", impl: isPublicHolidayNL, export: "isPublicHolidayNL" },
+  { name: "eerste_paasdag", params: ["aantal"], result: "datum", impl: easterOf, export: "easterOf" },
+  { name: "min", params: "variadic", result: "same", minArgs: 2, impl: minValue, export: "minValue" },
+  { name: "max", params: "variadic", result: "same", minArgs: 2, impl: maxValue, export: "maxValue" },
+  { name: "abs", params: "variadic", result: "same", minArgs: 1, maxArgs: 1, impl: absValue, export: "absValue" },
 ];
 
 /** STDLIB by Polis name. */

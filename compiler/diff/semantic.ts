@@ -4,7 +4,7 @@
 // output differs in a random sample, and up to N witnesses, each shrunk by
 // fast-check to a simple case, with both outcomes and the rules that gave them.
 //
-// Cases are generated as for `eigenschap`s (compiler/properties), from the
+// Cases are generated as for `eigenschap`s (compiler/cases), from the
 // union of both versions' inputs, dates drawn from both `geldig` periods
 // together, and weighted toward the boundary values of BOTH versions, so a
 // threshold moved from 56 to 35 is hit for certain, not by luck. A case that
@@ -20,7 +20,7 @@ import type { Explanation } from "../../runtime/explain.js";
 import type { Policy } from "../ir/ir.js";
 import { typeDescOf } from "../ir/ir.js";
 import type { DecisionModule } from "../emit/load.js";
-import { caseFileOf, collectBoundaries, inputsArbitrary, mergeBoundaries } from "../properties/arbitraries.js";
+import { caseFileOf, collectBoundaries, inputsArbitrary, mergeBoundaries } from "../cases/generators.js";
 
 /** 31 december 2100, the default end of LANGUAGE.md §8. */
 const DEFAULT_DATE_TO = dayFromYmd(2100, 12, 31)!;

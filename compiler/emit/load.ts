@@ -2,10 +2,10 @@
 // `polis test`. It generates plain JavaScript (emit/generate.ts) and
 // instantiates it with the runtime; no ts-morph, no prettier on this path.
 
-import * as R from "../../runtime/index.js";
-import * as S from "../../stdlib/index.js";
+import type * as R from "../../runtime/index.js";
 import type { LoweredPolicy } from "../ir/ir.js";
 import { generate } from "./generate.js";
+import { instantiate } from "./instantiate.js";
 
 export interface DecisionModule {
   metadata: {
@@ -27,10 +27,11 @@ export interface DecisionModule {
   checkProperties(values: Record<string, unknown>): { outputs: Record<string, unknown>; holds: unknown[] };
 }
 
+/** The JavaScript of the module, for `instantiate` (here, or in a batch worker). */
+export function moduleCode(policy: LoweredPolicy): string {
+  return generate(policy, { ts: false }).code;
+}
+
 export function load(policy: LoweredPolicy): DecisionModule {
-  const { code } = generate(policy, { ts: false });
-  // The code is generated from a checked IR; every policy name in it is a
-  // mangled identifier or a JSON string literal (emit/generate.ts INVARIANT).
-  const factory = new Function("R", "S", `"use strict";\n${code}`) as (r: typeof R, s: typeof S) => DecisionModule;
-  return factory(R, S);
+  return instantiate(moduleCode(policy));
 }

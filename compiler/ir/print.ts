@@ -10,10 +10,9 @@
 import type { Span } from "../../runtime/diagnostic.js";
 import { formatDecimal, type Rat } from "../../runtime/rational.js";
 import { formatIsoDate, type Duration, type Period } from "../../runtime/calendar.js";
+import { TreePrinter } from "../syntax/print.js";
 import type * as IR from "./ir.js";
 import type { Candidate, OutputDecision } from "./decisions.js";
-
-const INDENT = "  ";
 
 function at(span: Span): string {
   return `@${span.line}:${span.column}`;
@@ -73,27 +72,9 @@ export function valueText(v: IR.Value, t: IR.Type): string {
   }
 }
 
-class Printer {
-  private readonly lines: string[] = [];
-  private depth = 0;
-
-  constructor(private readonly policy: IR.LoweredPolicy) {}
-
-  line(text: string): void {
-    this.lines.push(INDENT.repeat(this.depth) + text);
-  }
-
-  /** A line, then whatever `body` prints one level deeper. */
-  node(text: string, body?: () => void): void {
-    this.line(text);
-    if (!body) return;
-    this.depth++;
-    body();
-    this.depth--;
-  }
-
-  toString(): string {
-    return this.lines.join("\n");
+class Printer extends TreePrinter {
+  constructor(private readonly policy: IR.LoweredPolicy) {
+    super();
   }
 
   // ---------------------------------------------------------- expressions

@@ -18,8 +18,8 @@ export function parse(text: string, file: string): { program?: Program; diagnost
   const lexed = lex(text, file);
   const deep = tooDeeplyNested(lexed.tokens);
   if (deep !== undefined) {
-    const hint = `meer dan ${MAX_NESTING} haakjes in elkaar, of meer dan ${MAX_NESTING} keer \`-\` of \`niet\` achter elkaar; splits de uitdrukking op in begrippen`;
-    return { diagnostics: [...lexed.diagnostics, diagnostic("P0204", tokenSpan(file, deep), {}, { hint })] };
+    const what = `meer dan ${MAX_NESTING} haakjes in elkaar, of meer dan ${MAX_NESTING} keer \`-\` of \`niet\` achter elkaar`;
+    return { diagnostics: [...lexed.diagnostics, diagnostic("P0204", tokenSpan(file, deep), { what })] };
   }
   const parsed = parseTokens(lexed.tokens);
   const diagnostics = [...lexed.diagnostics];
@@ -56,8 +56,8 @@ export function parse(text: string, file: string): { program?: Program; diagnost
   const { program, diagnostics: literalDiagnostics } = fromCst(parsed.cst, file, text);
   const deepNode = tooDeepNode(program);
   if (deepNode !== undefined) {
-    const hint = `meer dan ${MAX_EXPRESSION_DEPTH} bewerkingen in elkaar; splits de uitdrukking op in begrippen`;
-    return { diagnostics: [...literalDiagnostics, diagnostic("P0204", deepNode, {}, { hint })] };
+    const what = `meer dan ${MAX_EXPRESSION_DEPTH} bewerkingen in elkaar`;
+    return { diagnostics: [...literalDiagnostics, diagnostic("P0204", deepNode, { what })] };
   }
   return { program, diagnostics: literalDiagnostics };
 }

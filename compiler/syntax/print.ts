@@ -28,7 +28,8 @@ function typeText(t: A.TypeRef): string {
   }
 }
 
-class Printer {
+/** An indented tree, one node a line: shared by this printer and the IR's (compiler/ir/print.ts). */
+export class TreePrinter {
   private readonly lines: string[] = [];
   private depth = 0;
 
@@ -48,7 +49,9 @@ class Printer {
   toString(): string {
     return this.lines.join("\n");
   }
+}
 
+class Printer extends TreePrinter {
   // ---------------------------------------------------------- expressions
 
   expr(e: A.Expr, role?: string): void {

@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import { compile, hasErrors } from "../../compiler/pipeline.js";
 import { renderDiagnostics } from "../../compiler/diagnostics/render.js";
 import { load } from "../../compiler/emit/load.js";
-import { findConflicts } from "../../compiler/properties/conflicts.js";
+import { findConflicts } from "../../compiler/cases/conflicts.js";
 import { GOLDEN, ROOT, caseName, listFiles, read, repoPath, sibling } from "./golden.js";
 
 const DIR = path.join(GOLDEN, "check");

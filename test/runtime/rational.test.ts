@@ -8,6 +8,7 @@
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { runs } from "../budget.js";
 import {
   DivisionByZero,
   Rat,
@@ -48,7 +49,7 @@ interface Operand {
 }
 
 // At least 4 operations per chain: ≥ 100.000 checked operations per run (issue #4).
-const RUNS = 25_000;
+const RUNS = runs(5_000, 250_000);
 
 const hugeInt = fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n });
 const operand: fc.Arbitrary<Operand> = fc.oneof(

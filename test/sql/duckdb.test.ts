@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { compile } from "../../compiler/pipeline.js";
 import { load } from "../../compiler/emit/load.js";
-import { inputsArbitrary, caseFileOf } from "../../compiler/properties/arbitraries.js";
+import { inputsArbitrary, caseFileOf } from "../../compiler/cases/generators.js";
 import { PolisError } from "../../runtime/diagnostic.js";
 import { polisFilesIn, readText } from "../../cli/io.js";
 import { decideLinesInDuckDb } from "../../cli/engine.js";

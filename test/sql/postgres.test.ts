@@ -8,7 +8,7 @@ import fc from "fast-check";
 import pg from "pg";
 import { compile } from "../../compiler/pipeline.js";
 import { load } from "../../compiler/emit/load.js";
-import { inputsArbitrary, caseFileOf } from "../../compiler/properties/arbitraries.js";
+import { inputsArbitrary, caseFileOf } from "../../compiler/cases/generators.js";
 import { encodeValue } from "../../runtime/case.js";
 import { PolisError } from "../../runtime/diagnostic.js";
 import { polisFilesIn, readText } from "../../cli/io.js";
@@ -82,7 +82,7 @@ describe.runIf(process.env.POLIS_SQL_POSTGRES === "1")("SQL in PostgreSQL equals
       const values = fc.sample(inputsArbitrary(policy), { numRuns: CASES, seed: 17 });
       const cases = values.map((v) => JSON.stringify(caseFileOf(policy.inputs, v)));
       const expected = cases.map((c) => jsLine(module, c));
-      await load_(policy, "cases", values);
+      await load_(policy, "cases", values as Record<string, unknown>[]);
       const q = policyToSql(policy, { dialect: "postgres", table: "cases", passThrough: ["__n"] });
       const r = await client.query(`${q} ORDER BY 1`);
       const actual = (r.rows as Record<string, unknown>[]).map((row) => jsonLine(policy, row).text);

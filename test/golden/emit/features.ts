@@ -4,35 +4,56 @@ import * as S from "../../../stdlib/index.js";
 
 /** A case, in the case-file encoding (LANGUAGE.md §10). Pass numbers as decimal strings to keep them exact. */
 export interface Input {
+  /** Invoer `behandelingen`: `lijst van Behandeling`. */
   readonly behandelingen: ReadonlyArray<{
     soort: Soort_Zorgsoort;
     datum: string;
     kosten: string | number;
   }>;
+  /** Invoer `opname`: `datum`; beperking: vanaf 1 januari 2012. */
   readonly opname: string;
+  /** Invoer `ontslag`: `datum`. */
   readonly ontslag: string;
+  /** Invoer `verzekerd`: `periode`. */
   readonly verzekerd: { van: string; tot_en_met: string } | null;
+  /** Invoer `korting`: `percentage`; beperking: tussen 0 en 100. */
   readonly korting: string | number;
+  /** Invoer `wachttijd`: `duur`. */
   readonly wachttijd:
     { dagen: number } | { weken: number } | { maanden: number } | { jaren: number };
+  /** Invoer `naam`: `tekst`. */
   readonly naam: string;
+  /** Invoer `spoed`: `janee`. */
   readonly spoed: boolean;
+  /** Invoer `leeftijd`: `aantal`; beperking: tot en met 120. */
   readonly leeftijd: number | string;
+  /** Invoer `factor`: `getal`; beperking: uit {1, 1,5, 2}. */
   readonly factor: string | number;
 }
 
 /** The decision, in the output encoding (LANGUAGE.md §10), in declaration order. */
 export interface Output {
+  /** Uitvoer `totaal`: `bedrag`; regel `totaal`; artikel 1. */
   readonly totaal: string;
+  /** Uitvoer `aantal_fysio`: `aantal`; regel `tellen`; artikel 3. */
   readonly aantal_fysio: number | string;
+  /** Uitvoer `gemiddelde`: `getal`; regel `tellen`; artikel 3. */
   readonly gemiddelde: string;
+  /** Uitvoer `eigen_deel`: `percentage`; regel `tellen`; artikel 3. */
   readonly eigen_deel: string;
+  /** Uitvoer `in_dagen`: `duur`; regel `duren`; artikel 5. */
   readonly in_dagen: { dagen: number } | { maanden: number };
+  /** Uitvoer `in_maanden`: `duur`; regel `duren`; artikel 5. */
   readonly in_maanden: { dagen: number } | { maanden: number };
+  /** Uitvoer `betaald`: `periode`; regel `duren`; artikel 5. */
   readonly betaald: { van: string; tot_en_met: string } | null;
+  /** Uitvoer `einde`: `datum`; regel `duren`; artikel 5. */
   readonly einde: string;
+  /** Uitvoer `groet`: `tekst`; regel `duren`; artikel 5. */
   readonly groet: string;
+  /** Uitvoer `soort_eerst`: `Zorgsoort`; regel `eerste_soort`; artikel 7; met een standaardwaarde. */
   readonly soort_eerst: Soort_Zorgsoort;
+  /** Uitvoer `vergoed`: `janee`; regels `vergoeden`, `niet_bij_ziekenhuis`; artikelen 6, 6 lid 2; met een standaardwaarde. */
   readonly vergoed: boolean;
 }
 export type Soort_Zorgsoort = "fysiotherapie" | "huisarts" | "ziekenhuis";
@@ -53,15 +74,12 @@ export const metadata = {
 } as const;
 
 const K0: R.Rat = R.ratInt(3);
-const K1: R.Rat = R.ratInt(0);
-const K2: R.Rat = R.ratInt(1);
-const K3: R.Rat = R.ratInt(120);
-const K4: R.Rat = R.ratFrac(3n, 2n);
-const K5: R.Rat = R.ratInt(2);
-const K6: R.Rat = R.ratInt(18);
-const K7: R.Rat = R.ratFrac(1n, 40n);
-const K8: R.TypeDesc = { k: "janee" };
-const K9: R.TypeDesc = {
+const K1: R.Rat = R.ratInt(18);
+const K2: R.Rat = R.ratFrac(1n, 40n);
+const K3: R.Rat = R.ratInt(1);
+const K4: R.Rat = R.ratInt(2);
+const K5: R.TypeDesc = { k: "janee" };
+const K6: R.TypeDesc = {
   k: "lijst",
   elem: {
     k: "record",
@@ -80,19 +98,22 @@ const K9: R.TypeDesc = {
     ],
   },
 };
-const K10: R.TypeDesc = { k: "bedrag" };
-const K11: R.TypeDesc = { k: "getal" };
-const K12: R.TypeDesc = { k: "percentage" };
-const K13: R.TypeDesc = { k: "aantal" };
-const K14: R.TypeDesc = { k: "periode" };
-const K15: R.TypeDesc = { k: "tekst" };
-const K16: R.TypeDesc = { k: "duur" };
-const K17: R.TypeDesc = { k: "datum" };
-const K18: R.TypeDesc = {
+const K7: R.TypeDesc = { k: "bedrag" };
+const K8: R.TypeDesc = { k: "getal" };
+const K9: R.TypeDesc = { k: "percentage" };
+const K10: R.TypeDesc = { k: "aantal" };
+const K11: R.TypeDesc = { k: "periode" };
+const K12: R.TypeDesc = { k: "tekst" };
+const K13: R.TypeDesc = { k: "duur" };
+const K14: R.TypeDesc = { k: "datum" };
+const K15: R.TypeDesc = {
   k: "soort",
   name: "Zorgsoort",
   values: ["fysiotherapie", "huisarts", "ziekenhuis"],
 };
+const K16: R.Rat = R.ratInt(0);
+const K17: R.Rat = R.ratInt(120);
+const K18: R.Rat = R.ratFrac(3n, 2n);
 
 const W0: R.Where = {
   kind: "regel",
@@ -422,16 +443,16 @@ export const inputFields: readonly R.FieldDesc[] = [
   {
     name: "korting",
     type: { k: "percentage" },
-    restriction: { text: "tussen 0 en 100", min: K1, max: K2 },
+    restriction: { text: "tussen 0 en 100", min: K16, max: K3 },
   },
   { name: "wachttijd", type: { k: "duur" } },
   { name: "naam", type: { k: "tekst" } },
   { name: "spoed", type: { k: "janee" } },
-  { name: "leeftijd", type: { k: "aantal" }, restriction: { text: "tot en met 120", max: K3 } },
+  { name: "leeftijd", type: { k: "aantal" }, restriction: { text: "tot en met 120", max: K17 } },
   {
     name: "factor",
     type: { k: "getal" },
-    restriction: { text: "uit {1, 1,5, 2}", oneOf: [K2, K4, K5] },
+    restriction: { text: "uit {1, 1,5, 2}", oneOf: [K3, K18, K4] },
   },
 ];
 
@@ -533,7 +554,7 @@ const RULES: readonly R.RuleInfo[] = [
   },
 ];
 
-class Decision {
+class Decision implements R.DecisionBase {
   w: R.Where = R.TOP;
   result: Record<string, unknown> = {};
   readonly i_behandelingen: readonly Rec_Behandeling[];
@@ -653,7 +674,7 @@ class Decision {
     if (c === -2) {
       const w = this.w;
       this.w = W3;
-      c = this.i_spoed && R.ge(this.i_leeftijd, K6) ? 0 : -1;
+      c = this.i_spoed && R.ge(this.i_leeftijd, K1) ? 0 : -1;
       this.w = w;
       this.c3 = c;
     }
@@ -682,7 +703,7 @@ class Decision {
     if (c === -2) {
       const w = this.w;
       this.w = W5;
-      c = R.lt(this.i_leeftijd, K6) ? 0 : -1;
+      c = R.lt(this.i_leeftijd, K1) ? 0 : -1;
       this.w = w;
       this.c5 = c;
     }
@@ -752,7 +773,7 @@ class Decision {
       const w = this.w;
       const c = this.r1();
       this.w = W1;
-      if (c === 0) v = R.round(R.add(this.i_korting, K7), 2, "half-away");
+      if (c === 0) v = R.round(R.add(this.i_korting, K2), 2, "half-away");
       else throw R.noRule("eigen_deel");
       this.w = w;
       this.mo_eigen_deel = v;
@@ -767,7 +788,7 @@ class Decision {
       const c = this.r2();
       this.w = W2;
       if (c === 0)
-        v = R.durationAdd(R.durationFromCount(K2, "week"), R.durationFromCount(K0, "dagen"));
+        v = R.durationAdd(R.durationFromCount(K3, "week"), R.durationFromCount(K0, "dagen"));
       else throw R.noRule("in_dagen");
       this.w = w;
       this.mo_in_dagen = v;
@@ -782,7 +803,7 @@ class Decision {
       const c = this.r2();
       this.w = W2;
       if (c === 0)
-        v = R.durationAdd(R.durationFromCount(K2, "jaar"), R.durationFromCount(K5, "maanden"));
+        v = R.durationAdd(R.durationFromCount(K3, "jaar"), R.durationFromCount(K4, "maanden"));
       else throw R.noRule("in_maanden");
       this.w = w;
       this.mo_in_maanden = v;
@@ -810,7 +831,7 @@ class Decision {
       const w = this.w;
       const c = this.r2();
       this.w = W2;
-      if (c === 0) v = R.addDuration(15370, R.durationFromCount(K2, "maand"), 1);
+      if (c === 0) v = R.addDuration(15370, R.durationFromCount(K3, "maand"), 1);
       else throw R.noRule("einde");
       this.w = w;
       this.mo_einde = v;
@@ -874,7 +895,7 @@ class Decision {
         rules.push(4);
         values.push(a4);
       }
-      if (rules.length > 0) v = R.agree("vergoed", K8, rules, values, RULES);
+      if (rules.length > 0) v = R.agree("vergoed", K5, rules, values, RULES);
       else {
         this.w = W19;
         v = false;
@@ -917,11 +938,11 @@ class Decision {
           name: "totaal",
           articles: ["1"],
           head: "altijd",
-          reads: [{ name: "fysio", value: this.show(() => this.b_fysio(), K9) }],
+          reads: [{ name: "fysio", value: R.show(() => this.b_fysio(), K6) }],
         });
       steps.push({
         output: "totaal",
-        value: this.show(() => this.o_totaal(), K10),
+        value: R.show(() => this.o_totaal(), K7),
         rules,
         byDefault: rules.length === 0,
       });
@@ -934,14 +955,14 @@ class Decision {
           articles: ["3"],
           head: "altijd",
           reads: [
-            { name: "behandelingen", value: this.show(() => this.i_behandelingen, K9) },
-            { name: "factor", value: this.show(() => this.i_factor, K11) },
-            { name: "korting", value: this.show(() => this.i_korting, K12) },
+            { name: "behandelingen", value: R.show(() => this.i_behandelingen, K6) },
+            { name: "factor", value: R.show(() => this.i_factor, K8) },
+            { name: "korting", value: R.show(() => this.i_korting, K9) },
           ],
         });
       steps.push({
         output: "aantal_fysio",
-        value: this.show(() => this.o_aantal_fysio(), K13),
+        value: R.show(() => this.o_aantal_fysio(), K10),
         rules,
         byDefault: rules.length === 0,
       });
@@ -954,14 +975,14 @@ class Decision {
           articles: ["3"],
           head: "altijd",
           reads: [
-            { name: "behandelingen", value: this.show(() => this.i_behandelingen, K9) },
-            { name: "factor", value: this.show(() => this.i_factor, K11) },
-            { name: "korting", value: this.show(() => this.i_korting, K12) },
+            { name: "behandelingen", value: R.show(() => this.i_behandelingen, K6) },
+            { name: "factor", value: R.show(() => this.i_factor, K8) },
+            { name: "korting", value: R.show(() => this.i_korting, K9) },
           ],
         });
       steps.push({
         output: "gemiddelde",
-        value: this.show(() => this.o_gemiddelde(), K11),
+        value: R.show(() => this.o_gemiddelde(), K8),
         rules,
         byDefault: rules.length === 0,
       });
@@ -974,14 +995,14 @@ class Decision {
           articles: ["3"],
           head: "altijd",
           reads: [
-            { name: "behandelingen", value: this.show(() => this.i_behandelingen, K9) },
-            { name: "factor", value: this.show(() => this.i_factor, K11) },
-            { name: "korting", value: this.show(() => this.i_korting, K12) },
+            { name: "behandelingen", value: R.show(() => this.i_behandelingen, K6) },
+            { name: "factor", value: R.show(() => this.i_factor, K8) },
+            { name: "korting", value: R.show(() => this.i_korting, K9) },
           ],
         });
       steps.push({
         output: "eigen_deel",
-        value: this.show(() => this.o_eigen_deel(), K12),
+        value: R.show(() => this.o_eigen_deel(), K9),
         rules,
         byDefault: rules.length === 0,
       });
@@ -994,14 +1015,14 @@ class Decision {
           articles: ["5"],
           head: "altijd",
           reads: [
-            { name: "verblijf", value: this.show(() => this.b_verblijf(), K14) },
-            { name: "verzekerd", value: this.show(() => this.i_verzekerd, K14) },
-            { name: "naam", value: this.show(() => this.i_naam, K15) },
+            { name: "verblijf", value: R.show(() => this.b_verblijf(), K11) },
+            { name: "verzekerd", value: R.show(() => this.i_verzekerd, K11) },
+            { name: "naam", value: R.show(() => this.i_naam, K12) },
           ],
         });
       steps.push({
         output: "in_dagen",
-        value: this.show(() => this.o_in_dagen(), K16),
+        value: R.show(() => this.o_in_dagen(), K13),
         rules,
         byDefault: rules.length === 0,
       });
@@ -1014,14 +1035,14 @@ class Decision {
           articles: ["5"],
           head: "altijd",
           reads: [
-            { name: "verblijf", value: this.show(() => this.b_verblijf(), K14) },
-            { name: "verzekerd", value: this.show(() => this.i_verzekerd, K14) },
-            { name: "naam", value: this.show(() => this.i_naam, K15) },
+            { name: "verblijf", value: R.show(() => this.b_verblijf(), K11) },
+            { name: "verzekerd", value: R.show(() => this.i_verzekerd, K11) },
+            { name: "naam", value: R.show(() => this.i_naam, K12) },
           ],
         });
       steps.push({
         output: "in_maanden",
-        value: this.show(() => this.o_in_maanden(), K16),
+        value: R.show(() => this.o_in_maanden(), K13),
         rules,
         byDefault: rules.length === 0,
       });
@@ -1034,14 +1055,14 @@ class Decision {
           articles: ["5"],
           head: "altijd",
           reads: [
-            { name: "verblijf", value: this.show(() => this.b_verblijf(), K14) },
-            { name: "verzekerd", value: this.show(() => this.i_verzekerd, K14) },
-            { name: "naam", value: this.show(() => this.i_naam, K15) },
+            { name: "verblijf", value: R.show(() => this.b_verblijf(), K11) },
+            { name: "verzekerd", value: R.show(() => this.i_verzekerd, K11) },
+            { name: "naam", value: R.show(() => this.i_naam, K12) },
           ],
         });
       steps.push({
         output: "betaald",
-        value: this.show(() => this.o_betaald(), K14),
+        value: R.show(() => this.o_betaald(), K11),
         rules,
         byDefault: rules.length === 0,
       });
@@ -1054,14 +1075,14 @@ class Decision {
           articles: ["5"],
           head: "altijd",
           reads: [
-            { name: "verblijf", value: this.show(() => this.b_verblijf(), K14) },
-            { name: "verzekerd", value: this.show(() => this.i_verzekerd, K14) },
-            { name: "naam", value: this.show(() => this.i_naam, K15) },
+            { name: "verblijf", value: R.show(() => this.b_verblijf(), K11) },
+            { name: "verzekerd", value: R.show(() => this.i_verzekerd, K11) },
+            { name: "naam", value: R.show(() => this.i_naam, K12) },
           ],
         });
       steps.push({
         output: "einde",
-        value: this.show(() => this.o_einde(), K17),
+        value: R.show(() => this.o_einde(), K14),
         rules,
         byDefault: rules.length === 0,
       });
@@ -1074,14 +1095,14 @@ class Decision {
           articles: ["5"],
           head: "altijd",
           reads: [
-            { name: "verblijf", value: this.show(() => this.b_verblijf(), K14) },
-            { name: "verzekerd", value: this.show(() => this.i_verzekerd, K14) },
-            { name: "naam", value: this.show(() => this.i_naam, K15) },
+            { name: "verblijf", value: R.show(() => this.b_verblijf(), K11) },
+            { name: "verzekerd", value: R.show(() => this.i_verzekerd, K11) },
+            { name: "naam", value: R.show(() => this.i_naam, K12) },
           ],
         });
       steps.push({
         output: "groet",
-        value: this.show(() => this.o_groet(), K15),
+        value: R.show(() => this.o_groet(), K12),
         rules,
         byDefault: rules.length === 0,
       });
@@ -1094,11 +1115,11 @@ class Decision {
           articles: ["7"],
           head: "indien",
           condition: "leeftijd < 18",
-          reads: [{ name: "leeftijd", value: this.show(() => this.i_leeftijd, K13) }],
+          reads: [{ name: "leeftijd", value: R.show(() => this.i_leeftijd, K10) }],
         });
       steps.push({
         output: "soort_eerst",
-        value: this.show(() => this.o_soort_eerst(), K18),
+        value: R.show(() => this.o_soort_eerst(), K15),
         rules,
         byDefault: rules.length === 0,
       });
@@ -1113,8 +1134,8 @@ class Decision {
           head: "indien",
           condition: "spoed en leeftijd >= 18",
           reads: [
-            { name: "spoed", value: this.show(() => this.i_spoed, K8) },
-            { name: "leeftijd", value: this.show(() => this.i_leeftijd, K13) },
+            { name: "spoed", value: R.show(() => this.i_spoed, K5) },
+            { name: "leeftijd", value: R.show(() => this.i_leeftijd, K10) },
           ],
         };
       if (this.c4 === 0)
@@ -1123,14 +1144,14 @@ class Decision {
           articles: ["6 lid 2"],
           head: "indien",
           condition: "er is een b in behandelingen waarvoor b.soort = ziekenhuis",
-          reads: [{ name: "behandelingen", value: this.show(() => this.i_behandelingen, K9) }],
+          reads: [{ name: "behandelingen", value: R.show(() => this.i_behandelingen, K6) }],
         };
       if (e4 !== undefined && e3 !== undefined) e3.replaced = true;
       if (e3 !== undefined) rules.push(e3);
       if (e4 !== undefined) rules.push(e4);
       steps.push({
         output: "vergoed",
-        value: this.show(() => this.o_vergoed(), K8),
+        value: R.show(() => this.o_vergoed(), K5),
         rules,
         byDefault: rules.length === 0,
       });
@@ -1153,63 +1174,31 @@ class Decision {
     }
     return out;
   }
-
-  show(f: () => unknown, t: R.TypeDesc): string {
-    try {
-      return R.formatValueDutch(f(), t);
-    } catch {
-      return "(niet te berekenen)";
-    }
-  }
 }
 
-/** Check the voorwaarden and compute every output, once; an evaluation failure becomes a PolisError naming where it happened. */
-function decided(values: Record<string, unknown>, line: number | undefined): Decision {
-  const d = new Decision(values);
-  try {
-    d.checkConditions(line);
-    d.result = d.outputs();
-  } catch (e) {
-    throw R.asPolisError(e, d.w, line);
-  }
-  return d;
-}
+const M = R.decisionModule({
+  metadata,
+  inputFields,
+  outputFields,
+  create: (values) => new Decision(values),
+});
 
 /** Decide a case given as runtime values that were already decoded and validated. */
 export function decideValues(
   values: Record<string, unknown>,
   line: number | undefined = undefined,
 ): Record<string, unknown> {
-  return decided(values, line).result;
-}
-
-function explanationOf(d: Decision, values: Record<string, unknown>): R.Explanation {
-  return {
-    policy: metadata.name,
-    title: metadata.title,
-    version: "2012-b",
-    inputs: inputFields.map((f) => ({
-      name: f.name,
-      value: R.formatValueDutch(values[f.name], f.type),
-    })),
-    steps: d.explainSteps(),
-  };
+  return M.decideValues(values, line);
 }
 
 /** Decide one case in the case-file encoding (LANGUAGE.md §10). Throws a PolisError for a bad case or an evaluation error. */
 export function evaluate(input: Input): Output {
-  return R.encodeOutputs(
-    decideValues(R.decodeCase(input, inputFields)),
-    outputFields,
-  ) as unknown as Output;
+  return M.evaluate(input) as unknown as Output;
 }
 
 /** Read a case from its JSON text exactly as `polis run` does (numbers keep their exact text). */
 export function evaluateJson(text: string, line: number | undefined = undefined): Output {
-  return R.encodeOutputs(
-    decideValues(R.decodeCase(R.parseCaseText(text, line), inputFields, line), line),
-    outputFields,
-  ) as unknown as Output;
+  return M.evaluateJson(text, line) as unknown as Output;
 }
 
 /** The decision and, in Dutch, which rules gave it, with their values and articles. */
@@ -1218,11 +1207,11 @@ export function explain(input: Input): {
   explanation: R.Explanation;
   text: string;
 } {
-  const values = R.decodeCase(input, inputFields);
-  const d = decided(values, undefined);
-  const output = R.encodeOutputs(d.result, outputFields) as unknown as Output;
-  const explanation = explanationOf(d, values);
-  return { output, explanation, text: R.renderExplanation(explanation) };
+  return M.explain(input) as unknown as {
+    output: Output;
+    explanation: R.Explanation;
+    text: string;
+  };
 }
 
 /** Decide a case (runtime values) and evaluate every eigenschap on it, each on its own: true, false, or the error it met. */
@@ -1230,6 +1219,5 @@ export function checkProperties(values: Record<string, unknown>): {
   outputs: Record<string, unknown>;
   holds: unknown[];
 } {
-  const d = decided(values, undefined);
-  return { outputs: d.result, holds: d.properties() };
+  return M.checkProperties(values);
 }

@@ -4,13 +4,17 @@ import * as S from "../../../stdlib/index.js";
 
 /** A case, in the case-file encoding (LANGUAGE.md §10). Pass numbers as decimal strings to keep them exact. */
 export interface Input {
+  /** Invoer `geboortedatum`: `datum`; beperking: vanaf 1 januari 1900. */
   readonly geboortedatum: string;
+  /** Invoer `opname`: `datum`. */
   readonly opname: string;
+  /** Invoer `ontslag`: `datum`. */
   readonly ontslag: string;
 }
 
 /** The decision, in the output encoding (LANGUAGE.md §10), in declaration order. */
 export interface Output {
+  /** Uitvoer `eigen_bijdrage`: `bedrag`; regel `eigen_bijdrage_ggz`; artikel 32. */
   readonly eigen_bijdrage: string;
 }
 export const metadata = {
@@ -131,23 +135,7 @@ export const outputFields: readonly R.FieldDesc[] = [
   { name: "eigen_bijdrage", type: { k: "bedrag" } },
 ];
 
-const RULES: readonly R.RuleInfo[] = [
-  {
-    name: "eigen_bijdrage_ggz",
-    articles: ["32"],
-    span: {
-      file: "test/golden/emit/ggz-verblijf.polis",
-      start: 670,
-      end: 876,
-      line: 25,
-      column: 1,
-      endLine: 28,
-      endColumn: 26,
-    },
-  },
-];
-
-class Decision {
+class Decision implements R.DecisionBase {
   w: R.Where = R.TOP;
   result: Record<string, unknown> = {};
   readonly i_geboortedatum: number;
@@ -245,9 +233,9 @@ class Decision {
           head: "indien",
           condition: "leeftijd_op(geboortedatum, opname) >= 18",
           reads: [
-            { name: "geboortedatum", value: this.show(() => this.i_geboortedatum, K6) },
-            { name: "opname", value: this.show(() => this.i_opname, K6) },
-            { name: "betaalde_periode", value: this.show(() => this.b_betaalde_periode(), K7) },
+            { name: "geboortedatum", value: R.show(() => this.i_geboortedatum, K6) },
+            { name: "opname", value: R.show(() => this.i_opname, K6) },
+            { name: "betaalde_periode", value: R.show(() => this.b_betaalde_periode(), K7) },
           ],
         });
       else if (this.c0 === 1)
@@ -257,13 +245,13 @@ class Decision {
           head: "anders",
           notHolding: ["leeftijd_op(geboortedatum, opname) >= 18"],
           reads: [
-            { name: "geboortedatum", value: this.show(() => this.i_geboortedatum, K6) },
-            { name: "opname", value: this.show(() => this.i_opname, K6) },
+            { name: "geboortedatum", value: R.show(() => this.i_geboortedatum, K6) },
+            { name: "opname", value: R.show(() => this.i_opname, K6) },
           ],
         });
       steps.push({
         output: "eigen_bijdrage",
-        value: this.show(() => this.o_eigen_bijdrage(), K8),
+        value: R.show(() => this.o_eigen_bijdrage(), K8),
         rules,
         byDefault: rules.length === 0,
       });
@@ -276,63 +264,31 @@ class Decision {
 
     return out;
   }
-
-  show(f: () => unknown, t: R.TypeDesc): string {
-    try {
-      return R.formatValueDutch(f(), t);
-    } catch {
-      return "(niet te berekenen)";
-    }
-  }
 }
 
-/** Check the voorwaarden and compute every output, once; an evaluation failure becomes a PolisError naming where it happened. */
-function decided(values: Record<string, unknown>, line: number | undefined): Decision {
-  const d = new Decision(values);
-  try {
-    d.checkConditions(line);
-    d.result = d.outputs();
-  } catch (e) {
-    throw R.asPolisError(e, d.w, line);
-  }
-  return d;
-}
+const M = R.decisionModule({
+  metadata,
+  inputFields,
+  outputFields,
+  create: (values) => new Decision(values),
+});
 
 /** Decide a case given as runtime values that were already decoded and validated. */
 export function decideValues(
   values: Record<string, unknown>,
   line: number | undefined = undefined,
 ): Record<string, unknown> {
-  return decided(values, line).result;
-}
-
-function explanationOf(d: Decision, values: Record<string, unknown>): R.Explanation {
-  return {
-    policy: metadata.name,
-    title: metadata.title,
-    version: "2012",
-    inputs: inputFields.map((f) => ({
-      name: f.name,
-      value: R.formatValueDutch(values[f.name], f.type),
-    })),
-    steps: d.explainSteps(),
-  };
+  return M.decideValues(values, line);
 }
 
 /** Decide one case in the case-file encoding (LANGUAGE.md §10). Throws a PolisError for a bad case or an evaluation error. */
 export function evaluate(input: Input): Output {
-  return R.encodeOutputs(
-    decideValues(R.decodeCase(input, inputFields)),
-    outputFields,
-  ) as unknown as Output;
+  return M.evaluate(input) as unknown as Output;
 }
 
 /** Read a case from its JSON text exactly as `polis run` does (numbers keep their exact text). */
 export function evaluateJson(text: string, line: number | undefined = undefined): Output {
-  return R.encodeOutputs(
-    decideValues(R.decodeCase(R.parseCaseText(text, line), inputFields, line), line),
-    outputFields,
-  ) as unknown as Output;
+  return M.evaluateJson(text, line) as unknown as Output;
 }
 
 /** The decision and, in Dutch, which rules gave it, with their values and articles. */
@@ -341,11 +297,11 @@ export function explain(input: Input): {
   explanation: R.Explanation;
   text: string;
 } {
-  const values = R.decodeCase(input, inputFields);
-  const d = decided(values, undefined);
-  const output = R.encodeOutputs(d.result, outputFields) as unknown as Output;
-  const explanation = explanationOf(d, values);
-  return { output, explanation, text: R.renderExplanation(explanation) };
+  return M.explain(input) as unknown as {
+    output: Output;
+    explanation: R.Explanation;
+    text: string;
+  };
 }
 
 /** Decide a case (runtime values) and evaluate every eigenschap on it, each on its own: true, false, or the error it met. */
@@ -353,6 +309,5 @@ export function checkProperties(values: Record<string, unknown>): {
   outputs: Record<string, unknown>;
   holds: unknown[];
 } {
-  const d = decided(values, undefined);
-  return { outputs: d.result, holds: d.properties() };
+  return M.checkProperties(values);
 }

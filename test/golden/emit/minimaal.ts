@@ -4,11 +4,13 @@ import * as S from "../../../stdlib/index.js";
 
 /** A case, in the case-file encoding (LANGUAGE.md §10). Pass numbers as decimal strings to keep them exact. */
 export interface Input {
+  /** Invoer `leeftijd`: `aantal`. */
   readonly leeftijd: number | string;
 }
 
 /** The decision, in the output encoding (LANGUAGE.md §10), in declaration order. */
 export interface Output {
+  /** Uitvoer `eigen_risico`: `bedrag`; regel `eigen_risico_volwassenen`; artikel 7.1. */
   readonly eigen_risico: string;
 }
 export const metadata = {
@@ -61,23 +63,7 @@ export const outputFields: readonly R.FieldDesc[] = [
   { name: "eigen_risico", type: { k: "bedrag" } },
 ];
 
-const RULES: readonly R.RuleInfo[] = [
-  {
-    name: "eigen_risico_volwassenen",
-    articles: ["7.1"],
-    span: {
-      file: "test/golden/emit/minimaal.polis",
-      start: 135,
-      end: 249,
-      line: 10,
-      column: 1,
-      endLine: 12,
-      endColumn: 24,
-    },
-  },
-];
-
-class Decision {
+class Decision implements R.DecisionBase {
   w: R.Where = R.TOP;
   result: Record<string, unknown> = {};
   readonly i_leeftijd: R.Rat;
@@ -131,7 +117,7 @@ class Decision {
           articles: ["7.1"],
           head: "indien",
           condition: "leeftijd >= 18",
-          reads: [{ name: "leeftijd", value: this.show(() => this.i_leeftijd, K3) }],
+          reads: [{ name: "leeftijd", value: R.show(() => this.i_leeftijd, K3) }],
         });
       else if (this.c0 === 1)
         rules.push({
@@ -139,11 +125,11 @@ class Decision {
           articles: ["7.1"],
           head: "anders",
           notHolding: ["leeftijd >= 18"],
-          reads: [{ name: "leeftijd", value: this.show(() => this.i_leeftijd, K3) }],
+          reads: [{ name: "leeftijd", value: R.show(() => this.i_leeftijd, K3) }],
         });
       steps.push({
         output: "eigen_risico",
-        value: this.show(() => this.o_eigen_risico(), K4),
+        value: R.show(() => this.o_eigen_risico(), K4),
         rules,
         byDefault: rules.length === 0,
       });
@@ -156,63 +142,31 @@ class Decision {
 
     return out;
   }
-
-  show(f: () => unknown, t: R.TypeDesc): string {
-    try {
-      return R.formatValueDutch(f(), t);
-    } catch {
-      return "(niet te berekenen)";
-    }
-  }
 }
 
-/** Check the voorwaarden and compute every output, once; an evaluation failure becomes a PolisError naming where it happened. */
-function decided(values: Record<string, unknown>, line: number | undefined): Decision {
-  const d = new Decision(values);
-  try {
-    d.checkConditions(line);
-    d.result = d.outputs();
-  } catch (e) {
-    throw R.asPolisError(e, d.w, line);
-  }
-  return d;
-}
+const M = R.decisionModule({
+  metadata,
+  inputFields,
+  outputFields,
+  create: (values) => new Decision(values),
+});
 
 /** Decide a case given as runtime values that were already decoded and validated. */
 export function decideValues(
   values: Record<string, unknown>,
   line: number | undefined = undefined,
 ): Record<string, unknown> {
-  return decided(values, line).result;
-}
-
-function explanationOf(d: Decision, values: Record<string, unknown>): R.Explanation {
-  return {
-    policy: metadata.name,
-    title: metadata.title,
-
-    inputs: inputFields.map((f) => ({
-      name: f.name,
-      value: R.formatValueDutch(values[f.name], f.type),
-    })),
-    steps: d.explainSteps(),
-  };
+  return M.decideValues(values, line);
 }
 
 /** Decide one case in the case-file encoding (LANGUAGE.md §10). Throws a PolisError for a bad case or an evaluation error. */
 export function evaluate(input: Input): Output {
-  return R.encodeOutputs(
-    decideValues(R.decodeCase(input, inputFields)),
-    outputFields,
-  ) as unknown as Output;
+  return M.evaluate(input) as unknown as Output;
 }
 
 /** Read a case from its JSON text exactly as `polis run` does (numbers keep their exact text). */
 export function evaluateJson(text: string, line: number | undefined = undefined): Output {
-  return R.encodeOutputs(
-    decideValues(R.decodeCase(R.parseCaseText(text, line), inputFields, line), line),
-    outputFields,
-  ) as unknown as Output;
+  return M.evaluateJson(text, line) as unknown as Output;
 }
 
 /** The decision and, in Dutch, which rules gave it, with their values and articles. */
@@ -221,11 +175,11 @@ export function explain(input: Input): {
   explanation: R.Explanation;
   text: string;
 } {
-  const values = R.decodeCase(input, inputFields);
-  const d = decided(values, undefined);
-  const output = R.encodeOutputs(d.result, outputFields) as unknown as Output;
-  const explanation = explanationOf(d, values);
-  return { output, explanation, text: R.renderExplanation(explanation) };
+  return M.explain(input) as unknown as {
+    output: Output;
+    explanation: R.Explanation;
+    text: string;
+  };
 }
 
 /** Decide a case (runtime values) and evaluate every eigenschap on it, each on its own: true, false, or the error it met. */
@@ -233,6 +187,5 @@ export function checkProperties(values: Record<string, unknown>): {
   outputs: Record<string, unknown>;
   holds: unknown[];
 } {
-  const d = decided(values, undefined);
-  return { outputs: d.result, holds: d.properties() };
+  return M.checkProperties(values);
 }

@@ -10,19 +10,23 @@
 // rules of an output read only earlier outputs, so there are no cycles.
 //
 // Covered: the types bedrag, getal, aantal, percentage, janee, datum, duur
-// (days and months), tekst, a soort and a list of records; + - * / and prefix
-// -, the six comparisons, `in`, `tussen`, `en` `of` `niet`, all rounding forms,
-// expression `indien`, the four aggregations, date ± duration, date − date,
-// min/max/abs and date functions of the stdlib, a functie, parameters,
+// (days; months in date arithmetic), periode, tekst, a soort and a list of
+// records; + - * / and prefix -, `x %`, the six comparisons, `in`, `tussen`,
+// `en` `of` `niet`, all rounding forms, expression `indien`, the four
+// aggregations, date ± duration, date − date, a getal stored in an aantal,
+// the stdlib (min, max, abs, leeftijd_op, verjaardag, jaar_van, maand_van,
+// dag_van, begin_van_jaar, einde_van_jaar, eerste_dag_volgende_maand,
+// dagen_in_jaar, aantal_dagen, begin, einde, overlap, hele_maand,
+// werkdagen_tussen; not kalendermaanden), a functie, parameters,
 // begrippen, rules with `indien`/`anders`/unconditional clauses, several
 // rules per output, exceptions (`uitzondering op`), `standaard`, a beperking
 // and a voorwaarde.
 
 import fc from "fast-check";
 
-export type GenType = "bedrag" | "getal" | "aantal" | "percentage" | "janee" | "datum" | "dagen" | "tekst" | "kleur";
+export type GenType = "bedrag" | "getal" | "aantal" | "percentage" | "janee" | "datum" | "dagen" | "periode" | "tekst" | "kleur";
 
-export const OUTPUT_TYPES: readonly GenType[] = ["bedrag", "getal", "aantal", "percentage", "janee", "datum", "tekst", "kleur", "dagen"];
+export const OUTPUT_TYPES: readonly GenType[] = ["bedrag", "getal", "aantal", "percentage", "janee", "datum", "tekst", "kleur", "dagen", "periode"];
 
 /** The inputs every random policy has (names by type). */
 export const INPUTS: readonly { name: string; type: GenType | "posten"; decl: string }[] = [
@@ -35,6 +39,7 @@ export const INPUTS: readonly { name: string; type: GenType | "posten"; decl: st
   { name: "spoed", type: "janee", decl: "janee" },
   { name: "start", type: "datum", decl: "datum" },
   { name: "eind", type: "datum", decl: "datum" },
+  { name: "verblijf", type: "periode", decl: "periode" },
   { name: "naam", type: "tekst", decl: "tekst" },
   { name: "kleur", type: "kleur", decl: "Kleur" },
   { name: "posten", type: "posten", decl: "lijst van Post" },
@@ -94,6 +99,8 @@ function literal(t: GenType, nonZero = false): fc.Arbitrary<string> {
         .map(([y, m, d]) => `${d} ${MONTHS[m]} ${y}`);
     case "dagen":
       return fc.integer({ min: 0, max: 400 }).map((n) => `${n} dagen`);
+    case "periode":
+      return fc.tuple(literal("datum"), fc.constantFrom("tot", "tot en met"), literal("datum")).map(([a, how, b]) => `periode van ${a} ${how} ${b}`);
     case "tekst":
       return fc.constantFrom('"a"', '"b"', '"é"', '""');
     case "kleur":
@@ -244,6 +251,12 @@ function composites(t: GenType, depth: number, env: Env): fc.Arbitrary<string>[]
         aggregation("aantal", depth, env),
         expr("datum", depth, env).map((d) => `jaar_van(${d})`),
         expr("datum", depth, env).map((d) => `maand_van(${d})`),
+        expr("datum", depth, env).map((d) => `dag_van(${d})`),
+        expr("datum", depth, env).map((d) => `dagen_in_jaar(jaar_van(${d}))`),
+        binary("datum", ",", "datum", depth, env).map((ab) => `leeftijd_op${ab}`),
+        binary("datum", ",", "datum", depth, env).map((ab) => `werkdagen_tussen${ab}`),
+        expr("periode", depth, env).map((q) => `aantal_dagen(${q})`),
+        env.aggregate ? fc.tuple(expr("aantal", depth, { ...env, element: "p", aggregate: false })).map(([b]) => p(`som van ${b} voor p in posten`)) : undefined,
         minMax("aantal", depth, env),
       );
       break;
@@ -251,6 +264,7 @@ function composites(t: GenType, depth: number, env: Env): fc.Arbitrary<string>[]
       out.push(
         binary("percentage", "+", "percentage", depth, env),
         binary("percentage", "-", "percentage", depth, env),
+        expr("aantal", depth, env).map((n) => p(`${n} %`)),
         rounded("percentage", depth, env),
         minMax("percentage", depth, env),
       );
@@ -270,6 +284,8 @@ function composites(t: GenType, depth: number, env: Env): fc.Arbitrary<string>[]
         fc.tuple(expr("datum", depth, env), literal("datum"), literal("datum")).map(([a, lo, hi]) => p(`${a} tussen ${lo} en ${hi}`)),
         aggregation("er is een", depth, env),
         aggregation("voor alle", depth, env),
+        expr("periode", depth, env).map((q) => `hele_maand(${q})`),
+        fc.tuple(expr("periode", depth, env), fc.constantFrom("=", "<>"), expr("periode", depth, env)).map(([a, op, b]) => p(`${a} ${op} ${b}`)),
       );
       break;
     case "datum":
@@ -279,7 +295,16 @@ function composites(t: GenType, depth: number, env: Env): fc.Arbitrary<string>[]
         expr("datum", depth, env).map((d) => `begin_van_jaar(${d})`),
         expr("datum", depth, env).map((d) => `einde_van_jaar(${d})`),
         expr("datum", depth, env).map((d) => `eerste_dag_volgende_maand(${d})`),
+        fc.tuple(expr("datum", depth, env), operand("aantal", depth, env)).map(([d, n]) => `verjaardag(${d}, ${n})`),
+        expr("periode", depth, env).map((q) => `begin(${q})`),
+        expr("periode", depth, env).map((q) => `einde(${q})`),
         minMax("datum", depth, env),
+      );
+      break;
+    case "periode":
+      out.push(
+        fc.tuple(expr("datum", depth, env), fc.constantFrom("tot", "tot en met"), operand("datum", depth, env)).map(([a, how, b]) => p(`periode van ${a} ${how} ${b}`)),
+        fc.tuple(expr("periode", depth, env), operand("periode", depth, env)).map(([a, b]) => `overlap(${a}, ${b})`),
       );
       break;
     case "dagen":
@@ -312,6 +337,7 @@ const TYPE_WORD: Record<GenType, string> = {
   janee: "janee",
   datum: "datum",
   dagen: "duur",
+  periode: "periode",
   tekst: "tekst",
   kleur: "Kleur",
 };
@@ -375,7 +401,11 @@ function rulesArbitrary(outs: GenType[], env: Env, depth: number): fc.Arbitrary<
     // Rules of output k read outputs before k.
     let e = env;
     for (let j = 0; j < k; j++) e = withName(e, outs[j]!, `uit${j}`);
-    const value = operand(t, depth, e);
+    // An aantal output may be assigned a getal: checked whole and ≥ 0 when stored (§3).
+    // (`g * 1`: a literal inside g, such as a branch of an `indien`, must take
+    // its type from g, not from the aantal declaration.)
+    const getal = expr("getal", depth, e).map((g) => p(`${g} * 1`));
+    const value = t === "aantal" ? fc.oneof({ arbitrary: operand(t, depth, e), weight: 3 }, { arbitrary: getal, weight: 1 }) : operand(t, depth, e);
     const cond = expr("janee", depth, e);
     const clauses = fc.oneof(
       value.map((v) => [{ values: [v] }]),
@@ -454,6 +484,7 @@ export const caseArbitrary: fc.Arbitrary<Record<string, unknown>> = fc
     spoed: fc.boolean(),
     dates: fc.tuple(isoDate, isoDate).map(([a, b]) => (a <= b ? [a, b] : [b, a])),
     naam: fc.constantFrom("a", "b", "é", ""),
+    verblijf: fc.option(fc.tuple(isoDate, isoDate).map(([a, b]) => (a <= b ? { van: a, tot_en_met: b } : { van: b, tot_en_met: a })), { nil: null }),
     kleur: fc.constantFrom(...KLEUREN),
     posten: fc.array(
       fc.record({ bedrag: centsText(-5_000), stuks: fc.integer({ min: 0, max: 20 }), tint: fc.constantFrom(...KLEUREN), dringend: fc.boolean(), datum: isoDate }),

@@ -10,7 +10,7 @@ import { PolisError, type Diagnostic } from "../../runtime/diagnostic.js";
 import type { Policy } from "../ir/ir.js";
 import type { DecisionModule } from "../emit/load.js";
 import { diagnostic, paramsOf } from "../../runtime/messages.js";
-import { caseFileOf, inputsArbitrary } from "./arbitraries.js";
+import { caseFileOf, inputsArbitrary } from "./generators.js";
 
 /** The conflict a case runs into (its diagnostic), if any. */
 function conflictOf(module: DecisionModule, values: Record<string, unknown>): Diagnostic | undefined {
@@ -28,8 +28,19 @@ function keyOf(d: Diagnostic): string {
   return JSON.stringify([p.a, p.b, p.output]);
 }
 
-export function findConflicts(policy: Policy, module: DecisionModule, options: { runs?: number; seed?: number } = {}): Diagnostic[] {
-  if (policy.rules.length < 2 || policy.inputs.length === 0) return [];
+/**
+ * The module may be given as a function that loads it: it is then only
+ * loaded when the policy can conflict at all.
+ */
+export function findConflicts(
+  policy: Policy,
+  loadModule: DecisionModule | (() => DecisionModule),
+  options: { runs?: number; seed?: number } = {},
+): Diagnostic[] {
+  // A conflict (P0801) needs two rules that define one output: without such
+  // an output there is nothing to sample for (and a big policy is not run 200 times).
+  if (policy.inputs.length === 0 || !policy.outputs.some((o) => o.rules.length >= 2)) return [];
+  const module = typeof loadModule === "function" ? loadModule() : loadModule;
   const seed = options.seed ?? 20120101;
   const numRuns = options.runs ?? 200;
   const arb = inputsArbitrary(policy);

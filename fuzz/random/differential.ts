@@ -19,7 +19,7 @@ import { referenceDecide, type Outcome } from "./reference.js";
 
 export type { Outcome } from "./reference.js";
 
-/** The repository root (this file is test/random/ in the sources, dist/test/random/ when built). */
+/** The repository root (this file is fuzz/random/ in the sources, dist/fuzz/random/ when built). */
 const ROOT = (() => {
   let dir = path.dirname(new URL(import.meta.url).pathname);
   while (!fs.existsSync(path.join(dir, "package.json"))) dir = path.dirname(dir);

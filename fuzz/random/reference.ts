@@ -147,7 +147,17 @@ function isoOf(day: number): string {
 
 // ── Values and errors ──────────────────────────────────────────────────────
 
-type Val = Frac | number | boolean | string | Dur | Val[] | { [field: string]: Val };
+/** Half-open [start, end) of days; every empty period is { start: 0, end: 0 }. */
+interface Per {
+  start: number;
+  end: number;
+}
+
+const EMPTY: Per = { start: 0, end: 0 };
+const period = (start: number, end: number): Per => (end <= start ? EMPTY : { start, end });
+const isPer = (v: unknown): v is Per => typeof v === "object" && v !== null && "start" in v && "end" in v;
+
+type Val = Frac | number | boolean | string | Dur | Per | Val[] | { [field: string]: Val };
 
 /** An evaluation (or input) error, by its code. */
 export class RefError extends Error {
@@ -175,6 +185,11 @@ function decode(v: unknown, t: Type): Val {
     case "datum": {
       const [y, m, d] = String(v).split("-").map(Number);
       return dayOf(y!, m!, d!);
+    }
+    case "periode": {
+      if (v === null) return EMPTY;
+      const p = v as { van: string; tot_en_met: string };
+      return period(decode(p.van, { k: "datum" }) as number, (decode(p.tot_en_met, { k: "datum" }) as number) + 1);
     }
     case "duur": {
       const [[unit, n]] = Object.entries(v as Record<string, unknown>) as [[string, unknown]];
@@ -213,6 +228,10 @@ function encode(v: Val, t: Type): unknown {
       return isoOf(v as number);
     case "duur":
       return { [(v as Dur).unit]: Number((v as Dur).n) };
+    case "periode": {
+      const p = v as Per;
+      return p.end <= p.start ? null : { van: isoOf(p.start), tot_en_met: isoOf(p.end - 1) };
+    }
     case "janee":
     case "tekst":
     case "soort":
@@ -228,6 +247,7 @@ function encode(v: Val, t: Type): unknown {
 
 function equal(a: Val, b: Val): boolean {
   if (typeof a === "object" && a !== null && "n" in a && "d" in a) return cmpFrac(a as Frac, b as Frac) === 0;
+  if (isPer(a)) return a.start === (b as Per).start && a.end === (b as Per).end;
   if (typeof a === "object" && a !== null && "unit" in a) {
     const x = a as Dur;
     const y = b as Dur;
@@ -349,6 +369,11 @@ class Decision {
         const r: Record<string, Val> = {};
         for (const f of x.fields) r[f.name] = ev(f.value);
         return r;
+      }
+      case "period": {
+        const from = ev(x.from) as number;
+        const to = ev(x.to) as number;
+        return period(from, x.inclusive ? to + 1 : to);
       }
       default:
         throw new Error(`reference: no evaluation for ${x.e}`);
@@ -476,9 +501,57 @@ function std(fn: string, args: Val[]): Val {
     }
     case "dagen_in_jaar":
       return frac(leap(Number((args[0] as Frac).n)) ? 366n : 365n);
+    case "verjaardag":
+      return birthday(args[0] as number, (args[1] as Frac).n);
+    case "leeftijd_op": {
+      // The largest n with verjaardag(g, n) <= d; an error when g is after d.
+      const [g, d] = args as [number, number];
+      if (g > d) throw new RefError("P0805");
+      const n = BigInt(civilOf(d).y - civilOf(g).y);
+      return frac(birthday(g, n) <= d ? n : n - 1n);
+    }
+    case "aantal_dagen": {
+      const p = args[0] as Per;
+      return frac(BigInt(p.end - p.start));
+    }
+    case "begin":
+    case "einde": {
+      const p = args[0] as Per;
+      if (p.end <= p.start) throw new RefError("P0806");
+      return fn === "begin" ? p.start : p.end - 1;
+    }
+    case "overlap": {
+      const [p, q] = args as [Per, Per];
+      if (p.end <= p.start || q.end <= q.start) return EMPTY;
+      return period(Math.max(p.start, q.start), Math.min(p.end, q.end));
+    }
+    case "hele_maand": {
+      const p = args[0] as Per;
+      if (p.end <= p.start) return false;
+      const { y, m, d } = civilOf(p.start);
+      return d === 1 && p.end - p.start === monthLength(y, m);
+    }
+    case "werkdagen_tussen": {
+      // Monday to Friday in [a, b): whole weeks have five, then day by day.
+      const [a, b] = args as [number, number];
+      if (b <= a) return frac(0n);
+      const weeks = Math.floor((b - a) / 7);
+      let count = 5 * weeks;
+      for (let day = a + 7 * weeks; day < b; day++) {
+        const weekday = (((day + 3) % 7) + 7) % 7; // 0 = Monday (1970-01-01 was a Thursday)
+        if (weekday < 5) count++;
+      }
+      return frac(BigInt(count));
+    }
     default:
       throw new Error(`reference: no stdlib function ${fn}`);
   }
+}
+
+/** `verjaardag(g, n)`: g plus n years, 29 februari clamped to 28 februari. */
+function birthday(g: number, n: bigint): number {
+  if (n > 20_000n || n < -20_000n) throw new RefError("P0810");
+  return addDur(g, { unit: "maanden", n: 12n * n }, 1);
 }
 
 /** Decide one case (a valid case file) with the reference semantics. */

@@ -11,7 +11,7 @@ import { formatValueDutch } from "../../runtime/case.js";
 import type { Policy } from "../ir/ir.js";
 import { typeDescOf } from "../ir/ir.js";
 import type { DecisionModule } from "../emit/load.js";
-import { caseFileOf, inputsArbitrary } from "./arbitraries.js";
+import { caseFileOf, inputsArbitrary } from "./generators.js";
 
 export const DEFAULT_SEED = 20120101;
 export const DEFAULT_RUNS = 100;

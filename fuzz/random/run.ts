@@ -1,5 +1,5 @@
 // `npm run fuzz`, second part: the random-policy differential of issue 12 at
-// length (test/random/). The in-process module and the reference evaluator
+// length (fuzz/random/). The in-process module and the reference evaluator
 // decide many random policies, with shrinking; every back end (the built
 // library and JSONL batch included) decides a share of them. A disagreement
 // is shrunk and written to test/random/regressions/ as a .polis file with
@@ -14,7 +14,7 @@ import {
   shrinkDisagreement,
   writeRegression,
   type Report,
-} from "../test/random/differential.js";
+} from "./differential.js";
 
 export interface RandomOptions {
   policies: number;

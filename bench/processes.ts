@@ -1,0 +1,86 @@
+// The `polis` command as a process, for `npm run bench`: the batch path on a
+// large .jsonl file (wall time, peak memory) and the cold start on one case.
+// Peak memory is the process's VmHWM (Linux /proc), sampled until it exits.
+
+import fs from "node:fs";
+import path from "node:path";
+import { spawn, spawnSync } from "node:child_process";
+import { generateCases } from "./cases.js";
+
+export interface ProcessRun {
+  seconds: number;
+  /** Peak resident memory in MB, when /proc tells. */
+  peakMb?: number;
+  status: number | null;
+}
+
+/** `lines` lines of §9.1 cases: 100.000 distinct cases, repeated. */
+export function writeCasesFile(file: string, lines: number): void {
+  const distinct = generateCases(Math.min(lines, 100_000), 2012).map((c) => JSON.stringify(c));
+  const fd = fs.openSync(file, "w");
+  try {
+    for (let written = 0; written < lines; ) {
+      const n = Math.min(distinct.length, lines - written);
+      fs.writeSync(fd, distinct.slice(0, n).join("\n") + "\n");
+      written += n;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function peakOf(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const m = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Run `node bin/polis.js ARGS`, output to /dev/null; wall time and peak memory. */
+export function timeProcess(root: string, args: readonly string[]): Promise<ProcessRun> {
+  return new Promise((resolve, reject) => {
+    const devnull = fs.openSync("/dev/null", "w");
+    const start = performance.now();
+    const child = spawn(process.execPath, [path.join(root, "bin/polis.js"), ...args], { stdio: ["ignore", devnull, "pipe"] });
+    let peak: number | undefined;
+    const timer = setInterval(() => {
+      const p = peakOf(child.pid);
+      if (p !== undefined) peak = Math.max(peak ?? 0, p);
+    }, 50);
+    let stderr = "";
+    child.stderr!.on("data", (b: Buffer) => (stderr += b.toString()));
+    child.on("error", reject);
+    child.on("exit", (status) => {
+      const seconds = (performance.now() - start) / 1000;
+      clearInterval(timer);
+      fs.closeSync(devnull);
+      if (status !== 0) process.stderr.write(stderr);
+      resolve({ seconds, status, ...(peak !== undefined ? { peakMb: peak } : {}) });
+    });
+  });
+}
+
+/** Wall time of a process, `runs` times, sorted. */
+export function coldStarts(root: string, args: readonly string[], runs: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    spawnSync(process.execPath, [path.join(root, "bin/polis.js"), ...args], { stdio: "ignore" });
+    out.push(performance.now() - s);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+/** Wall time of a bare `node -e 0`, the floor of any cold start. */
+export function bareNode(runs: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    spawnSync(process.execPath, ["-e", "0"], { stdio: "ignore" });
+    out.push(performance.now() - s);
+  }
+  return out.sort((a, b) => a - b);
+}

@@ -1,0 +1,84 @@
+// `npm run playground:build`: bundles the playground (the real compiler and
+// runtime, CodeMirror 6) with esbuild, minified, into dist/playground/ as
+// static files that work from any web server or straight from disk (a classic
+// script, not a module, so file:// works too). The repository's policies are
+// embedded as examples. Usage: node playground/build.mjs [OUTDIR]
+
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Every .polis file under the folders, repository paths with `/`, sorted. */
+function findPolicies(dirs) {
+  const out = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
+      const rel = `${dir}/${e.name}`;
+      if (e.isDirectory()) walk(rel);
+      else if (e.name.endsWith(".polis")) out.push(rel);
+    }
+  };
+  for (const d of dirs) if (fs.existsSync(path.join(root, d))) walk(d);
+  return out.sort();
+}
+
+/** The example policies, with a case file where the repository has one next to it. */
+function examples() {
+  const cases = { "examples/vgz-eigen-risico.polis": "examples/januari.json" };
+  return findPolicies(["examples", "policies"]).map((p) => {
+    const source = fs.readFileSync(path.join(root, p), "utf8");
+    const title = /^\s*polis\s+\S+\s+"([^"]*)"/m.exec(source)?.[1] ?? p;
+    const casePath = cases[p];
+    return { path: p, title, source, ...(casePath ? { caseJson: fs.readFileSync(path.join(root, casePath), "utf8") } : {}) };
+  });
+}
+
+const examplesPlugin = {
+  name: "polis-voorbeelden",
+  setup(build) {
+    build.onResolve({ filter: /^polis-voorbeelden$/ }, () => ({ path: "polis-voorbeelden", namespace: "polis-voorbeelden" }));
+    build.onLoad({ filter: /.*/, namespace: "polis-voorbeelden" }, () => ({
+      contents: `export const POLICIES = ${JSON.stringify(examples())};\nexport const DEFAULT_PATH = "examples/vgz-eigen-risico.polis";\n`,
+      loader: "js",
+    }));
+  },
+};
+
+export async function buildPlayground(outDir = path.join(root, "dist", "playground")) {
+  fs.mkdirSync(outDir, { recursive: true });
+  const result = await esbuild.build({
+    entryPoints: [path.join(root, "playground", "src", "main.ts")],
+    outfile: path.join(outDir, "playground.js"),
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    target: "es2022",
+    minify: true,
+    // The JS emitter names stdlib functions by `fn.name` (S.<name>); keep them
+    // until the emitter uses an explicit name table.
+    keepNames: true,
+    legalComments: "linked",
+    plugins: [examplesPlugin],
+    logLevel: "warning",
+    metafile: true,
+  });
+  for (const f of ["index.html", "style.css"]) {
+    fs.copyFileSync(path.join(root, "playground", f), path.join(outDir, f === "style.css" ? "playground.css" : f));
+  }
+  const bytes = fs.statSync(path.join(outDir, "playground.js")).size;
+  return { outDir, bytes, warnings: result.warnings.length };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const out = process.argv[2] ? path.resolve(process.argv[2]) : undefined;
+  buildPlayground(out).then(
+    (r) => process.stdout.write(`speelplaats gebouwd: ${path.relative(process.cwd(), r.outDir) || "."} (playground.js ${(r.bytes / 1024).toFixed(0)} kB)\n`),
+    (e) => {
+      process.stderr.write(`speelplaats bouwen mislukt: ${e.message}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
