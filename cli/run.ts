@@ -61,7 +61,7 @@ export async function runCommand(file: string, options: RunOptions, engine = opt
     const output = options.output === "-" ? undefined : options.output;
     return (await import("./engine.js")).runEngine(r.policy, r.file, { ...options, engine, ...(output ? { output } : { output: undefined }) });
   }
-  if (options.input === undefined) throw new UsageError("geef een case-bestand met --input");
+  if (options.input === undefined) throw new UsageError("verplichte optie '-i, --input <case>' ontbreekt");
   const run = ENGINES[engine];
   if (!run) throw new UsageError(`onbekende engine \`${engine}\`; kies uit ${Object.keys(ENGINES).join(", ")}`);
   const r = compileFile(file);
