@@ -46,13 +46,27 @@ async function main(argv: string[]): Promise<number> {
     .command("run")
     .description("beslis één case (.json) of een stroom cases (.jsonl)")
     .argument("<bestand>", "het .polis-bestand")
-    .requiredOption("-i, --input <case>", "case-bestand: .json (één case) of .jsonl (één case per regel); - is stdin")
+    .option("-i, --input <case>", "case-bestand: .json (één case) of .jsonl (één case per regel); - is stdin; met --engine duckdb ook .parquet of .csv")
     .option("-o, --output <bestand>", "schrijf de uitkomst hierheen; - is stdout", "-")
     .addOption(new Option("-f, --format <formaat>", "json (één case) of jsonl (één case per regel); standaard naar de extensie van de invoer").choices(["json", "jsonl"]))
     .option("--explain", "leg de beslissing uit: welke regels, met welke waarden en artikelen (als JSON met --format json of jsonl)")
     .option("-j, --jobs <n>", "aantal worker threads voor een .jsonl-bestand (standaard: het aantal processorkernen)", parsePositive)
-    .action(async (file: string, opts: { input: string; output: string; format?: "json" | "jsonl"; explain?: boolean; jobs?: number }) => {
+    .option("--engine <engine>", "beslis de hele tabel in een database: duckdb of postgres (zie docs/sql.md)")
+    .option("--database <url>", "met --engine postgres: de PostgreSQL-URL")
+    .option("--table <naam>", "met --engine postgres: de tabel met een rij per case")
+    .action(async (file: string, opts: { input?: string; output: string; format?: "json" | "jsonl"; explain?: boolean; jobs?: number; engine?: string; database?: string; table?: string }) => {
       code = await (await import("./run.js")).runCommand(file, opts);
+    });
+
+  program
+    .command("sql")
+    .description("druk de SQL-query af die elke rij van een tabel beslist (duckdb, postgres of spark)")
+    .argument("<bestand>", "het .polis-bestand")
+    .option("--dialect <dialect>", "duckdb, postgres of spark", "duckdb")
+    .option("--table <naam>", "de tabel met een rij per case", "cases")
+    .option("--trace", "per uitvoer een kolom met de regel en het artikel dat besliste")
+    .action(async (file: string, opts: { dialect?: string; table?: string; trace?: boolean }) => {
+      code = (await import("./sql.js")).sqlCommand(file, opts);
     });
 
   program
