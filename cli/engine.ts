@@ -102,9 +102,16 @@ export async function runEngine(policy: Policy, file: string, options: EngineOpt
     else if (ext === ".parquet") source = `read_parquet(${sqlStr(input)})`;
     else source = `read_csv(${sqlStr(input)}, header = true, all_varchar = true)`;
     await con.run(`CREATE VIEW cases AS SELECT * FROM ${source}`);
-    const described = (await (await con.runAndReadAll("SELECT column_name, column_type FROM (DESCRIBE cases)")).getRowObjectsJS()).map((r) => [String(r.column_name), String(r.column_type)] as const);
-    const columnTypes = new Map(described);
-    const missing = new Set(policy.inputs.filter((i) => !columnTypes.has(i.name)).map((i) => i.name));
+    const describe = async () => new Map((await (await con.runAndReadAll("SELECT column_name, column_type FROM (DESCRIBE cases)")).getRowObjectsJS()).map((r) => [String(r.column_name), String(r.column_type)] as const));
+    let columnTypes = await describe();
+    // An input without a column is a typed NULL column (P0704 on every row): an
+    // untyped NULL would not bind where a list or record is taken apart.
+    const absent = policy.inputs.filter((i) => !columnTypes.has(i.name));
+    if (absent.length > 0) {
+      await con.run(`CREATE OR REPLACE VIEW cases AS SELECT *, ${absent.map((i) => `CAST(NULL AS ${duckType(i.type)}) AS "${i.name.replace(/"/g, '""')}"`).join(", ")} FROM ${source}`);
+      columnTypes = await describe();
+    }
+    const missing = new Set<string>();
     const q = sqlOf(policy, file, { dialect: "duckdb", table: "cases", missing, columnTypes, passThrough: ext === ".jsonl" ? [LINE] : [] });
     if (typeof q !== "string") {
       process.stderr.write(q.error + "\n");

@@ -29,6 +29,18 @@ describe("polis sql and --engine duckdb", () => {
     expect(r.stdout).toContain("regel verplicht_eigen_risico (artikel 7.1, 7.4)");
   });
 
+  it("a table without the column of a list-of-records input answers P0704 on every row, not an internal error", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "polis-sql-cli-"));
+    const out = path.join(dir, "out.jsonl");
+    const r = polis("run", "policies/vgz/2012/eigen-risico.polis", "--engine", "duckdb", "--input", "examples/claims.parquet", "--output", out);
+    expect(r.stderr).not.toContain("interne fout");
+    expect(r.status).toBe(2);
+    const lines = fs.readFileSync(out, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { fout?: { code: string; veld?: string } });
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(l.fout?.code).toMatch(/^P070[48]$/);
+    expect(lines.some((l) => l.fout?.code === "P0704" && l.fout.veld === "eerdere_verzekeringen")).toBe(true);
+  });
+
   it("an unknown dialect is bad usage", () => {
     const r = polis("sql", "examples/vgz-eigen-risico.polis", "--dialect", "oracle");
     expect(r.status).toBe(2);
