@@ -71,3 +71,14 @@ console.log(`  in process, compiled module:  ${fmt(compiledM!.perSecond).padStar
 console.log(`  in process, hand-written TS:  ${fmt(handM!.perSecond).padStart(10)} beslissingen/s  ${(handM!.perSecond / compiledM!.perSecond).toFixed(2)}×   (compiled / hand-written ${ratio.toFixed(2)}×, target ≥ 0.50×)`);
 console.log(`  batch, polis run .jsonl:      ${fmt(batchPerSecond).padStart(10)} beslissingen/s  ${(batchPerSecond / compiledM!.perSecond).toFixed(2)}×   (${fmt(LINES)} lines, ${jobs} jobs, ${batch.seconds.toFixed(2)} s wall, peak ${batch.peakMb !== undefined ? `${batch.peakMb.toFixed(0)} MB` : "?"}; target ≥ 250.000/s, ≤ 200 MB)`);
 console.log(`  cold start, polis run 1 case: ${cold.toFixed(0).padStart(10)} ms (median of 7; bare node ${bare[3]!.toFixed(0)} ms, so ${(cold / bare[3]!).toFixed(2)}× node's own start; target ≤ 300 ms)`);
+
+// SQL (issue 17): the same rules over a table in an embedded DuckDB.
+{
+  const SQL_ROWS = Number(process.env.POLIS_BENCH_SQL_ROWS ?? 1_000_000);
+  const { benchSql } = await import("./sql.js");
+  const sql = await benchSql(compiled.policy, SQL_ROWS);
+  console.log(`SQL — ${SQL_ROWS.toLocaleString("nl-NL")} rows of §9.1 in DuckDB (results streamed to Parquet; checked equal row by row first)`);
+  console.log(`  polis sql (DuckDB):         ${Math.round(sql.polis).toLocaleString("nl-NL")} beslissingen/s (target ≥ 2.000.000)`);
+  console.log(`  hand-written exact DuckDB:  ${Math.round(sql.hand).toLocaleString("nl-NL")} beslissingen/s`);
+  console.log(`  ratio polis sql / hand-written exact: ${(sql.polis / sql.hand).toFixed(2)}× (target ≥ 0.50×)`);
+}

@@ -1,5 +1,5 @@
 // What every command shares: reading policy files, printing diagnostics, exit
-// codes (LANGUAGE.md §10): 0 ok; 1 errors in a policy, an evaluation error or a
+// codes (docs/language.md §9): 0 ok; 1 errors in a policy, an evaluation error or a
 // failing test; 2 a bad case file or bad usage.
 
 import fs from "node:fs";

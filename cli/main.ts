@@ -46,14 +46,28 @@ async function main(argv: string[]): Promise<number> {
     .command("run")
     .description("beslis één case (.json) of een stroom cases (.jsonl)")
     .argument("<bestand>", "het .polis-bestand")
-    .requiredOption("-i, --input <case>", "case-bestand: .json (één case) of .jsonl (één case per regel); - is stdin")
+    .option("-i, --input <case>", "case-bestand: .json (één case) of .jsonl (één case per regel); - is stdin; met --engine duckdb ook .parquet of .csv")
     .option("-o, --output <bestand>", "schrijf de uitkomst hierheen; - is stdout", "-")
     .addOption(new Option("-f, --format <formaat>", "json (één case) of jsonl (één case per regel); standaard naar de extensie van de invoer").choices(["json", "jsonl"]))
     .option("--explain", "leg de beslissing uit: welke regels, met welke waarden en artikelen (als JSON met --format json of jsonl)")
     .addOption(new Option("--voor <lezer>", "voor wie de uitleg is: auteur (regels en waarden) of lid (een brief aan de verzekerde)").choices(["auteur", "lid"]))
     .option("-j, --jobs <n>", "aantal worker threads voor een .jsonl-bestand (standaard: het aantal processorkernen)", parsePositive)
-    .action(async (file: string, opts: { input: string; output: string; format?: "json" | "jsonl"; explain?: boolean; voor?: "auteur" | "lid"; jobs?: number }) => {
+    .option("--engine <engine>", "beslis de hele tabel in een database: duckdb of postgres (zie docs/sql.md)")
+    .option("--database <url>", "met --engine postgres: de PostgreSQL-URL")
+    .option("--table <naam>", "met --engine postgres: de tabel met een rij per case")
+    .action(async (file: string, opts: { input?: string; output: string; format?: "json" | "jsonl"; explain?: boolean; voor?: "auteur" | "lid"; jobs?: number; engine?: string; database?: string; table?: string }) => {
       code = await (await import("./run.js")).runCommand(file, opts);
+    });
+
+  program
+    .command("sql")
+    .description("druk de SQL-query af die elke rij van een tabel beslist (duckdb, postgres of spark)")
+    .argument("<bestand>", "het .polis-bestand")
+    .option("--dialect <dialect>", "duckdb, postgres of spark", "duckdb")
+    .option("--table <naam>", "de tabel met een rij per case", "cases")
+    .option("--trace", "per uitvoer een kolom met de regel en het artikel dat besliste")
+    .action(async (file: string, opts: { dialect?: string; table?: string; trace?: boolean }) => {
+      code = (await import("./sql.js")).sqlCommand(file, opts);
     });
 
   program
@@ -109,6 +123,14 @@ async function main(argv: string[]): Promise<number> {
     .option("--check", "schrijf niets; exit 1 als een bestand niet opgemaakt is")
     .action(async (files: string[], opts: { check?: boolean }) => {
       code = (await import("./fmt.js")).fmtCommand(files, opts);
+    });
+
+  program
+    .command("lsp")
+    .description("start de taalserver (Language Server Protocol) op stdin en stdout, voor editors")
+    .option("--stdio", "communiceer via stdin en stdout (de standaard)")
+    .action(async () => {
+      code = await (await import("./lsp.js")).lspCommand();
     });
 
   try {

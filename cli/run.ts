@@ -25,13 +25,17 @@ import { runBatch } from "./batch.js";
 import { EXIT_OK, EXIT_POLICY, UsageError, compileFile, displayPath, printDiagnostics, useColor } from "./io.js";
 
 export interface RunOptions {
-  input: string;
+  input?: string;
   output?: string;
   format?: "json" | "jsonl";
   explain?: boolean;
   /** For whom the explanation is written (`--voor lid`: a member). */
   voor?: ExplainAudience;
   jobs?: number;
+  /** `--engine duckdb|postgres`: decide a whole table in a database (cli/engine.ts, issue 17). */
+  engine?: string;
+  database?: string;
+  table?: string;
 }
 
 /** What an engine gets: the checked policy, where to read and write, and how. */
@@ -53,7 +57,15 @@ export type Engine = (plan: RunPlan) => Promise<number>;
 
 const ENGINES: Record<string, Engine> = { js: runJs };
 
-export async function runCommand(file: string, options: RunOptions, engine = "js"): Promise<number> {
+export async function runCommand(file: string, options: RunOptions, engine = options.engine ?? "js"): Promise<number> {
+  if (engine === "duckdb" || engine === "postgres") {
+    const r = compileFile(file);
+    printDiagnostics(r.diagnostics);
+    if (hasErrors(r.diagnostics) || !r.policy) return EXIT_POLICY;
+    const output = options.output === "-" ? undefined : options.output;
+    return (await import("./engine.js")).runEngine(r.policy, r.file, { ...options, engine, ...(output ? { output } : { output: undefined }) });
+  }
+  if (options.input === undefined) throw new UsageError("verplichte optie '-i, --input <case>' ontbreekt");
   const run = ENGINES[engine];
   if (!run) throw new UsageError(`onbekende engine \`${engine}\`; kies uit ${Object.keys(ENGINES).join(", ")}`);
   const r = compileFile(file);
@@ -88,7 +100,7 @@ function defaultJobs(): number {
 
 function checkInput(input: string): void {
   if (input === "-") return;
-  if (input === "") throw new UsageError("--input heeft een bestandsnaam nodig (of - voor standaardinvoer)");
+  if (input === "") throw new UsageError("geen case-bestand opgegeven: de bestandsnaam is leeg (geef een bestand, of - voor standaardinvoer)");
   let st: fs.Stats;
   try {
     st = fs.statSync(input);

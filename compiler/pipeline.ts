@@ -45,9 +45,26 @@ export function compile(source: string, file: string): CompileResult {
 function compileUnguarded(source: string, file: string): CompileResult {
   const parsed = parse(source, file);
   if (!parsed.program || hasErrors(parsed.diagnostics)) return { diagnostics: parsed.diagnostics };
-  const resolved = resolve(parsed.program);
-  const checked = check(parsed.program, resolved.symbols, source);
-  const diagnostics = [...parsed.diagnostics, ...resolved.diagnostics, ...checked.diagnostics];
-  if (hasErrors(diagnostics)) return { program: parsed.program, diagnostics };
-  return { program: parsed.program, policy: { ...checked.policy, decisions: decide(checked.policy) }, diagnostics };
+  return compileParsedUnguarded(parsed.program, source, parsed.diagnostics);
+}
+
+/**
+ * The stages after parsing, for a caller that built the AST of `source`
+ * itself (the language server reuses the AST of declarations that did not
+ * change). Same result as `compile` for the same program.
+ */
+export function compileParsed(program: Program, source: string, parseDiagnostics: Diagnostic[] = []): CompileResult {
+  try {
+    return compileParsedUnguarded(program, source, parseDiagnostics);
+  } catch (e) {
+    return { diagnostics: tooDeep(e, program.file) };
+  }
+}
+
+function compileParsedUnguarded(program: Program, source: string, parseDiagnostics: Diagnostic[]): CompileResult {
+  const resolved = resolve(program);
+  const checked = check(program, resolved.symbols, source);
+  const diagnostics = [...parseDiagnostics, ...resolved.diagnostics, ...checked.diagnostics];
+  if (hasErrors(diagnostics)) return { program, diagnostics };
+  return { program, policy: { ...checked.policy, decisions: decide(checked.policy) }, diagnostics };
 }

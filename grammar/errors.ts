@@ -3,8 +3,11 @@
 
 import type { IParserErrorMessageProvider, IToken, TokenType } from "chevrotain";
 
+/** Words for the token categories and EOF, which have no label of their own: never an internal name. */
+const UNLABELLED: Record<string, string> = { AnyWord: "een naam", EOF: "het einde van het bestand" };
+
 function label(t: TokenType): string {
-  return typeof t.LABEL === "string" ? t.LABEL : t.name;
+  return typeof t.LABEL === "string" ? t.LABEL : (UNLABELLED[t.name] ?? "een ander woord");
 }
 
 export function describeToken(t: IToken): string {

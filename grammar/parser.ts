@@ -372,7 +372,13 @@ export class PolisParser extends CstParser {
     this.CONSUME(T.StringLiteral, { LABEL: "name" });
     this.CONSUME(T.Colon);
     this.CONSUME(T.Altijd);
-    this.SUBRULE(this.expression);
+    // `altijd als A dan B` (issue 19): an implication, true when A does not hold.
+    this.OPTION(() => {
+      this.CONSUME(T.Als);
+      this.SUBRULE(this.expression, { LABEL: "premise" });
+      this.CONSUME(T.Dan);
+    });
+    this.SUBRULE2(this.expression, { LABEL: "conclusion" });
   });
 
   // ---------------------------------------------------------- expressions
@@ -446,6 +452,44 @@ export class PolisParser extends CstParser {
           this.SUBRULE5(this.expression, { LABEL: "filter" });
         },
       },
+      {
+        // Issue 19: `grootste/kleinste/eerste/laatste van E voor x in L [waarvoor C]`
+        // and `lopende som van E voor x in L [waarvoor C]`.
+        ALT: () => {
+          this.OR2([
+            { ALT: () => this.CONSUME(T.Grootste, { LABEL: "pick" }) },
+            { ALT: () => this.CONSUME(T.Kleinste, { LABEL: "pick" }) },
+            { ALT: () => this.CONSUME(T.Eerste, { LABEL: "pick" }) },
+            { ALT: () => this.CONSUME(T.Laatste, { LABEL: "pick" }) },
+            { ALT: () => this.CONSUME(T.Lopende, { LABEL: "running" }) },
+          ]);
+          this.SUBRULE6(this.expression, { LABEL: "body" });
+          this.CONSUME2(T.Voor);
+          this.CONSUME5(T.Identifier, { LABEL: "variable" });
+          this.CONSUME5(T.In);
+          this.SUBRULE5(this.postfix, { LABEL: "list" });
+          this.OPTION4(() => {
+            this.CONSUME4(T.Waarvoor);
+            this.SUBRULE7(this.expression, { LABEL: "filter" });
+          });
+        },
+      },
+      {
+        // Issue 19: `de E van elke x in L [waarvoor C]`, a list.
+        ALT: () => {
+          this.CONSUME(T.De, { LABEL: "map" });
+          this.SUBRULE8(this.expression, { LABEL: "body" });
+          this.CONSUME3(T.Van);
+          this.CONSUME(T.Elke);
+          this.CONSUME6(T.Identifier, { LABEL: "variable" });
+          this.CONSUME6(T.In);
+          this.SUBRULE6(this.postfix, { LABEL: "list" });
+          this.OPTION5(() => {
+            this.CONSUME5(T.Waarvoor);
+            this.SUBRULE9(this.expression, { LABEL: "filter" });
+          });
+        },
+      },
     ]);
   });
 
@@ -498,7 +542,14 @@ export class PolisParser extends CstParser {
           ALT: () => {
             this.OPTION2(() => this.CONSUME(T.Niet, { LABEL: "not" }));
             this.CONSUME(T.In, { LABEL: "in" });
-            this.SUBRULE(this.valueSet);
+            // `x in {a, b}`, or `x in lijst` (issue 19): one of the elements of a list.
+            this.OR3({
+              IGNORE_AMBIGUITIES: true,
+              DEF: [
+                { GATE: () => this.LA(1).tokenType === T.LCurly, ALT: () => this.SUBRULE(this.valueSet) },
+                { ALT: () => this.SUBRULE(this.postfix, { LABEL: "list" }) },
+              ],
+            });
           },
         },
         {

@@ -28,11 +28,24 @@ function wordMatcher(source: string) {
 }
 
 /** Any word: an identifier or a single-word keyword (field names after `.`). */
-export const AnyWord = createToken({ name: "AnyWord", pattern: Lexer.NA });
+export const AnyWord = createToken({ name: "AnyWord", pattern: Lexer.NA, label: "een naam" });
+
+/**
+ * Every UTF-16 code unit a name can start with: the BMP letters and the high
+ * surrogates (letters outside the BMP). With a start-character hint on every
+ * token, Chevrotain picks candidate tokens by the first character instead of
+ * trying every pattern at every offset (about ten times faster on large files,
+ * which the language server re-lexes on every keystroke).
+ */
+const LETTER_START: number[] = [];
+for (let c = 0; c < 0x10000; c++) {
+  if ((c >= 0xd800 && c <= 0xdbff) || /\p{L}/u.test(String.fromCharCode(c))) LETTER_START.push(c);
+}
 
 export const Identifier = createToken({
   name: "Identifier",
   pattern: wordMatcher("[\\p{L}][\\p{L}\\p{M}\\p{N}_]*"),
+  start_chars_hint: LETTER_START,
   line_breaks: false,
   categories: [AnyWord],
   label: "een naam",
@@ -93,6 +106,17 @@ export const Standaard = keyword("Standaard", "standaard");
 // Extensions of LANGUAGE.md §12 (docs/language-extensions.md): optional inputs.
 export const Optioneel = keyword("Optioneel", "optioneel");
 export const Bekend = keyword("Bekend", "bekend");
+// Issue 19: implication in an eigenschap (`altijd als A dan B`).
+export const Als = keyword("Als", "als");
+// Issue 19: lists as values. The heads are multi-word keywords, so
+// `eerste`, `laatste`, … alone stay ordinary names.
+export const Grootste = keyword("Grootste", "grootste van");
+export const Kleinste = keyword("Kleinste", "kleinste van");
+export const Eerste = keyword("Eerste", "eerste van");
+export const Laatste = keyword("Laatste", "laatste van");
+export const Lopende = keyword("Lopende", "lopende som van");
+export const De = keyword("De", "de");
+export const Elke = keyword("Elke", "elke");
 
 // Expressions.
 export const Indien = keyword("Indien", "indien");

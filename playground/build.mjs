@@ -57,9 +57,8 @@ export async function buildPlayground(outDir = path.join(root, "dist", "playgrou
     platform: "browser",
     target: "es2022",
     minify: true,
-    // The JS emitter names stdlib functions by `fn.name` (S.<name>); keep them
-    // until the emitter uses an explicit name table.
-    keepNames: true,
+    // No keepNames: the emitter names stdlib functions through an explicit
+    // export table (stdlib/index.ts), so renamed functions still run.
     legalComments: "linked",
     plugins: [examplesPlugin],
     logLevel: "warning",

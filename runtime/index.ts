@@ -9,4 +9,5 @@ export * from "./types.js";
 export * from "./case.js";
 export * from "./evaluate.js";
 export * from "./explain.js";
+export * from "./lists.js";
 export * from "./module.js";

@@ -35,6 +35,11 @@ export function didYouMean(names: readonly string[] | undefined): string | undef
 }
 const suggested = (p: Suggested) => didYouMean(p.suggestions);
 
+/** The units a duration kind stands for: `18 jaar` is counted in months, but the author wrote years. */
+function unitWords(unit: string): string {
+  return unit === "maanden" ? "maanden of jaren" : unit === "dagen" ? "dagen of weken" : unit;
+}
+
 /** `optellen` → `op te tellen`, `vergelijken` → `te vergelijken`: "niet op te tellen". */
 function teInfinitive(verb: string): string {
   for (const prefix of ["op", "af"]) if (verb.startsWith(prefix)) return `${prefix} te ${verb.slice(prefix.length)}`;
@@ -42,14 +47,15 @@ function teInfinitive(verb: string): string {
 }
 
 /** Why a parse error probably happened (grammar/errors.ts finds it), for P0203's hint. */
-export type SyntaxAdvice = "reservedName" | "reservedField" | "roundedOperand" | "ifOperand" | "aggregateOperand";
+export type SyntaxAdvice = "reservedName" | "reservedField" | "roundedOperand" | "ifOperand" | "aggregateOperand" | "keywordTypo";
 
 const SYNTAX_ADVICE: Record<SyntaxAdvice, (word: string) => string> = {
-  reservedName: (w) => `\`${w}\` is een gereserveerd woord (LANGUAGE.md §12); kies een andere naam`,
-  reservedField: (w) => `\`${w}\` is een gereserveerd woord (LANGUAGE.md §12) en kan alleen een veld van \`gegevens\` zijn; kies een andere naam`,
+  reservedName: (w) => `\`${w}\` is een gereserveerd woord (docs/language.md §11); kies een andere naam`,
+  reservedField: (w) => `\`${w}\` is een gereserveerd woord (docs/language.md §11) en kan alleen een veld van \`gegevens\` zijn; kies een andere naam`,
   roundedOperand: (w) => `een afgerond bedrag als deel van een berekening moet tussen haakjes: (… afgerond op …) ${w} …`,
   ifOperand: () => "een `indien … dan … anders …` als deel van een grotere uitdrukking moet tussen haakjes: (indien … anders …)",
   aggregateOperand: () => "een aggregatie als deel van een grotere uitdrukking moet tussen haakjes: (som van …)",
+  keywordTypo: (w) => `\`${w}\` is geen sleutelwoord`,
 };
 
 /** Two rules that give one output different values (P0801, and P0511 which found it by sampling). */
@@ -90,10 +96,17 @@ export const MESSAGES = {
   // ── P02xx: syntax ──────────────────────────────────────────────────────
   P0201: error<{ text: string }>((p) => `onverwacht teken \`${p.text}\``),
   P0202: error(() => `de tekst wordt niet afgesloten met \`"\` op dezelfde regel`),
-  /** message: the parser's own Dutch message (grammar/errors.ts); word: the token there. */
-  P0203: error<{ message: string; word?: string; advice?: SyntaxAdvice }>(
+  /**
+   * message: the parser's own Dutch message (grammar/errors.ts); word: the token there, or
+   * for `keywordTypo` the misspelt keyword nearby (at wordSpan) and the keyword it resembles.
+   */
+  P0203: error<{ message: string; word?: string; advice?: SyntaxAdvice; wordSpan?: Span } & Suggested>(
     (p) => p.message,
-    (p) => (p.advice ? SYNTAX_ADVICE[p.advice](p.word ?? "") : undefined),
+    (p) => {
+      const advice = p.advice ? SYNTAX_ADVICE[p.advice](p.word ?? "") : undefined;
+      const suggestion = suggested(p);
+      return advice && suggestion ? `${advice}; ${suggestion}` : (advice ?? suggestion);
+    },
   ),
   /** what: how deep, when the place is known (issue 12); without it, the whole file (a stack overflow). */
   P0204: error<{ what?: string }>((p) => (p.what !== undefined ? `deze uitdrukking is te diep genest: ${p.what}` : `dit bestand is te diep genest om te lezen`), () => "splits de uitdrukking op in begrippen"),
@@ -122,10 +135,15 @@ export const MESSAGES = {
   ),
   P0402: error<{ op: string; left: string; right: string }>(
     (p) => `\`${p.op}\` kan niet met ${p.left} en ${p.right}`,
-    (p) => (p.op === "*" && p.left === "`bedrag`" && p.right === "`bedrag`" ? "twee bedragen vermenigvuldigen geeft geen bedrag" : undefined),
+    (p) =>
+      p.op === "*" && p.left === "`bedrag`" && p.right === "`bedrag`"
+        ? "twee bedragen vermenigvuldigen geeft geen bedrag"
+        : [p.left, p.right].some((t) => t.includes("`duur`")) && [p.left, p.right].some((t) => t === "`aantal`" || t === "`getal`")
+          ? "een duur (zoals `18 jaar`) is geen getal: vergelijk met het getal zelf (`leeftijd >= 18`), of tel de duur op bij een datum"
+          : undefined,
   ),
   P0403: error<{ left: string; right: string; verb: string }>(
-    (p) => `een duur in ${p.left} en een duur in ${p.right} zijn niet ${teInfinitive(p.verb)}`,
+    (p) => `een duur in ${unitWords(p.left)} en een duur in ${unitWords(p.right)} zijn niet ${teInfinitive(p.verb)}`,
     () => "vergelijk datums: gebruik datum + duur",
   ),
   P0404: error<{ name: string; expected: string; actual: string }>(
@@ -146,6 +164,11 @@ export const MESSAGES = {
   ),
   P0415: error<{ name: string }>((p) => `\`${p.name}\`: alleen invoer en velden van gegevens kunnen \`optioneel\` zijn`),
   P0416: error<{ name: string }>((p) => `de gegevens \`${p.name}\` bevatten zichzelf`),
+  /** A bare number between 0 and 1 for a `percentage` (compiler/check/percentages.ts); suggestions: the same in percents. */
+  P0417: warning<{ text: string } & Suggested>(
+    (p) => `\`${p.text}\` als percentage is ${p.text} %`,
+    (p) => `een percentage schrijft u met %: ${suggested(p) ?? ""}`,
+  ),
 
   // ── P05xx: rules and dependencies ──────────────────────────────────────
   /** cycle: the names on the cycle, closed (`x → y → x`). */
@@ -190,7 +213,7 @@ export const MESSAGES = {
   P0605: error<{ name: string; actual: string }>((p) => `voorbeeld "${p.name}": onverwachte fout: ${p.actual}`),
   P0606: error<{ name: string }>((p) => `eigenschap "${p.name}" geldt niet`),
 
-  // ── P07xx: case input (LANGUAGE.md §10, "Case files") ──────────────────
+  // ── P07xx: case input (docs/language.md §9, case files) ──────────────────
   /** detail: what is wrong and at which position. */
   P0701: error<{ detail: string }>((p) => `ongeldige JSON: ${p.detail}`),
   /** actual: a short description of what was given. */
@@ -226,7 +249,7 @@ export const MESSAGES = {
         : `geef \`${p.field}\` in elk element, of lees het alleen als \`….${p.field} is bekend\``,
   ),
 
-  // ── P08xx: evaluation (LANGUAGE.md §5–§7) ──────────────────────────────
+  // ── P08xx: evaluation (docs/language.md §5–§7) ──────────────────────────────
   /** Rule names and their articles, the output and both values. */
   P0801: error<Conflict>(conflictText),
   P0802: error<{ output: string }>((p) => `geen regel bepaalt \`${p.output}\``),
@@ -257,6 +280,10 @@ export const MESSAGES = {
   /** Evaluation of one case needed more function evaluations than CALL_LIMIT (runtime/evaluate.ts; issue 12). */
   P0812: error<{ where: string; limit: string }>(
     (p) => `de berekening van ${p.where} is te groot: meer dan ${p.limit} aanroepen met verschillende waarden voor één case`,
+  ),
+  /** op: `grootste`, `kleinste`, `eerste` or `laatste` (issue 19). */
+  P0813: error<{ op: string; where?: string }>(
+    (p) => `\`${p.op} van\` een lege lijst (of zonder element waarvoor de voorwaarde geldt) bestaat niet${inWhere(p)}`,
   ),
 } as const;
 
@@ -321,10 +348,10 @@ export function runtimeError<C extends Code>(code: C, params: ParamsOf<C>, extra
 }
 
 /** Codes a stdlib function can fail with; evaluation adds where it happened. */
-export type StdlibCode = "P0805" | "P0806" | "P0807";
+export type StdlibCode = "P0805" | "P0806" | "P0807" | "P0813";
 
 /**
- * An evaluation error raised by a stdlib function (LANGUAGE.md §7): its code
+ * An evaluation error raised by a stdlib function (docs/language.md §7): its code
  * and parameters, without the place. Evaluation (runtime/evaluate.ts) turns it
  * into a PolisError that names the rule or begrip it happened in.
  */

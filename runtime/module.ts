@@ -19,7 +19,7 @@ export interface DecisionBase {
   /** Where evaluation is, so an error names the rule or begrip and its article. */
   w: Where;
   result: Record<string, unknown>;
-  /** Check the voorwaarden in declaration order (LANGUAGE.md §4). */
+  /** Check the voorwaarden in declaration order (docs/language.md §4). */
   checkConditions(line: number | undefined): void;
   /** Every output, in declaration order. */
   outputs(): Record<string, unknown>;
@@ -55,7 +55,7 @@ export interface ModuleParts {
   create(values: Record<string, unknown>): DecisionBase;
 }
 
-/** The public functions of a decision module, in the encodings of LANGUAGE.md §10. */
+/** The public functions of a decision module, in the encodings of docs/language.md §9. */
 export interface ModuleFunctions {
   /** Decide a case given as runtime values that were already decoded and validated. */
   decideValues(values: Record<string, unknown>, line?: number): Record<string, unknown>;

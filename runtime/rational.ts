@@ -3,13 +3,15 @@
 // never carries a non-integer value).
 // In: JS integers, bigints and JSON-style decimal text. Out: immutable, always
 // normalized rationals (den > 0, gcd(num, den) = 1), so equality is structural,
-// plus rounding (§6) and the output formats of §10.
+// Rounding (§6) lives in rounding.ts and the output formats of §10 in
+// rational-text.ts; both are re-exported here, so importers need one module.
 // Guarantees: results are exact. A fast path keeps numerator and denominator as
 // safe-integer Numbers; a float is only trusted where the exact integer result
 // is provably below 2**53, anything else is redone in BigInt and brought back
 // to the Number form as soon as it fits again.
 
-const MAX = Number.MAX_SAFE_INTEGER;
+/** @internal shared with rounding.ts / rational-text.ts */
+export const MAX = Number.MAX_SAFE_INTEGER;
 
 export class DivisionByZero extends Error {
   constructor(message = "deling door nul") {
@@ -106,7 +108,8 @@ function gcdB(a: bigint, b: bigint): bigint {
 const MAX_B = BigInt(MAX);
 
 /** Normalizes a bigint fraction (d ≠ 0) and returns the small form when it fits. */
-function fromBig(n: bigint, d: bigint): Rat {
+/** @internal shared with rounding.ts / rational-text.ts */
+export function fromBig(n: bigint, d: bigint): Rat {
   if (d < 0n) {
     n = -n;
     d = -d;
@@ -124,7 +127,8 @@ function fromBig(n: bigint, d: bigint): Rat {
 }
 
 /** Normalizes a Number fraction whose parts are safe integers, d ≠ 0. */
-function fromSafe(n: number, d: number): Rat {
+/** @internal shared with rounding.ts / rational-text.ts */
+export function fromSafe(n: number, d: number): Rat {
   if (d < 0) {
     n = -n;
     d = -d;
@@ -135,10 +139,12 @@ function fromSafe(n: number, d: number): Rat {
   return g === 1 ? small(n, d) : small(n / g, d / g);
 }
 
-function bigNum(a: Rat): bigint {
+/** @internal shared with rounding.ts / rational-text.ts */
+export function bigNum(a: Rat): bigint {
   return a.bn === null ? BigInt(a.n) : a.bn;
 }
-function bigDen(a: Rat): bigint {
+/** @internal shared with rounding.ts / rational-text.ts */
+export function bigDen(a: Rat): bigint {
   return a.bd === null ? BigInt(a.d) : a.bd;
 }
 
@@ -214,12 +220,14 @@ export function parseDecimal(text: string): Rat | null {
  * optimized code (a power read from an array that also holds 10^10 and up is
  * a boxed double, and `%` on doubles is a slow library call).
  */
-const POW10_SMALL: readonly number[] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
+/** @internal shared with rounding.ts / rational-text.ts */
+export const POW10_SMALL: readonly number[] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
 const POW10: number[] = [];
 for (let i = 0, p = 1; i <= 15; i++, p *= 10) POW10.push(p);
 
 /** 10^k, 0 <= k <= 15. */
-function pow10(k: number): number {
+/** @internal shared with rounding.ts / rational-text.ts */
+export function pow10(k: number): number {
   return k <= 9 ? POW10_SMALL[k]! : POW10[k]!;
 }
 
@@ -448,241 +456,5 @@ export function maxOf(...xs: Rat[]): Rat {
   return m;
 }
 
-// ---------------------------------------------------------------- rounding
-
-export type RoundingMode = "half-away" | "floor" | "ceil";
-
-/** Rounds the integer quotient m / d (d > 0) of safe integers. */
-function roundQuotN(m: number, d: number, mode: RoundingMode): number {
-  const r = m % d; // exact; sign of m
-  let q = (m - r) / d; // exact: m - r is a multiple of d
-  if (r !== 0) {
-    if (mode === "floor") {
-      if (r < 0) q -= 1;
-    } else if (mode === "ceil") {
-      if (r > 0) q += 1;
-    } else if (2 * Math.abs(r) >= d) {
-      q += r < 0 ? -1 : 1;
-    }
-  }
-  return q + 0;
-}
-
-function roundQuotB(m: bigint, d: bigint, mode: RoundingMode): bigint {
-  const r = m % d;
-  let q = m / d; // truncates toward zero
-  if (r !== 0n) {
-    if (mode === "floor") {
-      if (r < 0n) q -= 1n;
-    } else if (mode === "ceil") {
-      if (r > 0n) q += 1n;
-    } else if (2n * (r < 0n ? -r : r) >= d) {
-      q += r < 0n ? -1n : 1n;
-    }
-  }
-  return q;
-}
-
-function checkDecimals(decimals: number): void {
-  if (!Number.isSafeInteger(decimals) || decimals < 0) {
-    throw new RangeError(`decimals must be a whole number >= 0, got ${decimals}`);
-  }
-}
-
-/**
- * The integer round(x * 10^k) in `mode`, as a Number when it (and the work)
- * fits, else a bigint.
- */
-function scaledInt(x: Rat, k: number, mode: RoundingMode): number | bigint {
-  if (x.bn === null && k <= 15) {
-    const m = x.n * pow10(k);
-    if (m <= MAX && m >= -MAX) return x.d === 1 ? m : roundQuotN(m, x.d, mode);
-  }
-  return roundQuotB(bigNum(x) * 10n ** BigInt(k), bigDen(x), mode);
-}
-
-/**
- * LANGUAGE.md §6: round to `decimals` places; half-away rounds ties away from
- * zero (27.5 → 28, -27.5 → -28), floor toward −∞, ceil toward +∞.
- */
-export function round(x: Rat, decimals: number, mode: RoundingMode): Rat {
-  // Kept small for inlining: small-form values and up to 9 decimals here.
-  if (x.bn === null && decimals >= 0 && decimals <= 9 && (decimals | 0) === decimals) {
-    const d = x.d;
-    if (d === 1) return x;
-    const s = POW10_SMALL[decimals]!;
-    if (s % d === 0) return x; // already has at most `decimals` places
-    const m = x.n * s;
-    if (m <= MAX && m >= -MAX) return fromSafe(roundQuotN(m, d, mode), s);
-  }
-  return roundGeneral(x, decimals, mode);
-}
-
-function roundGeneral(x: Rat, decimals: number, mode: RoundingMode): Rat {
-  checkDecimals(decimals);
-  if (x.bn === null) {
-    if (x.d === 1) return x;
-    if (decimals <= 15) {
-      const s = pow10(decimals);
-      if (s % x.d === 0) return x; // already has at most `decimals` places
-      const m = x.n * s;
-      if (m <= MAX && m >= -MAX) return fromSafe(roundQuotN(m, x.d, mode), s);
-    }
-  } else if (x.bd === 1n) {
-    return x;
-  }
-  const s = 10n ** BigInt(decimals);
-  return fromBig(roundQuotB(bigNum(x) * s, bigDen(x), mode), s);
-}
-
-// ---------------------------------------------------------------- conversion
-
-/** The value as a JS integer; RangeError when it is not a (safe) integer. */
-export function toInteger(x: Rat): number {
-  if (x.bn === null && x.d === 1) return x.n;
-  if (!isInteger(x)) throw new RangeError(`${x.toString()} is not an integer`);
-  throw new RangeError(`${x.toString()} is too large for a safe integer`);
-}
-
-/** The value as a bigint; RangeError when it is not an integer. */
-export function toBigInt(x: Rat): bigint {
-  if (!isInteger(x)) throw new RangeError(`${x.toString()} is not an integer`);
-  return bigNum(x);
-}
-
-// ---------------------------------------------------------------- formatting
-
-/**
- * The number of decimals of x's exact decimal form, or -1 when it has none
- * (the denominator has a prime factor other than 2 and 5).
- */
-function exactDecimals(x: Rat): number {
-  let twos = 0;
-  let fives = 0;
-  if (x.bn === null) {
-    let d = x.d;
-    while (d % 2 === 0) {
-      d /= 2;
-      twos++;
-    }
-    while (d % 5 === 0) {
-      d /= 5;
-      fives++;
-    }
-    if (d !== 1) return -1;
-  } else {
-    let d = x.bd!;
-    while (d % 2n === 0n) {
-      d /= 2n;
-      twos++;
-    }
-    while (d % 5n === 0n) {
-      d /= 5n;
-      fives++;
-    }
-    if (d !== 1n) return -1;
-  }
-  return Math.max(twos, fives);
-}
-
-/** Sign and digits of round-half-away(x * 10^k), padded to at least k+1 digits. */
-function scaledDigits(x: Rat, k: number): { negative: boolean; digits: string } {
-  const q = scaledInt(x, k, "half-away");
-  const negative = q < 0;
-  let digits = (negative ? -q : q).toString();
-  if (digits.length <= k) digits = "0".repeat(k + 1 - digits.length) + digits;
-  return { negative: negative, digits };
-}
-
-function splitDigits(digits: string, k: number): [string, string] {
-  return [digits.slice(0, digits.length - k), digits.slice(digits.length - k)];
-}
-
-function stripZeros(frac: string): string {
-  let end = frac.length;
-  while (end > 0 && frac.charCodeAt(end - 1) === 48) end--;
-  return frac.slice(0, end);
-}
-
-/**
- * The `getal` output of §10: the exact decimal without trailing zeros ("27.76",
- * "30", "-0.5", "0"); a value without a finite decimal form is rounded half
- * away from zero to 10 decimals first.
- */
-export function formatDecimal(x: Rat): string {
-  if (isInteger(x)) return x.bn === null ? String(x.n) : x.bn.toString();
-  const exact = exactDecimals(x);
-  const k = exact < 0 ? 10 : exact;
-  const { negative, digits } = scaledDigits(x, k);
-  const [int, frac0] = splitDigits(digits, k);
-  const frac = stripZeros(frac0);
-  const body = frac === "" ? int : `${int}.${frac}`;
-  return negative ? `-${body}` : body;
-}
-
-/** ".00" … ".99". */
-const CENTS: readonly string[] = Array.from({ length: 100 }, (_, i) => (i < 10 ? `.0${i}` : `.${i}`));
-
-/** Half away from zero to exactly `decimals` places: "18.00", "-5.00", "0.00" (never "-0.00"). */
-export function formatFixed(x: Rat, decimals: number): string {
-  // Kept small (so that callers can inline it): the bedrag case, cents of a
-  // small-form value, here; everything else in formatFixedGeneral.
-  if (decimals === 2 && x.bn === null) {
-    const m = x.n * 100;
-    if (m <= MAX && m >= -MAX) {
-      const d = x.d;
-      // The integer round-half-away(x * 100).
-      const q = d === 1 ? m + 0 : d === 100 ? x.n : roundQuotN(m, d, "half-away");
-      const negative = q < 0;
-      const a = negative ? -q : q;
-      const cents = a % 100;
-      const euros = (a - cents) / 100;
-      return negative ? `-${euros}${CENTS[cents]!}` : `${euros}${CENTS[cents]!}`;
-    }
-  }
-  return formatFixedGeneral(x, decimals);
-}
-
-function formatFixedGeneral(x: Rat, decimals: number): string {
-  checkDecimals(decimals);
-  if (x.bn === null && decimals <= 15) {
-    const p = pow10(decimals);
-    const m = x.n * p;
-    if (m <= MAX && m >= -MAX) {
-      const q = x.d === 1 ? m + 0 : roundQuotN(m, x.d, "half-away");
-      if (decimals === 0) return `${q}`;
-      const negative = q < 0;
-      const a = negative ? -q : q;
-      const frac = a % p;
-      const int = (a - frac) / p;
-      let fracText = `${frac}`;
-      if (fracText.length < decimals) fracText = "0".repeat(decimals - fracText.length) + fracText;
-      return `${negative ? "-" : ""}${int}.${fracText}`;
-    }
-  }
-  const { negative, digits } = scaledDigits(x, decimals);
-  if (decimals === 0) return negative ? `-${digits}` : digits;
-  const [int, frac] = splitDigits(digits, decimals);
-  return `${negative ? "-" : ""}${int}.${frac}`;
-}
-
-/**
- * Dutch notation for explanations and messages: thousands dots, decimal comma,
- * no trailing zeros, at most `maxDecimals` places (rounded half away from
- * zero): "1.200", "12.500,5", "-2,5", "0,125".
- */
-export function formatDutch(x: Rat, maxDecimals = 10): string {
-  checkDecimals(maxDecimals);
-  const exact = exactDecimals(x);
-  const k = exact < 0 ? maxDecimals : Math.min(exact, maxDecimals);
-  const { negative, digits } = scaledDigits(x, k);
-  const [int, frac0] = splitDigits(digits, k);
-  const frac = stripZeros(frac0);
-  let grouped = "";
-  for (let end = int.length; end > 0; end -= 3) {
-    const part = int.slice(Math.max(0, end - 3), end);
-    grouped = grouped === "" ? part : `${part}.${grouped}`;
-  }
-  const body = frac === "" ? grouped : `${grouped},${frac}`;
-  return negative ? `-${body}` : body;
-}
+export * from "./rounding.js";
+export * from "./rational-text.js";

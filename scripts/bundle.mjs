@@ -32,7 +32,8 @@ await build({
   format: "esm",
   platform: "node",
   target: "node20",
-  external: ["ts-morph", "prettier"],
+  // The SQL engines (issue 17) load native DuckDB bindings and pg: never bundled.
+  external: ["ts-morph", "prettier", "@duckdb/node-api", "pg"],
   banner,
   logLevel: "warning",
   legalComments: "linked",

@@ -32,6 +32,7 @@ import {
   addWorkingDaysBE,
   addWorkingDaysNL,
   easterOf,
+  hoursBetween,
   isPublicHolidayBE,
   isPublicHolidayNL,
   workingDaysBetweenBE,
@@ -300,6 +301,8 @@ export const STDLIB: StdlibEntry[] = [
   { name: "feestdag_be", params: ["datum"], result: "janee", impl: isPublicHolidayBE, export: "isPublicHolidayBE" },
   { name: "feestdag_nl", params: ["datum"], result: "janee", impl: isPublicHolidayNL, export: "isPublicHolidayNL" },
   { name: "eerste_paasdag", params: ["aantal"], result: "datum", impl: easterOf, export: "easterOf" },
+  // Time of day as an hour of the day (0 to 24), for rules that count hours.
+  { name: "uren_tussen", params: ["datum", "getal", "datum", "getal"], result: "getal", impl: hoursBetween, export: "hoursBetween" },
   { name: "min", params: "variadic", result: "same", minArgs: 2, impl: minValue, export: "minValue" },
   { name: "max", params: "variadic", result: "same", minArgs: 2, impl: maxValue, export: "maxValue" },
   { name: "abs", params: "variadic", result: "same", minArgs: 1, maxArgs: 1, impl: absValue, export: "absValue" },

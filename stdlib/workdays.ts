@@ -13,7 +13,7 @@ import {
   workingDaysBetween,
   type Country,
 } from "../runtime/holidays.js";
-import { isInteger, ratInt, toInteger, type Rat } from "../runtime/rational.js";
+import { add, cmp, isInteger, mul, ratInt, sub, toInteger, type Rat } from "../runtime/rational.js";
 import { StdlibError } from "../runtime/messages.js";
 
 const FIRST_DAY = dayFromYmd(1, 1, 1)!;
@@ -69,4 +69,19 @@ export function easterOf(year: Rat): Day {
   const y = whole(year, "eerste_paasdag");
   if (y < 1 || y > 9999) throw new DateOutOfRange();
   return easterSunday(y);
+}
+
+/**
+ * `uren_tussen(d1, u1, d2, u2)`: the hours from day d1 at hour-of-day u1 to day
+ * d2 at hour-of-day u2 (issue 19: "24 uur of langer", article 32). An hour of
+ * day is a number from 0 up to and including 24 (14,5 is half past two); the
+ * result is exact and negative when the second moment comes first.
+ */
+export function hoursBetween(d1: Day, h1: Rat, d2: Day, h2: Rat): Rat {
+  for (const h of [h1, h2]) {
+    if (cmp(h, ratInt(0)) < 0 || cmp(h, ratInt(24)) > 0) {
+      throw new StdlibError("P0807", { fn: "uren_tussen", value: `een uur van de dag tussen 0 en 24, niet ${h.toString()}` });
+    }
+  }
+  return add(mul(ratInt(d2 - d1), ratInt(24)), sub(h2, h1));
 }

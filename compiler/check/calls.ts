@@ -12,7 +12,7 @@ import type * as IR from "../ir/ir.js";
 import { isReserved } from "../resolve/resolve.js";
 import { dependOn, report, type CheckContext } from "./context.js";
 import { resolveType, stdType, typeOfDecl } from "./declared-types.js";
-import { checkCondition, checkExpr, mismatch, synth, unifyMany, type Scope } from "./expressions.js";
+import { checkCondition, checkExpr, mismatch, synth, synthList, unifyMany, type Scope } from "./expressions.js";
 import { checkDurationKinds, ordered } from "./operators.js";
 import { AANTAL, FOUT, JANEE, isNumeric, sameType, typeName } from "./types.js";
 
@@ -117,7 +117,7 @@ function synthVariadic(cx: CheckContext, e: Call, std: StdlibEntry, scope: Scope
 
 /** `aantal`, `som`, `er is een`, `elke` over a list, with a variable in scope (LANGUAGE.md §6). */
 export function aggregate(cx: CheckContext, e: Extract<A.Expr, { kind: "Aggregate" }>, scope: Scope): IR.Expr {
-  const list = synth(cx, e.list, scope);
+  const list = synthList(cx, e.list, scope);
   let elem: IR.Type = FOUT;
   if (list.type.k === "lijst") elem = list.type.elem;
   else if (list.type.k !== "fout") report(cx, "P0412", e.list.span, { name: e.op, actual: typeName(list.type) });
@@ -134,6 +134,27 @@ export function aggregate(cx: CheckContext, e: Extract<A.Expr, { kind: "Aggregat
       const body = synth(cx, e.body!, inner);
       if (!isNumeric(body.type) && body.type.k !== "fout") report(cx, "P0410", e.body!.span, { op: "som", type: typeName(body.type) });
       return { e: "agg", op: "som", ...base, body, ...(filter ? { filter } : {}), type: body.type };
+    }
+    // Issue 19: lists as values.
+    case "grootste":
+    case "kleinste": {
+      const body = synth(cx, e.body!, inner);
+      if (!ordered(body.type) && body.type.k !== "fout") report(cx, "P0407", e.body!.span, { type: typeName(body.type) });
+      return { e: "agg", op: e.op, ...base, body, ...(filter ? { filter } : {}), type: body.type };
+    }
+    case "eerste":
+    case "laatste": {
+      const body = synth(cx, e.body!, inner);
+      return { e: "agg", op: e.op, ...base, body, ...(filter ? { filter } : {}), type: body.type };
+    }
+    case "lopende som": {
+      const body = synth(cx, e.body!, inner);
+      if (!isNumeric(body.type) && body.type.k !== "fout") report(cx, "P0410", e.body!.span, { op: "lopende som", type: typeName(body.type) });
+      return { e: "agg", op: e.op, ...base, body, ...(filter ? { filter } : {}), type: { k: "lijst", elem: body.type } };
+    }
+    case "elke": {
+      const body = synth(cx, e.body!, inner);
+      return { e: "agg", op: e.op, ...base, body, ...(filter ? { filter } : {}), type: { k: "lijst", elem: body.type } };
     }
     default:
       return { e: "agg", op: e.op, ...base, ...(filter ? { filter } : {}), type: JANEE };

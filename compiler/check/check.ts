@@ -15,6 +15,7 @@ import { newContext, report, type CheckContext } from "./context.js";
 import { checkDefinitions, checkInputs, checkOutputs, emptyPolicy } from "./declarations.js";
 import { checkRules } from "./rules.js";
 import { checkTests } from "./tests.js";
+import { checkPercentageSlips } from "./percentages.js";
 
 export function check(program: A.Program, symbols: Symbols, source: string): { policy: IR.Policy; diagnostics: Diagnostic[] } {
   const cx = newContext(program, symbols, source);
@@ -25,6 +26,7 @@ export function check(program: A.Program, symbols: Symbols, source: string): { p
   checkRules(cx, policy, outputs);
   for (const cycle of findCycles(cx.graph)) reportCycle(cx, cycle);
   checkTests(cx, policy, outputs);
+  checkPercentageSlips(cx);
   policy.parameters = dependencyOrder(policy.parameters, (p) => ({ kind: "parameter", name: p.name }), cx.graph);
   return { policy, diagnostics: cx.diagnostics };
 }

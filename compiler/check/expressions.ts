@@ -216,6 +216,8 @@ export function synth(cx: CheckContext, e: A.Expr, scope: Scope): IR.Expr {
     case "In":
     case "Between":
       return synthMembership(cx, e, scope);
+    case "InList":
+      return synthInList(cx, e, scope);
     case "Known":
       return synthKnown(cx, e, scope);
     case "Not":
@@ -311,6 +313,33 @@ function synthMembership(cx: CheckContext, e: Extract<A.Expr, { kind: "In" | "Be
   checkDurationKinds(cx, arg, low, e.span, "vergelijken");
   checkDurationKinds(cx, arg, high, e.span, "vergelijken");
   return { e: "between", domain: domainOf(arg.type) ?? "num", arg, low, high, type: JANEE, span: e.span };
+}
+
+/** `x in lijst` (issue 19): x equals an element of a list of its own type. */
+function synthInList(cx: CheckContext, e: Extract<A.Expr, { kind: "InList" }>, scope: Scope): IR.Expr {
+  const arg = synth(cx, e.operand, scope);
+  const list = synthList(cx, e.list, scope);
+  const domain = domainOf(arg.type);
+  if (list.type.k !== "lijst" && list.type.k !== "fout") report(cx, "P0412", e.list.span, { name: "in", actual: typeName(list.type) });
+  else if (list.type.k === "lijst" && arg.type.k !== "fout" && !sameType(arg.type, list.type.elem)) mismatch(cx, e.list.span, arg.type, list.type.elem);
+  if (!domain && arg.type.k !== "fout") report(cx, "P0410", e.span, { op: "in", type: typeName(arg.type) });
+  return { e: "inList", negated: e.negated, domain: domain ?? "num", arg, list, type: JANEE, span: e.span };
+}
+
+/**
+ * A list-valued expression; a `soort` name stands for the list of all its
+ * values in declaration order (issue 19: `voor alle g in Briefgegeven geldt …`).
+ */
+export function synthList(cx: CheckContext, e: A.Expr, scope: Scope): IR.Expr {
+  if (e.kind === "Name" && !scope.has(e.name) && !cx.symbols.values.has(e.name)) {
+    const sym = cx.symbols.types.get(e.name);
+    if (sym && sym.kind === "soort") {
+      const soort: IR.Type = { k: "soort", name: sym.decl.name, values: sym.decl.values.map((v) => v.name) };
+      const items: IR.Expr[] = sym.decl.values.map((v) => ({ e: "const", value: v.name, type: soort, span: e.span }));
+      return { e: "list", items, type: { k: "lijst", elem: soort }, span: e.span };
+    }
+  }
+  return synth(cx, e, scope);
 }
 
 function synthKnown(cx: CheckContext, e: Extract<A.Expr, { kind: "Known" }>, scope: Scope): IR.Expr {

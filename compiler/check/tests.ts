@@ -10,13 +10,19 @@ import type * as IR from "../ir/ir.js";
 import { evalConstant } from "../ir/constant.js";
 import { report, type CheckContext } from "./context.js";
 import { checkCondition, checkExpr, EMPTY_SCOPE } from "./expressions.js";
+import { JANEE } from "./types.js";
 
 export function checkTests(cx: CheckContext, policy: IR.Policy, outputs: ReadonlyMap<string, IR.Output>): void {
   for (const d of cx.program.declarations) {
     if (d.kind === "Voorbeeld") policy.examples.push(checkExample(cx, d, policy, outputs));
     if (d.kind === "Eigenschap") {
       cx.reads = null;
-      policy.properties.push({ name: d.name, expr: checkCondition(cx, d.condition, EMPTY_SCOPE), text: d.text, span: d.span });
+      const conclusion = checkCondition(cx, d.condition, EMPTY_SCOPE);
+      // `altijd als A dan B` (issue 19) holds when A does not hold or B holds.
+      const expr: IR.Expr = d.premise
+        ? { e: "or", left: { e: "not", arg: checkCondition(cx, d.premise, EMPTY_SCOPE), type: JANEE, span: d.premise.span }, right: conclusion, type: JANEE, span: d.span }
+        : conclusion;
+      policy.properties.push({ name: d.name, expr, text: d.text, span: d.span });
     }
   }
 }

@@ -27,7 +27,8 @@ export function typeName(t: Type): string {
     case "lijst":
       return `\`lijst van ${typeName(t.elem).replace(/`/g, "")}\``;
     case "duur":
-      return t.unit === null ? "`duur`" : `een \`duur\` in ${t.unit}`;
+      // `18 jaar` is a duration in months inside; the author wrote years (issue 13).
+      return t.unit === null ? "`duur`" : `een \`duur\` in ${t.unit === "maanden" ? "maanden of jaren" : "dagen of weken"}`;
     case "fout":
       return "een fout";
     default:

@@ -163,6 +163,18 @@ export class CodeWriter {
         }
         return x.negated ? `!${test}` : test;
       }
+      case "inList": {
+        // `x in lijst` (issue 19).
+        const list = this.ex(x.list);
+        let test: string;
+        switch (x.domain) {
+          case "num": test = `R.inNum(${this.ex(x.arg)}, ${list})`; break;
+          case "dur": test = `R.inDur(${this.ex(x.arg)}, ${list})`; break;
+          case "period": test = `((a${this.ann("R.Period")}) => ${list}.some((p${this.ann("R.Period")}) => R.periodEquals(p, a)))(${this.ex(x.arg)})`; break;
+          default: test = `${list}.includes(${this.ex(x.arg)})`;
+        }
+        return x.negated ? `!${test}` : test;
+      }
       case "known":
         return `(this.${ident("i_", x.name)} !== undefined)`;
       case "between":
@@ -183,6 +195,20 @@ export class CodeWriter {
           case "som": return `R.sum(${list}, ${lambda(this.ex(x.body!))}${x.filter ? `, ${lambda(this.ex(x.filter))}` : ""})`;
           case "er is een": return `R.exists(${list}, ${lambda(x.filter ? this.ex(x.filter) : "true")})`;
           case "voor alle": return `R.forall(${list}, ${lambda(this.ex(x.filter!))})`;
+          // Issue 19: lists as values (runtime/lists.ts).
+          case "grootste":
+          case "kleinste": {
+            const fn = x.op === "grootste" ? "R.largest" : "R.smallest";
+            const domain = x.body!.type.k === "datum" ? "day" : x.body!.type.k === "duur" ? "dur" : "num";
+            return `${fn}(${list}, ${lambda(this.ex(x.body!))}, ${x.filter ? lambda(this.ex(x.filter)) : "undefined"}, ${str(domain)})`;
+          }
+          case "eerste":
+          case "laatste": {
+            const fn = x.op === "eerste" ? "R.firstOf" : "R.lastOf";
+            return `${fn}(${list}, ${lambda(this.ex(x.body!))}, ${x.filter ? lambda(this.ex(x.filter)) : "undefined"})`;
+          }
+          case "lopende som": return `R.runningSum(${list}, ${lambda(this.ex(x.body!))}${x.filter ? `, ${lambda(this.ex(x.filter))}` : ""})`;
+          case "elke": return `R.mapFilter(${list}, ${lambda(this.ex(x.body!))}${x.filter ? `, ${lambda(this.ex(x.filter))}` : ""})`;
         }
         break;
       }
@@ -203,8 +229,11 @@ export class CodeWriter {
       case "percent":
         return `R.div(${this.ex(x.arg)}, ${this.constant("R.ratInt(100)", "R.Rat")})`;
       case "list":
+        // The values of a soort as a list (issue 19): constants only.
+        if (x.items.every((i) => i.e === "const")) return this.constant(`[${x.items.map((i) => this.ex(i)).join(", ")}]`, this.tsType(x.type));
+        throw new Error("internal: list literal outside a voorbeeld");
       case "record":
-        throw new Error("internal: list or record literal outside a voorbeeld");
+        throw new Error("internal: record literal outside a voorbeeld");
     }
     throw new Error(`internal: no code for ${(x as IR.Expr).e}`);
   }

@@ -269,7 +269,7 @@ function assemble(ctx: Context): string {
       export function decideValues(values: Record<string, unknown>, line: number | undefined = undefined): Record<string, unknown> {
         return M.decideValues(values, line);
       }`,
-      `/** Decide one case in the case-file encoding (LANGUAGE.md §10). Throws a PolisError for a bad case or an evaluation error. */
+      `/** Decide one case in the case-file encoding (docs/language.md §9). Throws a PolisError for a bad case or an evaluation error. */
       export function evaluate(input: Input): Output {
         return M.evaluate(input) as unknown as Output;
       }`,

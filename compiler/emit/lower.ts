@@ -55,6 +55,7 @@ function walk(x: IR.Expr, visit: (x: IR.Expr) => void): void {
     case "num": case "cmp": case "and": case "or": case "date_diff": case "dur_add": walk(x.left, visit); walk(x.right, visit); break;
     case "neg": case "not": case "round": case "dur": case "dur_neg": case "to_aantal": case "percent": walk(x.arg, visit); break;
     case "in": walk(x.arg, visit); x.values.forEach((v) => walk(v, visit)); break;
+    case "inList": walk(x.arg, visit); walk(x.list, visit); break;
     case "between": walk(x.arg, visit); walk(x.low, visit); walk(x.high, visit); break;
     case "if": walk(x.cond, visit); walk(x.then, visit); walk(x.else, visit); break;
     case "agg": walk(x.list, visit); if (x.body) walk(x.body, visit); if (x.filter) walk(x.filter, visit); break;

@@ -98,7 +98,7 @@ export function policySchemas(policy: Policy): { input: Schema; output: Schema }
   const m = policy.metadata;
   const input = documentOf(
     `${m.name}: case`,
-    `Een case voor ${m.title}${m.version !== undefined ? ` (versie ${m.version})` : ""}: een veld per invoer (LANGUAGE.md §10).`,
+    `Een case voor ${m.title}${m.version !== undefined ? ` (versie ${m.version})` : ""}: een veld per invoer (docs/language.md §9).`,
     policy.inputs.map((i) => [i.name, i.optional ? { anyOf: [restricted(i), { type: "null" }], description: "optioneel: mag ontbreken of null zijn" } : restricted(i)]),
     policy.inputs.filter((i) => !i.optional).map((i) => i.name),
   );

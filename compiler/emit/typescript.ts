@@ -93,7 +93,7 @@ export async function emitModule(policy: LoweredPolicy, options: EmitOptions): P
     kind: StructureKind.Interface,
     name: "Input",
     isExported: true,
-    docs: ["A case, in the case-file encoding (LANGUAGE.md §10). Pass numbers as decimal strings to keep them exact."],
+    docs: ["A case, in the case-file encoding (docs/language.md §9). Pass numbers as decimal strings to keep them exact."],
     properties: policy.inputs.map((i) => ({
       ...(i.optional ? { ...prop(i.name, `${inputType(i.type)} | null`), hasQuestionToken: true } : prop(i.name, inputType(i.type))),
       docs: [inputDoc(i)],
@@ -103,7 +103,7 @@ export async function emitModule(policy: LoweredPolicy, options: EmitOptions): P
     kind: StructureKind.Interface,
     name: "Output",
     isExported: true,
-    docs: ["The decision, in the output encoding (LANGUAGE.md §10), in declaration order."],
+    docs: ["The decision, in the output encoding (docs/language.md §9), in declaration order."],
     properties: policy.outputs.map((o) => ({ ...prop(o.name, outputType(o.type)), docs: [outputDoc(policy, o)] })),
   });
   file.addStatements(generate(policy, { ts: true }).code);

@@ -21,6 +21,7 @@ function level(e: A.Expr): number {
       return 4;
     case "Compare":
     case "In":
+    case "InList":
     case "Between":
     case "Known":
       return 5;
@@ -109,6 +110,8 @@ function printBare(e: A.Expr): string {
       return `${printExpr(e.left, 6)} ${e.op} ${printExpr(e.right, 6)}`;
     case "In":
       return `${printExpr(e.operand, 6)} ${e.negated ? "niet in" : "in"} {${e.values.map((v) => printExpr(v, 7)).join(", ")}}`;
+    case "InList":
+      return `${printExpr(e.operand, 6)} ${e.negated ? "niet in" : "in"} ${printExpr(e.list, 11)}`;
     case "Between":
       return `${printExpr(e.operand, 6)} tussen ${printExpr(e.low, 7)} en ${printExpr(e.high, 7)}`;
     case "Known":
@@ -139,6 +142,14 @@ function printBare(e: A.Expr): string {
           return `er is een ${e.variable} in ${list}${filter}`;
         case "voor alle":
           return `voor alle ${e.variable} in ${list} geldt ${printExpr(e.filter!)}`;
+        case "grootste":
+        case "kleinste":
+        case "eerste":
+        case "laatste":
+        case "lopende som":
+          return `${e.op} van ${printExpr(e.body!)} voor ${e.variable} in ${list}${filter}`;
+        case "elke":
+          return `de ${printExpr(e.body!)} van elke ${e.variable} in ${list}${filter}`;
       }
       break;
     }
@@ -224,6 +235,7 @@ export function printDecl(d: A.Decl): string {
       return lines.join("\n");
     }
     case "Eigenschap":
+      if (d.premise) return `eigenschap ${quote(d.name)}:\n  altijd als ${printExpr(d.premise)}\n    dan ${printExpr(d.condition)}`;
       return `eigenschap ${quote(d.name)}:\n  altijd ${printExpr(d.condition)}`;
   }
 }

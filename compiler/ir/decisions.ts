@@ -112,11 +112,19 @@ export interface OutputDecision {
 
 /** The §5 rounding of an output of type `t`, if any. */
 export function outputRounding(t: Type): { decimals: number; mode: RoundingMode } | undefined {
-  return t.k === "bedrag" ? { decimals: 2, mode: "half-away" } : undefined;
+  // A `lijst van bedrag` output (issue 19) has each element rounded to cents.
+  return t.k === "bedrag" || (t.k === "lijst" && t.elem.k === "bedrag") ? { decimals: 2, mode: "half-away" } : undefined;
 }
 
 function rounded(x: Expr, rounding: OutputDecision["rounding"]): Expr {
   if (!rounding) return x;
+  if (x.type.k === "lijst") {
+    // Each element: `de (b afgerond op centen) van elke b in x`.
+    const elem = x.type.elem;
+    const local: Expr = { e: "ref", ref: "local", name: "bedrag", type: elem, span: x.span };
+    const body: Expr = { e: "round", arg: local, decimals: rounding.decimals, mode: rounding.mode, type: elem, span: x.span };
+    return { e: "agg", op: "elke", variable: "bedrag", list: x, body, type: x.type, span: x.span };
+  }
   return { e: "round", arg: x, decimals: rounding.decimals, mode: rounding.mode, type: x.type, span: x.span };
 }
 

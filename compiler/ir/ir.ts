@@ -56,6 +56,8 @@ export type Expr = Node &
     | { e: "and" | "or"; left: Expr; right: Expr }
     | { e: "not"; arg: Expr }
     | { e: "in"; negated: boolean; domain: CmpDomain; arg: Expr; values: Expr[] }
+    /** `x in lijst` (issue 19): x equals an element of the list. */
+    | { e: "inList"; negated: boolean; domain: CmpDomain; arg: Expr; list: Expr }
     | { e: "between"; domain: CmpDomain; arg: Expr; low: Expr; high: Expr }
     /** `x is bekend`: the optional input `name` was given. */
     | { e: "known"; name: string }
@@ -64,7 +66,7 @@ export type Expr = Node &
     /** decimals already include the percent scale: a percentage rounds its number of percent. */
     | { e: "round"; arg: Expr; decimals: number; mode: RoundingMode }
     | { e: "if"; cond: Expr; then: Expr; else: Expr }
-    | { e: "agg"; op: "aantal" | "som" | "er is een" | "voor alle"; variable: string; list: Expr; body?: Expr; filter?: Expr }
+    | { e: "agg"; op: AggregateOp; variable: string; list: Expr; body?: Expr; filter?: Expr }
     | { e: "date_add"; date: Expr; dur: Expr; sign: 1 | -1 }
     | { e: "date_diff"; left: Expr; right: Expr }
     | { e: "dur"; unit: DurationUnitWord; arg: Expr }
@@ -228,3 +230,6 @@ export function typeDescOf(t: Type): TypeDesc {
       return { k: t.k };
   }
 }
+
+/** LANGUAGE.md §6 aggregations and those of issue 19 (lists as values). */
+export type AggregateOp = "aantal" | "som" | "er is een" | "voor alle" | "grootste" | "kleinste" | "eerste" | "laatste" | "lopende som" | "elke";

@@ -94,6 +94,7 @@ class Printer extends TreePrinter {
       case "cmp": return n(`cmp ${x.op} ${x.domain}`, () => { this.expr(x.left); this.expr(x.right); });
       case "and": case "or": return n(x.e, () => { this.expr(x.left); this.expr(x.right); });
       case "not": return n("not", () => this.expr(x.arg));
+      case "inList": return n(`${x.negated ? "not inList" : "inList"} ${x.domain}`, () => { this.expr(x.arg); this.expr(x.list, "list"); });
       case "in": return n(`${x.negated ? "not in" : "in"} ${x.domain}`, () => { this.expr(x.arg); x.values.forEach((v) => this.expr(v, "value")); });
       case "between": return n(`between ${x.domain}`, () => { this.expr(x.arg); this.expr(x.low, "low"); this.expr(x.high, "high"); });
       case "known": return n(`known ${x.name}`);

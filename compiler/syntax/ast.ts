@@ -40,6 +40,8 @@ export type Expr =
   | { kind: "Arith"; op: ArithOp; left: Expr; right: Expr; opSpan: Span; span: Span }
   | { kind: "Compare"; op: CompareOp; left: Expr; right: Expr; opSpan: Span; span: Span }
   | { kind: "In"; negated: boolean; operand: Expr; values: Expr[]; span: Span }
+  /** `x in lijst` (issue 19): x is an element of the list. */
+  | { kind: "InList"; negated: boolean; operand: Expr; list: Expr; span: Span }
   | { kind: "Between"; operand: Expr; low: Expr; high: Expr; span: Span }
   /** `x is bekend`: an optional input was given (extension). */
   | { kind: "Known"; operand: Expr; span: Span }
@@ -49,7 +51,7 @@ export type Expr =
   | { kind: "If"; condition: Expr; then: Expr; else: Expr; span: Span }
   | {
       kind: "Aggregate";
-      op: "aantal" | "som" | "er is een" | "voor alle";
+      op: AggregateOp;
       variable: string;
       variableSpan: Span;
       list: Expr;
@@ -114,7 +116,7 @@ export type Decl =
       expectedError?: string;
       span: Span;
     }
-  | { kind: "Eigenschap"; name: string; condition: Expr; text: string; span: Span };
+  | { kind: "Eigenschap"; name: string; /** `altijd als premise dan condition` (issue 19) */ premise?: Expr; condition: Expr; text: string; span: Span };
 
 export interface RuleDecl {
   kind: "Regel";
@@ -161,3 +163,10 @@ export interface Program {
   file: string;
   span: Span;
 }
+
+/**
+ * The aggregations of LANGUAGE.md §6 and those of issue 19: `grootste van`,
+ * `kleinste van`, `eerste van`, `laatste van`, `lopende som van` and
+ * `de … van elke` (a list).
+ */
+export type AggregateOp = "aantal" | "som" | "er is een" | "voor alle" | "grootste" | "kleinste" | "eerste" | "laatste" | "lopende som" | "elke";

@@ -32,6 +32,20 @@ export function fromCst(cst: CstNode, file: string, text: string): { program: A.
 
   /** The span of a CST node, from its first to its last token. */
   function nodeSpan(n: CstNode): Span {
+    // The parser tracks node locations ("full"): no need to walk the subtree,
+    // which made lowering quadratic in the nesting depth.
+    const l = n.location;
+    if (l && !Number.isNaN(l.startOffset) && l.endOffset !== undefined && !Number.isNaN(l.endOffset)) {
+      return {
+        file,
+        start: l.startOffset,
+        end: l.endOffset + 1,
+        line: l.startLine ?? 1,
+        column: l.startColumn ?? 1,
+        endLine: l.endLine ?? l.startLine ?? 1,
+        endColumn: (l.endColumn ?? l.startColumn ?? 1) + 1,
+      };
+    }
     let first: IToken | undefined;
     let last: IToken | undefined;
     const visit = (c: Child) => {
@@ -108,13 +122,20 @@ export function fromCst(cst: CstNode, file: string, text: string): { program: A.
   }
 
   function aggregation(n: CstNode): A.Expr {
-    const op: "aantal" | "som" | "er is een" | "voor alle" = token(n, "count")
+    const pick = token(n, "pick");
+    const op: A.AggregateOp = token(n, "count")
       ? "aantal"
       : token(n, "sum")
         ? "som"
         : token(n, "exists")
           ? "er is een"
-          : "voor alle";
+          : pick
+            ? (pick.image.split(/[ \t]+/)[0] as "grootste" | "kleinste" | "eerste" | "laatste")
+            : token(n, "running")
+              ? "lopende som"
+              : token(n, "map")
+                ? "elke"
+                : "voor alle";
     const variable = must(token(n, "variable"), "variable");
     const body = node(n, "body");
     const filter = node(n, "filter");
@@ -158,6 +179,10 @@ export function fromCst(cst: CstNode, file: string, text: string): { program: A.
     if (op) {
       const right = rounding(must(node(n, "right"), "right"));
       return { kind: "Compare", op: op.image as A.CompareOp, left, right, opSpan: span(op), span: joinSpans(left.span, right.span) };
+    }
+    if (token(n, "in") && node(n, "list")) {
+      const list = postfix(must(node(n, "list"), "list"));
+      return { kind: "InList", negated: token(n, "not") !== undefined, operand: left, list, span: joinSpans(left.span, list.span) };
     }
     if (token(n, "in")) {
       const set = must(node(n, "valueSet"), "set");
@@ -386,7 +411,13 @@ export function fromCst(cst: CstNode, file: string, text: string): { program: A.
         return ex;
       }
       case "eigenschapDecl": {
-        const condition = expression(must(node(c, "expression"), "condition"));
+        const condition = expression(must(node(c, "conclusion"), "condition"));
+        const premiseNode = node(c, "premise");
+        if (premiseNode) {
+          const premise = expression(premiseNode);
+          const text = `als ${sourceOf(premise.span)} dan ${sourceOf(condition.span)}`.replace(/\s+/g, " ");
+          return { kind: "Eigenschap", name, premise, condition, text, span: s };
+        }
         return { kind: "Eigenschap", name, condition, text: sourceOf(condition.span).replace(/\s+/g, " "), span: s };
       }
     }

@@ -8,6 +8,7 @@ import { lex } from "../../grammar/lexer.js";
 import { MAX_NESTING, parseTokens, tooDeeplyNested } from "../../grammar/parser.js";
 import { tokenSpan } from "../../grammar/span.js";
 import { KEYWORD_WORDS } from "../../grammar/tokens.js";
+import { typoNear } from "../../grammar/typos.js";
 import { diagnostic, type SyntaxAdvice } from "../../runtime/messages.js";
 import type { Program } from "./ast.js";
 import { fromCst } from "./from-cst.js";
@@ -49,6 +50,12 @@ export function parse(text: string, file: string): { program?: Program; diagnost
     } else if (AGGREGATION_STARTS.has(t.tokenType.name) && /een naam/.test(e.message)) {
       // Only where an operand was expected: `kosten - som van …`, `a en er is een …`.
       advice = t.tokenType.name === "Indien" ? "ifOperand" : "aggregateOperand";
+    }
+    const typo = advice ? undefined : typoNear(lexed.tokens, Number.isNaN(t.startOffset) ? lexed.tokens.length : lexed.tokens.indexOf(t));
+    if (typo) {
+      // `indein`, `regle`, `artikle`: the fix replaces the misspelt word (wordSpan), not the error's token.
+      diagnostics.push(diagnostic("P0203", span, { message: e.message, word: typo.token.image, advice: "keywordTypo", suggestions: [typo.keyword], wordSpan: tokenSpan(file, typo.token) }));
+      continue;
     }
     diagnostics.push(diagnostic("P0203", span, advice ? { message: e.message, word: t.image, advice } : { message: e.message }));
   }

@@ -94,6 +94,11 @@ class Printer extends TreePrinter {
           this.expr(e.operand);
           e.values.forEach((v) => this.expr(v, "value"));
         });
+      case "InList":
+        return this.node(`${p}InList${e.negated ? " niet" : ""} ${at(e.span)}`, () => {
+          this.expr(e.operand);
+          this.expr(e.list, "list");
+        });
       case "Between":
         return this.node(`${p}Between ${at(e.span)}`, () => {
           this.expr(e.operand);
@@ -206,7 +211,10 @@ class Printer extends TreePrinter {
           if (d.expectedError !== undefined) this.line(`verwacht fout ${JSON.stringify(d.expectedError)}`);
         });
       case "Eigenschap":
-        return this.node(`Eigenschap ${JSON.stringify(d.name)} ${quoteImage(d.text)} ${at(d.span)}`, () => this.expr(d.condition));
+        return this.node(`Eigenschap ${JSON.stringify(d.name)} ${quoteImage(d.text)} ${at(d.span)}`, () => {
+          if (d.premise) this.expr(d.premise, "als");
+          this.expr(d.condition);
+        });
     }
   }
 

@@ -69,6 +69,6 @@ describe("the packed toolchain", { timeout: 300_000 }, () => {
     const lib = spawnSync(process.execPath, ["--input-type=module", "-e", 'import { eigen_risico } from "./bibliotheek/index.js"; console.log(eigen_risico.metadata.name);'], { cwd: project, encoding: "utf8" });
     expect(lib.stdout).toBe("vgz_eigen_risico\n");
     const deps = Object.keys((JSON.parse(fs.readFileSync(path.join(project, "node_modules", "polis", "package.json"), "utf8")) as { dependencies: Record<string, string> }).dependencies);
-    expect(deps.sort()).toEqual(["prettier", "ts-morph"]);
+    expect(deps.sort()).toEqual(["@duckdb/node-api", "pg", "prettier", "ts-morph"]);
   });
 });

@@ -173,7 +173,7 @@ describe("stdlib", () => {
     expect(absValue(ratFrac(-5, 2))).toEqual(ratFrac(5, 2));
   });
 
-  it("registers every §7 function once, and the working-day functions per country", () => {
+  it("registers every §7 function once, the working-day functions per country and uren_tussen", () => {
     const names = STDLIB.map((e) => e.name);
     expect(new Set(names).size).toBe(names.length);
     expect(names.sort()).toEqual(
@@ -200,6 +200,7 @@ describe("stdlib", () => {
         "overlap",
         "plus_werkdagen_be",
         "plus_werkdagen_nl",
+        "uren_tussen",
         "verjaardag",
         "werkdagen_tussen",
         "werkdagen_tussen_be",

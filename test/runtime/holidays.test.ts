@@ -18,7 +18,7 @@ import {
   workingDaysBetween,
   type Country,
 } from "../../runtime/holidays.js";
-import { ratInt, toInteger } from "../../runtime/rational.js";
+import { parseDecimal, ratInt, toInteger } from "../../runtime/rational.js";
 import { STDLIB_BY_NAME, addWorkingDaysBE, easterOf, workingDaysBetweenBE } from "../../stdlib/index.js";
 
 const iso = (s: string): Day => {
@@ -162,5 +162,20 @@ describe("working days", () => {
   });
   it("a date past 9999 is an evaluation error, not an impossible date", () => {
     expect(() => addWorkingDaysBE(iso("9999-12-01"), ratInt(100))).toThrow(/9999/);
+  });
+});
+
+describe("uren_tussen (hours between two moments, issue 19)", () => {
+  const fn = STDLIB_BY_NAME.get("uren_tussen")!;
+  const hours = (d1: string, h1: string, d2: string, h2: string) =>
+    fn.impl(iso(d1), parseDecimal(h1), iso(d2), parseDecimal(h2)).toString();
+  it("counts whole days as 24 hours and adds the hours of the day exactly", () => {
+    expect(hours("2012-04-15", "14", "2012-04-16", "14")).toBe("24");
+    expect(hours("2012-04-15", "14", "2012-04-16", "13")).toBe("23");
+    expect(hours("2012-02-28", "23.5", "2012-03-01", "0")).toBe("49/2");
+    expect(hours("2012-04-16", "0", "2012-04-15", "12")).toBe("-12");
+  });
+  it("rejects an hour of the day outside 0 to 24", () => {
+    expect(() => hours("2012-04-15", "24.5", "2012-04-16", "1")).toThrow(/uren_tussen/);
   });
 });

@@ -2,7 +2,7 @@
 import * as R from "../../../runtime/index.js";
 import * as S from "../../../stdlib/index.js";
 
-/** A case, in the case-file encoding (LANGUAGE.md §10). Pass numbers as decimal strings to keep them exact. */
+/** A case, in the case-file encoding (docs/language.md §9). Pass numbers as decimal strings to keep them exact. */
 export interface Input {
   /** Invoer `behandelingen`: `lijst van Behandeling`. */
   readonly behandelingen: ReadonlyArray<{
@@ -31,7 +31,7 @@ export interface Input {
   readonly factor: string | number;
 }
 
-/** The decision, in the output encoding (LANGUAGE.md §10), in declaration order. */
+/** The decision, in the output encoding (docs/language.md §9), in declaration order. */
 export interface Output {
   /** Uitvoer `totaal`: `bedrag`; regel `totaal`; artikel 1. */
   readonly totaal: string;
@@ -1191,7 +1191,7 @@ export function decideValues(
   return M.decideValues(values, line);
 }
 
-/** Decide one case in the case-file encoding (LANGUAGE.md §10). Throws a PolisError for a bad case or an evaluation error. */
+/** Decide one case in the case-file encoding (docs/language.md §9). Throws a PolisError for a bad case or an evaluation error. */
 export function evaluate(input: Input): Output {
   return M.evaluate(input) as unknown as Output;
 }

@@ -2,13 +2,13 @@
 import * as R from "../../../runtime/index.js";
 import * as S from "../../../stdlib/index.js";
 
-/** A case, in the case-file encoding (LANGUAGE.md §10). Pass numbers as decimal strings to keep them exact. */
+/** A case, in the case-file encoding (docs/language.md §9). Pass numbers as decimal strings to keep them exact. */
 export interface Input {
   /** Invoer `leeftijd`: `aantal`. */
   readonly leeftijd: number | string;
 }
 
-/** The decision, in the output encoding (LANGUAGE.md §10), in declaration order. */
+/** The decision, in the output encoding (docs/language.md §9), in declaration order. */
 export interface Output {
   /** Uitvoer `eigen_risico`: `bedrag`; regel `eigen_risico_volwassenen`; artikel 7.1. */
   readonly eigen_risico: string;
@@ -159,7 +159,7 @@ export function decideValues(
   return M.decideValues(values, line);
 }
 
-/** Decide one case in the case-file encoding (LANGUAGE.md §10). Throws a PolisError for a bad case or an evaluation error. */
+/** Decide one case in the case-file encoding (docs/language.md §9). Throws a PolisError for a bad case or an evaluation error. */
 export function evaluate(input: Input): Output {
   return M.evaluate(input) as unknown as Output;
 }

@@ -22,7 +22,9 @@ const STAGES = [
   "compiler", // pipeline.ts: the whole chain
   "compiler/format",
   "compiler/diff",
+  "lsp", // the language server, on the public pipeline and the AST
   "cli",
+  "tools", // generators of documentation
   "bench",
   "test", // test harnesses that the fuzzers run at length (random policies, reference evaluator)
   "fuzz",
@@ -51,7 +53,7 @@ function importsOf(file: string): string[] {
   return specs.map((s) => path.relative(ROOT, path.resolve(ROOT, path.dirname(file), s)));
 }
 
-const TOP = ["runtime", "stdlib", "grammar", "compiler", "cli", "bench", "fuzz"];
+const TOP = ["runtime", "stdlib", "grammar", "compiler", "lsp", "cli", "tools", "bench", "fuzz"];
 const edges = TOP.filter((d) => fs.existsSync(path.join(ROOT, d)))
   .flatMap(sourceFiles)
   .flatMap((file) => importsOf(file).map((target) => ({ file, target, from: stageOf(file), to: stageOf(target) })));

@@ -1,0 +1,69 @@
+// `polis run POLICY --engine postgres --database URL --table NAME [--output FILE]`:
+// the query of compiler/sql in a PostgreSQL server (pg), read through a
+// cursor in batches, written as JSONL (file or stdout) or CSV.
+
+import fs from "node:fs";
+import path from "node:path";
+import type { Policy } from "../compiler/ir/ir.js";
+import { EXIT_OK, EXIT_POLICY, UsageError } from "./io.js";
+import { sqlOf } from "./sql.js";
+import { jsonLine, type EngineOptions } from "./engine.js";
+
+export async function runPostgres(policy: Policy, file: string, options: EngineOptions): Promise<number> {
+  if (!options.database) throw new UsageError("--engine postgres heeft --database URL nodig");
+  if (!options.table) throw new UsageError("--engine postgres heeft --table NAAM nodig");
+  const pg = (await import("pg")).default;
+  // NUMERIC and BIGINT as text: never through a JS number.
+  // pg returns NUMERIC and BIGINT as strings: never through a JS number.
+  const client = new pg.Client({ connectionString: options.database });
+  try {
+    await client.connect();
+  } catch (e) {
+    throw new UsageError(`kan geen verbinding maken met de database: ${(e as Error).message}`);
+  }
+  try {
+    const cols = await client.query("SELECT column_name FROM information_schema.columns WHERE table_name = $1", [options.table.split(".").pop()]);
+    if (cols.rows.length === 0) throw new UsageError(`tabel \`${options.table}\` bestaat niet`);
+    const have = new Set(cols.rows.map((r: { column_name: string }) => r.column_name));
+    const missing = new Set(policy.inputs.filter((i) => !have.has(i.name)).map((i) => i.name));
+    const q = sqlOf(policy, file, { dialect: "postgres", table: options.table, missing });
+    if (typeof q !== "string") {
+      process.stderr.write(q.error + "\n");
+      return EXIT_POLICY;
+    }
+    const out = options.output;
+    const ext = out ? path.extname(out).toLowerCase() : ".jsonl";
+    if (ext !== ".jsonl" && ext !== ".csv") throw new UsageError(`--engine postgres schrijft .jsonl of .csv, niet \`${ext}\``);
+    const sink = out ? fs.createWriteStream(out) : process.stdout;
+    const names = [...policy.outputs.map((o) => o.name), "fout"];
+    if (ext === ".csv") sink.write(names.map(csvCell).join(",") + "\n");
+    await client.query("BEGIN");
+    await client.query(`DECLARE polis_cursor NO SCROLL CURSOR FOR ${q}`);
+    let worst = EXIT_OK;
+    for (;;) {
+      const r = await client.query("FETCH 10000 FROM polis_cursor");
+      if (r.rows.length === 0) break;
+      let text = "";
+      for (const row of r.rows as Record<string, unknown>[]) {
+        if (ext === ".csv") {
+          text += names.map((n) => csvCell(row[n] === null || row[n] === undefined ? "" : String(row[n]))).join(",") + "\n";
+          if (row.fout !== null) worst = Math.max(worst, String(row.fout).includes('"P07') ? 2 : 1);
+        } else {
+          const l = jsonLine(policy, row);
+          worst = Math.max(worst, l.exit);
+          text += l.text + "\n";
+        }
+      }
+      if (!sink.write(text)) await new Promise<void>((res) => sink.once("drain", () => res()));
+    }
+    await client.query("COMMIT");
+    if (out) await new Promise<void>((res) => (sink as fs.WriteStream).end(() => res()));
+    return worst;
+  } finally {
+    await client.end();
+  }
+}
+
+function csvCell(s: string): string {
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}

@@ -1,0 +1,215 @@
+// `polis run POLICY --engine duckdb|postgres`: decide a whole table in a
+// database with the query of compiler/sql. DuckDB runs embedded
+// (@duckdb/node-api) on a .parquet, .csv or .jsonl file; PostgreSQL (pg) on a
+// table of a server. Results go to a .parquet or .csv file (DuckDB COPY,
+// streamed) or as JSONL, row by row, to a file or stdout: for a .jsonl input
+// line for line the text of the JavaScript path.
+// A .jsonl input is read exactly as `polis run` reads it (runtime/case.ts):
+// bad lines get the same P07xx error; good ones are loaded with every scalar
+// as text, so no number passes through a binary float.
+
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import readline from "node:readline";
+import type { Policy } from "../compiler/ir/ir.js";
+import { decodeCase, encodeValue, parseCaseText } from "../runtime/case.js";
+import { PolisError } from "../runtime/diagnostic.js";
+import { typeDescOf, type Type } from "../compiler/ir/ir.js";
+import { EXIT_OK, EXIT_POLICY, EXIT_USAGE, UsageError, displayPath } from "./io.js";
+import { sqlOf } from "./sql.js";
+
+export interface EngineOptions {
+  engine: string;
+  input?: string;
+  output?: string;
+  database?: string;
+  table?: string;
+}
+
+const LINE = "__polis_lijn";
+
+/** A result row as the JSON line `polis run` prints (outputs in declaration order, or {"fout": …}). */
+export function jsonLine(policy: Policy, row: Record<string, unknown>, line?: number): { text: string; exit: number } {
+  const fout = row.fout;
+  if (fout !== null && fout !== undefined) {
+    const text = String(fout);
+    const withLine = line === undefined ? text : `${text.slice(0, -1)},"lijn":${line}}`;
+    const code = /"code":"(P\d+)"/.exec(text)?.[1] ?? "";
+    return { text: `{"fout":${withLine}}`, exit: code.startsWith("P07") ? EXIT_USAGE : EXIT_POLICY };
+  }
+  const parts = policy.outputs.map((o) => `${JSON.stringify(o.name)}:${jsonValue(row[o.name], o.type)}`);
+  return { text: `{${parts.join(",")}}`, exit: EXIT_OK };
+}
+
+function jsonValue(v: unknown, t: Type): string {
+  if (v === null || v === undefined) return "null";
+  switch (t.k) {
+    case "aantal":
+      return String(v);
+    case "janee":
+      return v === true || v === "true" || v === "t" ? "true" : "false";
+    case "duur": case "periode":
+      return String(v);
+    default:
+      return JSON.stringify(String(v));
+  }
+}
+
+/** Canonical case JSON for loading: every scalar as its case-file text. */
+function canonical(v: unknown, t: Type): unknown {
+  if (v === undefined) return null;
+  const enc = encodeValue(v, typeDescOf(t));
+  return stringify(enc);
+}
+function stringify(x: unknown): unknown {
+  if (x === null) return null;
+  if (Array.isArray(x)) return x.map(stringify);
+  if (typeof x === "object") return Object.fromEntries(Object.entries(x as object).map(([k, v]) => [k, stringify(v)]));
+  return String(x);
+}
+
+/** The DuckDB type a canonical value is read as. */
+function duckType(t: Type): string {
+  switch (t.k) {
+    case "lijst": return `${duckType(t.elem)}[]`;
+    case "record": return `STRUCT(${t.fields.map((f) => `"${f.name.replace(/"/g, '""')}" ${duckType(f.type)}`).join(", ")})`;
+    case "periode": return "STRUCT(van VARCHAR, tot_en_met VARCHAR)";
+    case "duur": return "STRUCT(dagen VARCHAR, maanden VARCHAR)";
+    default: return "VARCHAR";
+  }
+}
+
+const sqlStr = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+export async function runEngine(policy: Policy, file: string, options: EngineOptions): Promise<number> {
+  const engine = options.engine;
+  if (engine !== "duckdb" && engine !== "postgres") throw new UsageError(`onbekende engine \`${engine}\`: kies duckdb of postgres`);
+  if (engine === "postgres") return (await import("./engine-postgres.js")).runPostgres(policy, file, options);
+  if (!options.input) throw new UsageError("--engine duckdb heeft --input nodig (.parquet, .csv of .jsonl)");
+  const input = options.input;
+  if (!fs.existsSync(input)) throw new UsageError(`invoerbestand \`${displayPath(input)}\` bestaat niet`);
+  const ext = path.extname(input).toLowerCase();
+  if (![".parquet", ".csv", ".jsonl"].includes(ext)) throw new UsageError(`--engine duckdb leest .parquet, .csv of .jsonl, niet \`${ext}\``);
+  const { DuckDBInstance } = await import("@duckdb/node-api");
+  const instance = await DuckDBInstance.create(":memory:");
+  const con = await instance.connect();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "polis-duckdb-"));
+  try {
+    const errors = new Map<number, string>();
+    let source: string;
+    if (ext === ".jsonl") source = await loadJsonl(policy, input, tmp, errors);
+    else if (ext === ".parquet") source = `read_parquet(${sqlStr(input)})`;
+    else source = `read_csv(${sqlStr(input)}, header = true, all_varchar = true)`;
+    await con.run(`CREATE VIEW cases AS SELECT * FROM ${source}`);
+    const describe = async () => new Map((await (await con.runAndReadAll("SELECT column_name, column_type FROM (DESCRIBE cases)")).getRowObjectsJS()).map((r) => [String(r.column_name), String(r.column_type)] as const));
+    let columnTypes = await describe();
+    // An input without a column is a typed NULL column (P0704 on every row): an
+    // untyped NULL would not bind where a list or record is taken apart.
+    const absent = policy.inputs.filter((i) => !columnTypes.has(i.name));
+    if (absent.length > 0) {
+      await con.run(`CREATE OR REPLACE VIEW cases AS SELECT *, ${absent.map((i) => `CAST(NULL AS ${duckType(i.type)}) AS "${i.name.replace(/"/g, '""')}"`).join(", ")} FROM ${source}`);
+      columnTypes = await describe();
+    }
+    const missing = new Set<string>();
+    const q = sqlOf(policy, file, { dialect: "duckdb", table: "cases", missing, columnTypes, passThrough: ext === ".jsonl" ? [LINE] : [] });
+    if (typeof q !== "string") {
+      process.stderr.write(q.error + "\n");
+      return EXIT_POLICY;
+    }
+    const out = options.output;
+    const outExt = out ? path.extname(out).toLowerCase() : ".jsonl";
+    if (out && (outExt === ".parquet" || outExt === ".csv")) {
+      const query = ext === ".jsonl" ? `SELECT * EXCLUDE (${LINE}) FROM (${q}) ORDER BY ${LINE}` : q;
+      await con.run(`COPY (${query}) TO ${sqlStr(out)} (FORMAT ${outExt === ".parquet" ? "PARQUET" : "CSV"}${outExt === ".csv" ? ", HEADER" : ""})`);
+      const worst = await con.runAndReadAll(`SELECT max(CASE WHEN fout LIKE '{"code":"P07%' THEN 2 WHEN fout IS NOT NULL THEN 1 ELSE 0 END) AS w FROM (${q})`);
+      return Math.max(Number(worst.getRowObjectsJS()[0]?.w ?? 0), errors.size > 0 ? EXIT_USAGE : 0);
+    }
+    if (out && outExt !== ".jsonl") throw new UsageError(`--output schrijft .parquet, .csv of .jsonl, niet \`${outExt}\``);
+    const sink = out ? fs.createWriteStream(out) : process.stdout;
+    const query = ext === ".jsonl" ? `${q.trimEnd()}\nORDER BY ${LINE}` : q;
+    const result = await con.stream(query);
+    const names = result.columnNames();
+    let worst = EXIT_OK;
+    let pending = [...errors.keys()].sort((a, b) => a - b);
+    let p = 0;
+    const write = (s: string) => {
+      if (!sink.write(s + "\n")) return new Promise<void>((r) => sink.once("drain", () => r()));
+      return undefined;
+    };
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) break;
+      const rows = chunk.getRowObjects(names) as Record<string, unknown>[];
+      for (const row of rows) {
+        const line = ext === ".jsonl" ? Number(row[LINE]) : undefined;
+        while (line !== undefined && p < pending.length && pending[p]! < line) {
+          const w = write(errors.get(pending[p++]!)!);
+          if (w) await w;
+        }
+        const { text, exit } = jsonLine(policy, row, line);
+        worst = Math.max(worst, exit);
+        const w = write(text);
+        if (w) await w;
+      }
+    }
+    while (p < pending.length) {
+      const w = write(errors.get(pending[p++]!)!);
+      if (w) await w;
+    }
+    if (errors.size > 0) worst = Math.max(worst, EXIT_USAGE);
+    pending = [];
+    if (out) await new Promise<void>((r) => (sink as fs.WriteStream).end(() => r()));
+    return worst;
+  } finally {
+    con.closeSync?.();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Read a .jsonl exactly as the JavaScript path; write the good cases as canonical JSON; remember the bad lines. */
+async function loadJsonl(policy: Policy, input: string, tmp: string, errors: Map<number, string>): Promise<string> {
+  const fields = policy.inputs.map((i) => ({ name: i.name, type: typeDescOf(i.type), ...(i.desc.restriction ? { restriction: i.desc.restriction } : {}), ...(i.optional ? { optional: true } : {}) }));
+  const file = path.join(tmp, "cases.jsonl");
+  const out = fs.createWriteStream(file);
+  const rl = readline.createInterface({ input: fs.createReadStream(input, "utf8"), crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of rl) {
+    n++;
+    if (line.trim() === "") continue;
+    try {
+      const values = decodeCase(parseCaseText(line, n), fields, n);
+      const row: Record<string, unknown> = { [LINE]: String(n) };
+      for (const i of policy.inputs) row[i.name] = canonical(values[i.name], i.type);
+      if (!out.write(JSON.stringify(row) + "\n")) await new Promise<void>((r) => out.once("drain", () => r()));
+    } catch (e) {
+      if (!(e instanceof PolisError)) throw e;
+      const d = e.diagnostic;
+      const fout: Record<string, unknown> = { code: d.code, bericht: d.message };
+      if (d.field !== undefined) fout.veld = d.field;
+      fout.lijn = d.line ?? n;
+      errors.set(n, JSON.stringify({ fout }));
+    }
+  }
+  await new Promise<void>((r) => out.end(() => r()));
+  const columns = [`${LINE}: 'BIGINT'`, ...policy.inputs.map((i) => `${sqlStr(i.name)}: ${sqlStr(duckType(i.type))}`)];
+  return `read_json(${sqlStr(file)}, format = 'newline_delimited', columns = {${columns.join(", ")}})`;
+}
+
+/**
+ * Decide case lines (JSON texts) in an embedded DuckDB and return the JSONL
+ * lines `polis run` would print for them: the entry point for differential
+ * tests (test/sql, and any generator of policies that wants a second engine).
+ */
+export async function decideLinesInDuckDb(policy: Policy, file: string, lines: readonly string[]): Promise<string[]> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "polis-sql-lines-"));
+  const input = path.join(tmp, "in.jsonl");
+  const output = path.join(tmp, "out.jsonl");
+  fs.writeFileSync(input, lines.join("\n") + "\n");
+  try {
+    await runEngine(policy, file, { engine: "duckdb", input, output });
+    return fs.readFileSync(output, "utf8").split("\n").filter((l) => l !== "");
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}

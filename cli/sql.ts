@@ -1,0 +1,46 @@
+// `polis sql POLICY [--dialect duckdb|postgres|spark] [--table NAME] [--trace]`:
+// print the one query that decides every row of a table (compiler/sql/).
+
+import { compileFile, EXIT_OK, EXIT_POLICY, UsageError, printDiagnostics } from "./io.js";
+import { hasErrors } from "../compiler/pipeline.js";
+import type { Policy } from "../compiler/ir/ir.js";
+import { policyToSql, UnsupportedInSql, type SqlOptions } from "../compiler/sql/query.js";
+import type { DialectName } from "../compiler/sql/dialect.js";
+
+export interface SqlCommandOptions {
+  dialect?: string;
+  table?: string;
+  trace?: boolean;
+}
+
+const DIALECTS = ["duckdb", "postgres", "spark"];
+
+export function dialectOf(name: string | undefined): DialectName {
+  const d = name ?? "duckdb";
+  if (!DIALECTS.includes(d)) throw new UsageError(`onbekend SQL-dialect \`${d}\`: kies duckdb, postgres of spark`);
+  return d as DialectName;
+}
+
+/** The query, or a Dutch diagnostic (exit 1) when the policy cannot be expressed in SQL. */
+export function sqlOf(policy: Policy, file: string, options: SqlOptions): string | { error: string } {
+  try {
+    return policyToSql(policy, options);
+  } catch (e) {
+    if (e instanceof UnsupportedInSql) return { error: `${file}: fout P0901: ${e.message} kan niet in SQL worden uitgedrukt` };
+    throw e;
+  }
+}
+
+export function sqlCommand(file: string, opts: SqlCommandOptions): number {
+  const dialect = dialectOf(opts.dialect);
+  const r = compileFile(file);
+  printDiagnostics(r.diagnostics);
+  if (hasErrors(r.diagnostics) || !r.policy) return EXIT_POLICY;
+  const q = sqlOf(r.policy, r.file, { dialect, table: opts.table ?? "cases", trace: opts.trace === true });
+  if (typeof q !== "string") {
+    process.stderr.write(q.error + "\n");
+    return EXIT_POLICY;
+  }
+  process.stdout.write(q);
+  return EXIT_OK;
+}

@@ -1,0 +1,207 @@
+// Input columns → SQL values, and their checks (LANGUAGE.md §4, §10): the
+// P07xx error and field of the JavaScript path, per row, input by input in
+// declaration order (type, then beperking). Column types: any scalar whose
+// text is the case-file text (DECIMAL, INTEGER, VARCHAR, DATE, BOOLEAN);
+// lists, records, periods and durations as DuckDB LIST/STRUCT, PostgreSQL
+// jsonb, Spark ARRAY/STRUCT (docs/sql.md).
+
+import type * as IR from "../ir/ir.js";
+import type { Rat } from "../../runtime/rational.js";
+import { NESTED } from "./dialect.js";
+import type { Frame } from "./frame.js";
+import { Ctx, constant, equal, period } from "./expr.js";
+import type { V } from "./value.js";
+
+const NUMBER = "-?[0-9]+(\\.[0-9]+)?";
+
+interface Parts {
+  int: string;
+  frac: string;
+}
+
+function split(c: Ctx, text: string): Parts {
+  const f = c.f;
+  const p = f.col(`strpos(${text}, '.')`);
+  return {
+    int: f.col(`CASE WHEN ${p} > 0 THEN substr(${text}, 1, ${p} - 1) ELSE ${text} END`),
+    frac: f.col(`CASE WHEN ${p} > 0 THEN substr(${text}, ${p} + 1) ELSE '' END`),
+  };
+}
+
+/** The value of an input text, assuming it is valid (validate() reports it otherwise). */
+export function decodeText(c: Ctx, text: string, t: IR.Type): V {
+  const f = c.f;
+  const d = c.d;
+  const valid = f.col(d.matches(text, NUMBER));
+  switch (t.k) {
+    case "bedrag": {
+      const { int, frac } = split(c, text);
+      const cents = f.col(`rpad(rtrim(${frac}, '0'), 2, '0')`);
+      const n = f.col(`CASE WHEN ${valid} AND length(rtrim(${frac}, '0')) <= 2 THEN ${d.castInt(`${int} || ${cents}`)} END`);
+      return { k: "num", x: { n, d: d.lit(100n), dl: 100n } };
+    }
+    case "aantal": {
+      const { int } = split(c, text);
+      return { k: "num", x: { n: f.col(`CASE WHEN ${valid} THEN ${d.castInt(int)} END`), d: d.lit(1n), dl: 1n } };
+    }
+    case "getal": case "percentage": {
+      const { int, frac } = split(c, text);
+      const n = f.col(`CASE WHEN ${valid} THEN ${d.castInt(`${int} || ${frac}`)} END`);
+      const scale = t.k === "percentage" ? "'00'" : "''";
+      const den = f.col(`CASE WHEN ${valid} THEN ${d.castInt(`rpad('1', CAST(length(${frac}) + 1 AS INTEGER), '0') || ${scale}`)} END`);
+      return { k: "num", x: c.a.reduce({ n, d: den }) };
+    }
+    case "datum":
+      return { k: "day", x: dateOf(c, text).day };
+    case "janee":
+      return { k: "bool", x: f.col(`(${text} = 'true')`) };
+    case "tekst": case "soort":
+      return { k: "text", x: text };
+    default:
+      throw new Error(`internal: ${t.k} is not a scalar`);
+  }
+}
+
+function dateOf(c: Ctx, text: string): { day: string; valid: string } {
+  const f = c.f;
+  const d = c.d;
+  const shape = f.col(d.matches(text, "[0-9]{4}-[0-9]{2}-[0-9]{2}"));
+  const y = f.col(`CASE WHEN ${shape} THEN ${d.castSmall(`substr(${text}, 1, 4)`)} END`);
+  const m = f.col(`CASE WHEN ${shape} THEN ${d.castSmall(`substr(${text}, 6, 2)`)} END`);
+  const dd = f.col(`CASE WHEN ${shape} THEN ${d.castSmall(`substr(${text}, 9, 2)`)} END`);
+  const valid = f.col(`COALESCE(${y} >= 1 AND ${m} BETWEEN 1 AND 12 AND ${dd} >= 1 AND ${dd} <= ${c.a.daysInMonth(y, m)}, FALSE)`);
+  const day = f.col(`CASE WHEN ${valid} THEN ${c.a.day(y, m, dd)} END`);
+  return { day, valid };
+}
+
+/** A nested or top-level value of type t read from raw SQL. */
+export function decodeRaw(c: Ctx, raw: string, json: boolean, t: IR.Type): V {
+  const n = NESTED[c.d.name];
+  switch (t.k) {
+    case "record":
+      return { k: "rec", raw, json, t };
+    case "lijst":
+      return { k: "list", l: { kind: "raw", raw, json, elem: t.elem } };
+    case "periode": {
+      const van = dateOf(c, c.f.col(n.scalarText(c.d.field(raw, "van"), json))).day;
+      const tot = dateOf(c, c.f.col(n.scalarText(c.d.field(raw, "tot_en_met"), json))).day;
+      const p = period(c, van, c.f.col(`${tot} + 1`));
+      if (p.k !== "per") throw new Error("internal");
+      return { k: "per", s: c.f.col(`CASE WHEN ${raw} IS NULL THEN 0 ELSE ${p.s} END`), e: c.f.col(`CASE WHEN ${raw} IS NULL THEN 0 ELSE ${p.e} END`) };
+    }
+    case "duur": {
+      const j = c.f.col(`regexp_replace(${n.jsonText(raw, json)}, '"[a-z]+":null,?', '', 'g')`);
+      const unit = c.f.col(n.extract(j, '"(dagen|weken|maanden|jaren)"'));
+      const count = c.f.col(`CAST(${n.extract(j, ':"?(-?[0-9]+)')} AS ${c.d.small})`);
+      const factor = `CASE ${unit} WHEN 'weken' THEN 7 WHEN 'jaren' THEN 12 ELSE 1 END`;
+      return { k: "dur", u: c.f.col(`CASE WHEN ${unit} IN ('maanden', 'jaren') THEN 1 ELSE 0 END`), n: c.f.col(`${count} * ${factor}`) };
+    }
+    default:
+      return decodeText(c, c.f.col(n.scalarText(raw, json)), t);
+  }
+}
+
+/**
+ * DuckDB columns of a known type (`polis run --engine duckdb` reads the
+ * table's schema): DATE, DECIMAL, integers and BOOLEAN are read directly,
+ * without going through their text. Null when the type has no direct path.
+ */
+export function decodeTyped(c: Ctx, raw: string, sqlType: string, t: IR.Type): { v: V; err: (path: string) => string | null } | null {
+  const f = c.f;
+  const d = c.d;
+  const ty = sqlType.toUpperCase();
+  if (t.k === "datum" && ty === "DATE") {
+    return { v: { k: "day", x: f.col(`CAST(${raw} - DATE '1970-01-01' AS BIGINT)`) }, err: () => null };
+  }
+  if (t.k === "janee" && ty === "BOOLEAN") return { v: { k: "bool", x: raw }, err: () => null };
+  const dec = /^DECIMAL\((\d+),\s*(\d+)\)$/.exec(ty);
+  const integer = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$/.test(ty);
+  const numeric = t.k === "bedrag" || t.k === "getal" || t.k === "aantal" || t.k === "percentage";
+  if (!numeric || (!dec && !integer)) return null;
+  const scale = dec ? Number(dec[2]) : 0;
+  const s = 10n ** BigInt(scale);
+  const n = f.col(scale === 0 ? `CAST(${raw} AS ${d.int})` : `CAST(${raw} * ${s} AS ${d.int})`);
+  const den = t.k === "percentage" ? s * 100n : s;
+  const x = c.a.const(1n, den);
+  const v: V = { k: "num", x: { n, d: x.d, dl: den } };
+  return {
+    v,
+    err: (path) => {
+      if (t.k === "bedrag" && scale > 2) {
+        return c.whenDyn(`${n} % ${d.lit(10n ** BigInt(scale - 2))} <> 0`, "P0710", [`\`${path}\` is een bedrag met meer dan twee decimalen: `, { sql: d.text(raw) }], path);
+      }
+      if (t.k === "aantal") {
+        return c.whenDyn(`${n} < 0 OR ${n} % ${d.lit(s)} <> 0`, "P0711", [`\`${path}\` moet een geheel aantal van 0 of meer zijn, maar is `, { sql: d.text(raw) }], path);
+      }
+      return null;
+    },
+  };
+}
+
+/** The first P07xx error of a value (raw NULL: missing), or null. Path parts: text or {sql}. */
+export function validate(c: Ctx, raw: string, json: boolean, t: IR.Type, path: string, restriction?: IR.Input["desc"]["restriction"], typed?: { v: V; err: (path: string) => string | null }): string | null {
+  const n = NESTED[c.d.name];
+  const f = c.f;
+  const missing = c.when(`${raw} IS NULL`, "P0704", `veld \`${path}\` ontbreekt`, path);
+  if (typed) {
+    const typeErr = typed.err(path);
+    const r = restriction ? restrictionError(c, typed.v, t, path, restriction) : null;
+    return c.first(missing, c.onlyIf(`${raw} IS NOT NULL`, c.first(typeErr, r)));
+  }
+  if (t.k === "periode") {
+    const van = dateOf(c, f.col(n.scalarText(c.d.field(raw, "van"), json)));
+    const tot = dateOf(c, f.col(n.scalarText(c.d.field(raw, "tot_en_met"), json)));
+    const bad = c.when(`${raw} IS NOT NULL AND NOT (${van.valid} AND ${tot.valid})`, "P0707", `\`${path}\` is geen geldige periode`, path);
+    const order = c.when(`${raw} IS NOT NULL AND ${van.valid} AND ${tot.valid} AND ${tot.day} < ${van.day}`, "P0713", `\`${path}\` is geen geldige periode: \`tot_en_met\` ligt voor \`van\``, path);
+    return c.first(bad, order);
+  }
+  if (t.k === "lijst" || t.k === "record" || t.k === "duur") return missing;
+  const text = f.col(n.scalarText(raw, json));
+  const num = f.col(c.d.matches(text, NUMBER));
+  const shown = { sql: text };
+  let typeErr: string | null;
+  switch (t.k) {
+    case "bedrag": case "getal": case "aantal": case "percentage": {
+      const notNum = c.whenDyn(`NOT ${num}`, "P0706", [`\`${path}\` is geen geldig getal: `, shown], path);
+      const { frac } = split(c, text);
+      const extra =
+        t.k === "bedrag"
+          ? c.whenDyn(`${num} AND length(rtrim(${frac}, '0')) > 2`, "P0710", [`\`${path}\` is een bedrag met meer dan twee decimalen: `, shown], path)
+          : t.k === "aantal"
+            ? c.whenDyn(`${num} AND (length(rtrim(${frac}, '0')) > 0 OR (${text} LIKE '-%' AND ltrim(rtrim(replace(${text}, '-', ''), '0'), '0.') <> ''))`, "P0711", [`\`${path}\` moet een geheel aantal van 0 of meer zijn, maar is `, shown], path)
+            : null;
+      typeErr = c.first(notNum, extra);
+      break;
+    }
+    case "datum":
+      typeErr = c.whenDyn(`NOT ${dateOf(c, text).valid}`, "P0707", [`\`${path}\` is geen geldige datum: "`, shown, `"`], path);
+      break;
+    case "janee":
+      typeErr = c.whenDyn(`${text} NOT IN ('true', 'false')`, "P0705", [`\`${path}\` moet ja of nee (true of false) zijn, maar is `, shown], path);
+      break;
+    case "soort":
+      typeErr = c.whenDyn(`${text} NOT IN (${t.values.map((v) => c.d.str(v)).join(", ")})`, "P0709", [`\`${path}\` heeft de onbekende waarde "`, shown, `" voor soort \`${t.name}\``], path);
+      break;
+    default:
+      typeErr = null;
+  }
+  const restrictionErr = restriction ? restrictionError(c, decodeText(c, text, t), t, path, restriction) : null;
+  return c.first(missing, c.onlyIf(`${raw} IS NOT NULL`, c.first(typeErr, restrictionErr && c.onlyIf(`${typeErr ?? "NULL"} IS NULL`, restrictionErr))));
+}
+
+function restrictionError(c: Ctx, v: V, t: IR.Type, path: string, restriction: NonNullable<IR.Input["desc"]["restriction"]>): string | null {
+  let restrictionErr: string | null = null;
+  {
+    const conds: string[] = [];
+    const cmp = (a: V, b: V, op: string) => (a.k === "num" && b.k === "num" ? c.a.cmp(a.x, b.x, op) : `(${(a as { x: string }).x} ${op} ${(b as { x: string }).x})`);
+    if (restriction.min !== undefined) conds.push(cmp(v, constant(c, restriction.min as Rat, t), "<"));
+    if (restriction.max !== undefined) conds.push(cmp(v, constant(c, restriction.max as Rat, t), ">"));
+    if (restriction.oneOf) conds.push(`NOT (${restriction.oneOf.map((o) => equal(c, v, constant(c, o as IR.Value, t))).join(" OR ") || "FALSE"})`);
+    if (conds.length > 0) {
+      restrictionErr = c.whenDyn(`(${conds.join(" OR ")})`, "P0708", [`\`${path}\` is `, { sql: c.msg.dutch(v, t.k) }, `, maar moet voldoen aan \`${restriction.text}\``], path);
+    }
+  }
+  return restrictionErr;
+}
+
+export type { Frame };

@@ -1,0 +1,131 @@
+// Values as text in SQL: the output encodings of LANGUAGE.md §10 (bedrag
+// "18.00", getal exact without trailing zeros or rounded to 10 decimals, ISO
+// dates) and the Dutch notation of messages ("€ 1.200,50", "1 januari 2012").
+// In: value columns. Out: SQL text expressions (VARCHAR).
+
+import type { Arith, Num } from "./num.js";
+import type { Dialect } from "./dialect.js";
+import type { V } from "./value.js";
+
+const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+
+export class Formats {
+  constructor(
+    readonly d: Dialect,
+    readonly a: Arith,
+  ) {}
+
+  private pad(x: string, width: number): string {
+    return `lpad(${this.d.digits(x)}, ${width}, '0')`;
+  }
+
+  /** Half away from zero to k decimals, as "-12.50"; never "-0.00". */
+  fixed(x: Num, k: number): string {
+    const r = this.a.round(x, k, "half-away");
+    const s = 10n ** BigInt(k);
+    // round() keeps a value that already has at most k decimals: scale it to 10^k.
+    const q = r.dl === s ? r.n : this.a.f.col(`${r.n} * ${this.d.lit(s / r.dl!)}`);
+    const abs = `abs(${q})`;
+    const int = this.d.idiv(abs, this.d.lit(s));
+    const sign = `CASE WHEN ${q} < 0 THEN '-' ELSE '' END`;
+    if (k === 0) return this.a.f.col(this.d.concat([sign, this.d.digits(int)]));
+    return this.a.f.col(this.d.concat([sign, this.d.digits(int), "'.'", this.pad(`${abs} % ${this.d.lit(s)}`, k)]));
+  }
+
+  /** The number of decimals of x's exact decimal form (≤ 38), or 10 when it has none. */
+  private exactDecimals(x: Num): string {
+    if (x.dl !== undefined) {
+      for (let k = 0; k <= 38; k++) if ((10n ** BigInt(k)) % x.dl === 0n) return String(k);
+      return "10";
+    }
+    const whens: string[] = [];
+    for (let k = 0; k <= 38; k++) whens.push(`WHEN ${this.d.lit(10n ** BigInt(k))} % ${x.d} = 0 THEN ${k}`);
+    return this.a.f.col(`CASE ${whens.join(" ")} ELSE 10 END`);
+  }
+
+  /** LANGUAGE.md §10 getal: "27.76", "30", "-0.5"; rounded half away to 10 decimals without a finite form. */
+  decimal(x: Num): string {
+    const k = this.exactDecimals(x);
+    if (/^\d+$/.test(k)) return this.decimalK(x, Number(k));
+    // Per row k differs: the digits of round(x * 10^k), split k from the right.
+    const f = this.a.f;
+    const pow = f.col(`CAST(rpad('1', CAST(${k} + 1 AS INTEGER), '0') AS ${this.d.int})`);
+    const m = `${x.n} * ${pow}`;
+    const q = f.col(`CASE WHEN ${x.n} < 0 THEN -1 ELSE 1 END * ${this.d.idiv(`2 * abs(${m}) + ${x.d}`, `2 * ${x.d}`)}`);
+    const int = this.d.digits(this.d.idiv(`abs(${q})`, pow));
+    const frac = `rtrim(lpad(${this.d.digits(`abs(${q}) % ${pow}`)}, CAST(${k} AS INTEGER), '0'), '0')`;
+    const fr = f.col(`CASE WHEN ${k} = 0 THEN '' ELSE ${frac} END`);
+    const sign = `CASE WHEN ${q} < 0 THEN '-' ELSE '' END`;
+    return f.col(this.d.concat([sign, int, `CASE WHEN ${fr} = '' THEN '' ELSE '.' END`, fr]));
+  }
+
+  private decimalK(x: Num, k: number): string {
+    if (k === 0) {
+      const int = x.dl === 1n ? x.n : this.d.idiv(x.n, x.d);
+      return this.a.f.col(this.d.digits(int));
+    }
+    const text = this.fixed(x, k);
+    // Strip trailing zeros and a bare point.
+    return this.a.f.col(`CASE WHEN ${text} LIKE '%.%' THEN rtrim(rtrim(${text}, '0'), '.') ELSE ${text} END`);
+  }
+
+  /** ISO date. */
+  iso(day: string): string {
+    const { y, m, d } = this.a.ymd(day);
+    return this.a.f.col(this.d.concat([this.pad(y, 4), "'-'", this.pad(m, 2), "'-'", this.pad(d, 2)]));
+  }
+
+  /** "1 januari 2012". */
+  dutchDate(day: string): string {
+    const { y, m, d } = this.a.ymd(day);
+    const month = `CASE ${MONTHS.map((n, i) => `WHEN ${m} = ${i + 1} THEN '${n}'`).join(" ")} END`;
+    return this.a.f.col(this.d.concat([this.d.digits(d), "' '", month, "' '", this.d.digits(y)]));
+  }
+
+  /** "-1200.5" → "-1.200,5". */
+  dutchNumber(decimal: string): string {
+    const neg = `CASE WHEN ${decimal} LIKE '-%' THEN '-' ELSE '' END`;
+    const body = `replace(${decimal}, '-', '')`;
+    const int = `CASE WHEN strpos(${body}, '.') > 0 THEN substr(${body}, 1, strpos(${body}, '.') - 1) ELSE ${body} END`;
+    const frac = `CASE WHEN strpos(${body}, '.') > 0 THEN ',' || substr(${body}, strpos(${body}, '.') + 1) ELSE '' END`;
+    const grouped = `reverse(rtrim(regexp_replace(reverse(${int}), '([0-9][0-9][0-9])', '\\1.', 'g'), '.'))`;
+    return this.a.f.col(this.d.concat([neg, grouped, frac]));
+  }
+
+  /** A value in Polis notation, for messages (runtime/case.ts formatValueDutch). */
+  dutch(v: V, kind: string): string {
+    switch (v.k) {
+      case "num": {
+        if (kind === "bedrag") {
+          const cents = this.a.round(v.x, 2, "half-away");
+          const whole = this.a.isInteger(v.x);
+          const exact = this.a.cmp(cents, v.x, "=");
+          const text = `CASE WHEN ${whole} THEN ${this.dutchNumber(this.decimal(v.x))} WHEN ${exact} THEN ${this.dutchNumber(this.fixed(v.x, 2))} ELSE ${this.dutchNumber(this.decimal(v.x))} END`;
+          return this.a.f.col(`'€ ' || ${text}`);
+        }
+        if (kind === "percentage") {
+          const p = this.a.mul(v.x, this.a.const(100n, 1n));
+          return this.a.f.col(`${this.dutchNumber(this.decimal(p))} || '%'`);
+        }
+        return this.dutchNumber(this.decimal(v.x));
+      }
+      case "day":
+        return this.dutchDate(v.x);
+      case "bool":
+        return `CASE WHEN ${v.x} THEN 'ja' ELSE 'nee' END`;
+      case "text":
+        return kind === "tekst" ? `'"' || replace(replace(${v.x}, '\\', '\\\\'), '"', '\\"') || '"'` : v.x;
+      case "dur": {
+        const one = `(${v.n} = 1 OR ${v.n} = -1)`;
+        const unit = `CASE WHEN ${v.u} = 0 THEN CASE WHEN ${one} THEN 'dag' ELSE 'dagen' END ELSE CASE WHEN ${one} THEN 'maand' ELSE 'maanden' END END`;
+        return this.a.f.col(this.d.concat([this.d.digits(v.n), "' '", unit]));
+      }
+      case "per":
+        return this.a.f.col(
+          `CASE WHEN ${v.e} <= ${v.s} THEN 'periode van ' || ${this.dutchDate(v.s)} || ' tot ' || ${this.dutchDate(v.s)} ELSE 'periode van ' || ${this.dutchDate(v.s)} || ' tot en met ' || ${this.dutchDate(`${v.e} - 1`)} END`,
+        );
+      default:
+        return "'(lijst)'";
+    }
+  }
+}

@@ -1,0 +1,174 @@
+// A query as a chain of projections ("let" columns): every intermediate
+// value of a decision is one named column, computed once, at the level just
+// above the columns it reads. Rendering nests one `SELECT` per level, and
+// carries a column up only as far as a later level still reads it (PostgreSQL
+// allows at most 1664 columns in one select list).
+// In: SQL expression texts that read earlier columns by their generated
+// names. Out: a FROM-able subquery text.
+// INVARIANT: generated names are `q__N`, unique per generator, so a nested
+// frame (an aggregation over a list) reads its enclosing frame's columns by
+// name, as correlated references.
+
+const NAME = /\bq__\d+\b/g;
+
+export class Names {
+  private n = 0;
+  fresh(): string {
+    return `q__${++this.n}`;
+  }
+}
+
+interface Column {
+  name: string;
+  sql: string;
+  level: number;
+  deps: string[];
+}
+
+export class Frame {
+  private readonly cols: Column[] = [];
+  private readonly byName = new Map<string, Column>();
+  private readonly bySql = new Map<string, string>();
+
+  /** base: a FROM item whose select list (baseColumns) defines level-0 columns. */
+  constructor(
+    readonly names: Names,
+    private readonly base: string,
+    private readonly baseColumns: { name: string; sql: string }[] = [],
+  ) {
+    for (const c of baseColumns) {
+      const col = { name: c.name, sql: c.sql, level: 0, deps: [] };
+      this.cols.push(col);
+      this.byName.set(c.name, col);
+    }
+  }
+
+  /** Add a level-0 column read straight from the base relation. */
+  baseColumn(sql: string): string {
+    const found = this.bySql.get(`base:${sql}`);
+    if (found) return found;
+    const name = this.names.fresh();
+    const col = { name, sql, level: 0, deps: [] };
+    this.cols.push(col);
+    this.byName.set(name, col);
+    this.baseColumns.push({ name, sql });
+    this.bySql.set(`base:${sql}`, name);
+    return name;
+  }
+
+  /** A column holding `sql`; the same text gives the same column. Plain names and literals are returned as they are. */
+  col(sql: string): string {
+    if (/^q__\d+$/.test(sql) || isLiteral(sql)) return sql;
+    const found = this.bySql.get(sql);
+    if (found) return found;
+    const deps = [...new Set(sql.match(NAME) ?? [])].filter((d) => this.byName.has(d));
+    const level = 1 + Math.max(0, ...deps.map((d) => this.byName.get(d)!.level));
+    const name = this.names.fresh();
+    const col = { name, sql, level, deps };
+    this.cols.push(col);
+    this.byName.set(name, col);
+    this.bySql.set(sql, name);
+    return name;
+  }
+
+  /** Whether this frame defines the column. */
+  has(name: string): boolean {
+    return this.byName.has(name);
+  }
+
+  /** `SELECT <final> FROM (…levels…)`: final maps output aliases to SQL reading the columns. */
+  render(final: { alias: string; sql: string }[], extra = ""): string {
+    const { cols, finals } = this.inlined(final);
+    const top = Math.max(0, ...cols.map((c) => c.level));
+    const lastUse = new Map<string, number>();
+    const use = (name: string, level: number) => lastUse.set(name, Math.max(lastUse.get(name) ?? -1, level));
+    for (const c of cols) for (const d of c.deps) use(d, c.level);
+    for (const f of finals) for (const d of f.sql.match(NAME) ?? []) if (this.byName.has(d)) use(d, top + 1);
+    let from = `(SELECT ${this.baseColumns.map((c) => `${c.sql} AS ${c.name}`).join(", ") || "1 AS q__0"} FROM ${this.base}) AS s0`;
+    for (let level = 1; level <= top; level++) {
+      const keep = cols.filter((c) => c.level < level && (lastUse.get(c.name) ?? -1) >= level).map((c) => c.name);
+      const add = cols.filter((c) => c.level === level).map((c) => `${c.sql} AS ${c.name}`);
+      from = `(SELECT ${[...keep, ...add].join(", ")}\nFROM ${from}) AS s${level}`;
+    }
+    return `SELECT ${finals.map((f) => `${f.sql} AS ${f.alias}`).join(",\n  ")}\nFROM ${from}${extra}`;
+  }
+
+  /**
+   * DuckDB: the frame as one list expression instead of a subquery. The base
+   * is a list (the element indexes); every level is a `list_transform` that
+   * adds its columns to a struct per element; the result is the list of
+   * structs holding `final` (aliases as fields). Outer columns are read by
+   * the lambdas as captured columns: vectorized, no correlated subquery.
+   */
+  renderList(final: { alias: string; sql: string }[]): string {
+    const { cols, finals } = this.inlined(final);
+    const top = Math.max(0, ...cols.map((c) => c.level));
+    const lastUse = new Map<string, number>();
+    const use = (name: string, level: number) => lastUse.set(name, Math.max(lastUse.get(name) ?? -1, level));
+    for (const c of cols) for (const d of c.deps) use(d, c.level);
+    for (const f of finals) for (const d of f.sql.match(NAME) ?? []) if (this.byName.has(d)) use(d, top + 1);
+    const p = this.names.fresh().replace("q__", "p__");
+    const local = (sql: string) => sql.replace(NAME, (n) => (this.byName.has(n) ? `${p}.${n}` : n));
+    const base = this.baseColumns[0]!;
+    let list = `list_transform(${this.base}, ${p} -> {'${base.name}': ${p}})`;
+    for (let level = 1; level <= top + 1; level++) {
+      const keep = cols.filter((c) => c.level < level && (lastUse.get(c.name) ?? -1) >= level).map((c) => `'${c.name}': ${p}.${c.name}`);
+      const add = level <= top ? cols.filter((c) => c.level === level).map((c) => `'${c.name}': ${local(c.sql)}`) : finals.map((f) => `'${f.alias}': ${local(f.sql)}`);
+      if (level <= top && add.length === 0) continue;
+      list = `list_transform(${list}, ${p} -> {${[...(level <= top ? keep : []), ...add].join(", ") || `'${base.name}': 0`}})`;
+    }
+    return list;
+  }
+
+  /**
+   * Columns read once are written into their reader (fewer levels, a smaller
+   * query); the rest get their levels recomputed.
+   */
+  private inlined(final: { alias: string; sql: string }[]): { cols: Column[]; finals: { alias: string; sql: string }[] } {
+    const uses = new Map<string, number>();
+    const count = (sql: string) => {
+      for (const d of sql.match(NAME) ?? []) if (this.byName.has(d)) uses.set(d, (uses.get(d) ?? 0) + 1);
+    };
+    for (const c of this.cols) if (c.level > 0) count(c.sql);
+    for (const f of final) count(f.sql);
+    const text = new Map<string, string>();
+    const subst = (sql: string) => sql.replace(NAME, (n) => text.get(n) ?? n);
+    const out: Column[] = [];
+    const levels = new Map<string, number>();
+    for (const c of this.cols) {
+      if (c.level === 0) {
+        out.push(c);
+        levels.set(c.name, 0);
+        continue;
+      }
+      const sql = subst(c.sql);
+      if ((uses.get(c.name) ?? 0) <= 1 && sql.length < 4000) {
+        text.set(c.name, `(${sql})`);
+        continue;
+      }
+      const deps = [...new Set(sql.match(NAME) ?? [])].filter((d) => levels.has(d));
+      const level = 1 + Math.max(0, ...deps.map((d) => levels.get(d)!));
+      levels.set(c.name, level);
+      out.push({ name: c.name, sql, level, deps });
+    }
+    return { cols: out, finals: final.map((f) => ({ alias: f.alias, sql: subst(f.sql) })) };
+  }
+}
+
+function isLiteral(sql: string): boolean {
+  return /^(-?[0-9]+|NULL|TRUE|FALSE|'(?:[^']|'')*')$/.test(sql) || /^CAST\(-?[0-9]+ AS [A-Z0-9(), ]+\)$/.test(sql);
+}
+
+/**
+ * A frame that materializes nothing: col() returns the expression itself.
+ * For the parts of error messages (a value in Dutch notation), which are
+ * computed only inside the CASE of the row that has the error.
+ */
+export class InlineFrame extends Frame {
+  constructor(names: Names) {
+    super(names, "");
+  }
+  override col(sql: string): string {
+    return /^[A-Za-z0-9_'".]+$/.test(sql) ? sql : `(${sql})`;
+  }
+}

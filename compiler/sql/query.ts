@@ -1,0 +1,263 @@
+// A checked policy → one SQL query that decides every row of a table
+// (LANGUAGE.md §4, §5): input checks, voorwaarden, rules with conflicts,
+// exceptions and defaults, outputs in their case-file encoding, and an error
+// column `fout` holding exactly the JSON object `polis run` prints under
+// "fout" (without "lijn"), or NULL.
+// In: the IR policy, a dialect, the table name. Out: the query text, or an
+// UnsupportedInSql naming what SQL cannot express (a compile-time error).
+
+import type * as IR from "../ir/ir.js";
+import { DIALECTS, type DialectName } from "./dialect.js";
+import { Frame, Names } from "./frame.js";
+import { Ctx, UnsupportedInSql, choose, compile, equal, type Host } from "./expr.js";
+import { decodeRaw, decodeTyped, validate } from "./decode.js";
+import { describeWhere, type V, type Val } from "./value.js";
+import { encodeOutput } from "./encode.js";
+
+export interface SqlOptions {
+  dialect: DialectName;
+  table: string;
+  trace?: boolean;
+  /** Inputs with no column in the table: read as NULL (missing on every row). */
+  missing?: ReadonlySet<string>;
+  /** DuckDB column types by input name (from the table's schema): typed columns are read directly. */
+  columnTypes?: ReadonlyMap<string, string>;
+  /** Extra columns passed through to the result (e.g. a line number). */
+  passThrough?: string[];
+}
+
+export { UnsupportedInSql };
+
+export function policyToSql(policy: IR.Policy, options: SqlOptions): string {
+  return new PolicySql(policy, options).query();
+}
+
+class PolicySql implements Host {
+  readonly d;
+  private readonly names = new Names();
+  private readonly root: Frame;
+  private readonly top: Ctx;
+  private readonly memo = new Map<string, Val>();
+  private readonly inputs = new Map<string, { raw: string; v: V; typed?: ReturnType<typeof decodeTyped> & object }>();
+  private readonly outputsByName: Map<string, IR.Output>;
+  private readonly traces = new Map<string, string>();
+
+  constructor(
+    private readonly policy: IR.Policy,
+    private readonly options: SqlOptions,
+  ) {
+    this.d = DIALECTS[options.dialect];
+    const table = options.table;
+    this.root = new Frame(this.names, /^[A-Za-z_][A-Za-z0-9_.]*$/.test(table) ? table : this.d.ident(table));
+    this.top = new Ctx(this, this.root, "de beslissing", new Map());
+    this.outputsByName = new Map(policy.outputs.map((o) => [o.name, o]));
+    for (const o of policy.outputs) {
+      if (o.type.k === "lijst" || o.type.k === "record") throw new UnsupportedInSql(`uitvoer \`${o.name}\` is een lijst of gegevens`);
+    }
+  }
+
+  private raw(name: string): string {
+    return this.root.baseColumn(this.options.missing?.has(name) ? "NULL" : this.d.ident(name));
+  }
+
+  // ------------------------------------------------------------ Host
+
+  decode(raw: string, json: boolean, t: IR.Type, f: Frame): V {
+    return decodeRaw(this.top.with(f, this.top.where, new Map()), raw, json, t);
+  }
+
+  private input(name: string): { raw: string; v: V; typed?: ReturnType<typeof decodeTyped> & object } {
+    let found = this.inputs.get(name);
+    if (!found) {
+      const i = this.policy.inputs.find((x) => x.name === name)!;
+      const raw = this.raw(name);
+      const json = this.d.name === "postgres" && ["lijst", "record", "periode", "duur"].includes(i.type.k);
+      const sqlType = this.d.name === "duckdb" ? this.options.columnTypes?.get(name) : undefined;
+      const typed = sqlType ? decodeTyped(this.top, raw, sqlType, i.type) : null;
+      found = typed ? { raw, v: typed.v, typed } : { raw, v: decodeRaw(this.top, raw, json, i.type) };
+      this.inputs.set(name, found);
+    }
+    return found;
+  }
+
+  known(name: string): string {
+    return this.root.col(`(${this.input(name).raw} IS NOT NULL)`);
+  }
+
+  fn(name: string): IR.FunctionDef {
+    return this.policy.functions.find((f) => f.name === name)!;
+  }
+
+  ref(kind: "input" | "parameter" | "begrip" | "output", name: string): Val {
+    const key = `${kind}:${name}`;
+    const found = this.memo.get(key);
+    if (found) return found;
+    let v: Val;
+    if (kind === "input") {
+      const i = this.policy.inputs.find((x) => x.name === name)!;
+      const input = this.input(name);
+      const err = i.optional
+        ? this.top.when(`${input.raw} IS NULL`, "P0715", `de optionele invoer \`${name}\` is nodig voor deze beslissing, maar is niet gegeven`, name)
+        : null;
+      v = { v: input.v, err };
+    } else if (kind === "output") {
+      v = this.output(this.outputsByName.get(name)!);
+    } else {
+      const list = kind === "parameter" ? this.policy.parameters : this.policy.begrippen;
+      const def = list.find((x) => x.name === name)!;
+      v = compile(this.top.with(this.root, describeWhere(kind, name, def.articles), new Map()), def.value);
+    }
+    this.memo.set(key, v);
+    return v;
+  }
+
+  // ------------------------------------------------------------ rules
+
+  private selections = new Map<number, { sel: string; err: string | null }>();
+
+  /** The index of the rule's first clause that applies, or -1 (and the error met on the way). */
+  private selection(i: number): { sel: string; err: string | null } {
+    const found = this.selections.get(i);
+    if (found) return found;
+    const r = this.policy.rules[i]!;
+    const c = this.top.with(this.root, describeWhere("regel", r.name, r.articles), new Map());
+    const whens: string[] = [];
+    const errs: string[] = [];
+    let tail = "-1";
+    for (let k = 0; k < r.clauses.length; k++) {
+      const cl = r.clauses[k]!;
+      if (cl.head !== "indien") {
+        tail = String(k);
+        break;
+      }
+      const cond = compile(c, cl.condition!);
+      const cv = (cond.v as { x: string }).x;
+      if (cond.err !== null) errs.push(`WHEN ${cond.err} IS NOT NULL THEN ${cond.err}`);
+      errs.push(`WHEN ${cv} THEN NULL`);
+      whens.push(`WHEN ${cv} THEN ${k}`);
+    }
+    const sel = whens.length === 0 ? tail : this.root.col(`CASE ${whens.join(" ")} ELSE ${tail} END`);
+    const err = errs.some((e) => !e.endsWith("THEN NULL")) ? this.root.col(`CASE ${errs.join(" ")} END`) : null;
+    const s = { sel, err };
+    this.selections.set(i, s);
+    return s;
+  }
+
+  /** LANGUAGE.md §5: the candidates, exceptions, conflicts and default of one output. */
+  private output(o: IR.Output): Val {
+    const top = this.top;
+    const fix = (v: Val): Val => (o.type.k === "bedrag" && v.v.k === "num" ? { v: { k: "num", x: top.a.round(v.v.x, 2, "half-away") }, err: v.err } : v);
+    interface Cand { rule: number; defined: string; value: V; err: string | null; selErr: string | null }
+    const cands: Cand[] = [];
+    for (const i of o.rules) {
+      const r = this.policy.rules[i]!;
+      const { sel, err: selErr } = this.selection(i);
+      const c = top.with(this.root, describeWhere("regel", r.name, r.articles), new Map());
+      let value: V | null = null;
+      const errs: string[] = [];
+      const ks: number[] = [];
+      r.clauses.forEach((cl, k) => {
+        const a = cl.assignments.find((x) => x.output === o.name);
+        if (!a) return;
+        const v = fix(compile(c, a.value));
+        ks.push(k);
+        value = value === null ? v.v : choose(c, this.root.col(`${sel} = ${k}`), v.v, value);
+        if (v.err !== null) errs.push(`WHEN ${sel} = ${k} THEN ${v.err}`);
+      });
+      if (value === null) continue;
+      const defined = this.root.col(`${sel} IN (${ks.join(", ")})`);
+      const err = errs.length > 0 ? this.root.col(`CASE ${errs.join(" ")} END`) : null;
+      cands.push({ rule: i, defined, value, err, selErr });
+    }
+    const evalErr = top.first(...cands.flatMap((cd) => [cd.selErr, cd.err]));
+    // Exceptions: a defined exception removes the rule it is an exception to.
+    const keep = cands.map((cd) => {
+      const by = cands.filter((x) => (this.policy.rules[x.rule]!.exceptionTo ?? []).includes(cd.rule)).map((x) => x.defined);
+      return by.length === 0 ? cd.defined : this.root.col(`(${cd.defined} AND NOT (${by.join(" OR ")}))`);
+    });
+    const anyDefined = cands.length === 0 ? "FALSE" : this.root.col(`(${cands.map((cd) => cd.defined).join(" OR ")})`);
+    let value: V | null = null;
+    for (let j = cands.length - 1; j >= 0; j--) value = value === null ? cands[j]!.value : choose(top, keep[j]!, cands[j]!.value, value);
+    const firstIdx = cands.length === 0 ? "-1" : this.root.col(`CASE ${keep.map((k, j) => `WHEN ${k} THEN ${j}`).join(" ")} ELSE -1 END`);
+    // Conflict: the first kept candidate whose value differs from the chosen one.
+    const conflicts: string[] = [];
+    cands.forEach((cd, j) => {
+      if (j === 0) return;
+      const differs = `${keep[j]} AND ${firstIdx} < ${j} AND NOT ${equal(top, cd.value, value!)}`;
+      conflicts.push(this.conflict(o, cands.map((x) => x.rule), firstIdx, cd, value!, differs));
+    });
+    const conflictErr = conflicts.length === 0 ? null : top.first(...conflicts);
+    // The default, or no rule.
+    let fallback: Val;
+    if (o.default) {
+      const dv = fix(compile(top.with(this.root, describeWhere("uitvoer", o.name, []), new Map()), o.default));
+      fallback = dv;
+    } else {
+      fallback = { v: value ?? { k: "bool", x: "NULL" }, err: top.when("TRUE", "P0802", `geen regel bepaalt \`${o.name}\``) };
+    }
+    const final = value === null ? fallback.v : choose(top, anyDefined, value, fallback.v);
+    const restErr = top.first(
+      conflictErr && this.root.col(`CASE WHEN ${anyDefined} THEN ${conflictErr} END`),
+      fallback.err && this.root.col(`CASE WHEN NOT ${anyDefined} THEN ${fallback.err} END`),
+    );
+    if (this.options.trace) {
+      const names = cands.map((cd) => {
+        const r = this.policy.rules[cd.rule]!;
+        return this.d.str(`regel ${r.name}${r.articles.length > 0 ? ` (artikel ${r.articles.join(", ")})` : ""}`);
+      });
+      this.traces.set(o.name, this.root.col(`CASE ${names.map((n, j) => `WHEN ${firstIdx} = ${j} THEN ${n}`).join(" ")} ELSE 'standaard' END`));
+    }
+    return { v: final, err: top.first(evalErr, restErr) };
+  }
+
+  private conflict(o: IR.Output, rules: number[], firstIdx: string, cd: { rule: number; value: V }, chosen: V, cond: string): string {
+    const top = this.top;
+    const info = (i: number) => {
+      const r = this.policy.rules[i]!;
+      return { name: r.name, art: r.articles.length === 0 ? "zonder artikel" : `artikel ${r.articles.join(", ")}` };
+    };
+    const b = info(cd.rule);
+    const aName = `CASE ${rules.map((ri, j) => `WHEN ${firstIdx} = ${j} THEN ${this.d.str(`\`${info(ri).name}\` (${info(ri).art})`)}`).join(" ")} END`;
+    const kind = o.type.k;
+    return top.whenDyn(cond, "P0801", [
+      "regels ",
+      { sql: aName },
+      ` en \`${b.name}\` (${b.art}) geven \`${o.name}\` verschillende waarden: `,
+      { sql: top.msg.dutch(chosen, kind) },
+      " en ",
+      { sql: top.msg.dutch(cd.value, kind) },
+    ]);
+  }
+
+  // ------------------------------------------------------------ the query
+
+  query(): string {
+    const top = this.top;
+    const errs: (string | null)[] = [];
+    for (const i of this.policy.inputs) {
+      const input = this.input(i.name);
+      const json = this.d.name === "postgres" && ["lijst", "record", "periode", "duur"].includes(i.type.k);
+      const e = validate(top, input.raw, json, i.type, i.name, i.desc.restriction, input.typed);
+      errs.push(i.optional && e ? this.root.col(`CASE WHEN ${input.raw} IS NOT NULL THEN ${e} END`) : e);
+    }
+    for (const cond of this.policy.conditions) {
+      const c = top.with(this.root, describeWhere("voorwaarde", cond.text, []), new Map());
+      const v = compile(c, cond.expr);
+      const fails = c.when(`NOT ${(v.v as { x: string }).x}`, "P0714", `voorwaarde \`${cond.text}\` geldt niet`, cond.field);
+      errs.push(top.first(v.err, fails));
+    }
+    const outs = this.policy.outputs.map((o) => ({ o, v: this.ref("output", o.name) }));
+    for (const { v } of outs) errs.push(v.err);
+    const fout = top.first(...errs) ?? "NULL";
+    const final: { alias: string; sql: string }[] = [];
+    for (const p of this.options.passThrough ?? []) final.push({ alias: this.d.ident(p), sql: this.root.baseColumn(this.d.ident(p)) });
+    for (const { o, v } of outs) {
+      const enc = encodeOutput(top, v.v, o.type);
+      final.push({ alias: this.d.ident(o.name), sql: `CASE WHEN ${fout} IS NULL THEN ${enc} END` });
+      const t = this.traces.get(o.name);
+      if (t) final.push({ alias: this.d.ident(`${o.name}__regel`), sql: `CASE WHEN ${fout} IS NULL THEN ${t} END` });
+    }
+    final.push({ alias: "fout", sql: fout });
+    return this.root.render(final) + "\n";
+  }
+}

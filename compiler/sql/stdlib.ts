@@ -1,0 +1,123 @@
+// The standard library of LANGUAGE.md §7 in SQL, with the errors of
+// stdlib/index.ts: leeftijd_op before birth (P0805), begin/einde of an empty
+// period (P0806), dates outside the years 1–9999 (P0810).
+// In: compiled arguments. Out: a Val.
+
+import type * as IR from "../ir/ir.js";
+import { choose, dateAdd, num, period, UnsupportedInSql, type Ctx } from "./expr.js";
+import type { V, Val } from "./value.js";
+
+function day(v: V): string {
+  if (v.k !== "day") throw new Error("internal: expected a date");
+  return v.x;
+}
+function per(v: V): { s: string; e: string } {
+  if (v.k !== "per") throw new Error("internal: expected a period");
+  return v;
+}
+
+export function stdCall(c: Ctx, fn: string, args: Val[], type: IR.Type): Val {
+  const err = c.first(...args.map((a) => a.err));
+  const f = c.f;
+  const a = c.a;
+  const ok = (v: V, extra: (string | null)[] = []): Val => ({ v, err: c.first(err, ...extra) });
+  const int = (x: string): V => ({ k: "num", x: { n: f.col(`CAST(${x} AS ${c.d.int})`), d: c.d.lit(1n), dl: 1n } });
+  switch (fn) {
+    case "leeftijd_op": {
+      const g = day(args[0]!.v);
+      const t = day(args[1]!.v);
+      const gy = a.ymd(g);
+      const ty = a.ymd(t);
+      const gmd = f.col(`${gy.m} * 100 + ${gy.d}`);
+      const tmd = f.col(`${ty.m} * 100 + ${ty.d}`);
+      // The birthday in t's year: 29 februari is 28 februari outside leap years (LANGUAGE.md §7).
+      const bmd = f.col(`CASE WHEN ${gmd} = 229 AND NOT ${a.isLeap(ty.y)} THEN 228 ELSE ${gmd} END`);
+      const age = f.col(`${ty.y} - ${gy.y} - CASE WHEN ${bmd} > ${tmd} THEN 1 ELSE 0 END`);
+      const before = c.when(`${g} > ${t}`, "P0805", `de geboortedatum ligt na de datum waarop de leeftijd wordt bepaald in ${c.where}`);
+      return ok(int(age), [before]);
+    }
+    case "verjaardag": {
+      const n = num(args[1]!.v);
+      const months = f.col(`${a.toInt(n)} * 12`);
+      const r = dateAdd(c, { v: args[0]!.v, err: null }, { v: { k: "dur", u: "1", n: months }, err: null }, 1);
+      return ok(r.v, [r.err]);
+    }
+    case "jaar_van": return ok(int(a.ymd(day(args[0]!.v)).y));
+    case "maand_van": return ok(int(a.ymd(day(args[0]!.v)).m));
+    case "dag_van": return ok(int(a.ymd(day(args[0]!.v)).d));
+    case "begin_van_jaar": return ok({ k: "day", x: a.day(a.ymd(day(args[0]!.v)).y, "1", "1") });
+    case "einde_van_jaar": {
+      const y = a.ymd(day(args[0]!.v)).y;
+      return ok({ k: "day", x: f.col(`${a.day(f.col(`${y} + 1`), "1", "1")} - 1`) });
+    }
+    case "eerste_dag_volgende_maand": {
+      const d = day(args[0]!.v);
+      const ymd = a.ymd(d);
+      return ok({ k: "day", x: f.col(`${d} - ${ymd.d} + 1 + ${a.daysInMonth(ymd.y, ymd.m)}`) });
+    }
+    case "dagen_in_jaar": {
+      const y = a.toInt(num(args[0]!.v));
+      return ok(int(f.col(`CASE WHEN ${a.isLeap(y)} THEN 366 ELSE 365 END`)));
+    }
+    case "aantal_dagen": {
+      const p = per(args[0]!.v);
+      return ok(int(f.col(`CASE WHEN ${p.e} <= ${p.s} THEN 0 ELSE ${p.e} - ${p.s} END`)));
+    }
+    case "begin": case "einde": {
+      const p = per(args[0]!.v);
+      const empty = c.when(`${p.e} <= ${p.s}`, "P0806", `\`${fn}\` van een lege periode bestaat niet in ${c.where}`);
+      return ok({ k: "day", x: fn === "begin" ? p.s : f.col(`${p.e} - 1`) }, [empty]);
+    }
+    case "overlap": {
+      const p = per(args[0]!.v);
+      const q = per(args[1]!.v);
+      const s = f.col(`CASE WHEN ${p.s} > ${q.s} THEN ${p.s} ELSE ${q.s} END`);
+      const e = f.col(`CASE WHEN ${p.e} < ${q.e} THEN ${p.e} ELSE ${q.e} END`);
+      const anyEmpty = `(${p.e} <= ${p.s} OR ${q.e} <= ${q.s})`;
+      const v = period(c, f.col(`CASE WHEN ${anyEmpty} THEN 0 ELSE ${s} END`), f.col(`CASE WHEN ${anyEmpty} THEN 0 ELSE ${e} END`));
+      return ok(v);
+    }
+    case "kalendermaanden": {
+      const p = per(args[0]!.v);
+      return ok({ k: "list", l: { kind: "months", s: p.s, e: p.e } });
+    }
+    case "hele_maand": {
+      const p = per(args[0]!.v);
+      const ymd = a.ymd(p.s);
+      return ok({ k: "bool", x: f.col(`(${p.e} > ${p.s} AND ${ymd.d} = 1 AND ${p.e} - ${p.s} = ${a.daysInMonth(ymd.y, ymd.m)})`) });
+    }
+    case "werkdagen_tussen": {
+      const x = day(args[0]!.v);
+      const y = day(args[1]!.v);
+      const before = (d: string) => {
+        const t = f.col(`${d} + 3`);
+        const w = f.col(a.floorDiv(t, "7"));
+        return `(5 * ${w} + CASE WHEN ${t} - 7 * ${w} < 5 THEN ${t} - 7 * ${w} ELSE 5 END)`;
+      };
+      return ok(int(f.col(`CASE WHEN ${y} <= ${x} THEN 0 ELSE ${before(y)} - ${before(x)} END`)));
+    }
+    case "min": case "max": {
+      let acc = args[0]!.v;
+      const kinds: (string | null)[] = [];
+      for (const arg of args.slice(1)) {
+        const b = arg.v;
+        let better: string;
+        if (acc.k === "num") better = c.a.cmp(num(b), acc.x, fn === "min" ? "<" : ">");
+        else if (acc.k === "day") better = `${day(b)} ${fn === "min" ? "<" : ">"} ${acc.x}`;
+        else if (acc.k === "dur") {
+          const bd = b as V & { k: "dur" };
+          better = `${bd.n} ${fn === "min" ? "<" : ">"} ${acc.n}`;
+          if (!(/^\d$/.test(acc.u) && /^\d$/.test(bd.u))) {
+            kinds.push(c.when(`${acc.u} <> ${bd.u}`, "P0808", `duren van verschillende soort kunnen niet vergeleken worden: dagen en maanden in ${c.where}`));
+          }
+        } else throw new UnsupportedInSql(`${fn} over ${acc.k}`);
+        acc = choose(c, f.col(better), b, acc);
+      }
+      return ok(acc, kinds);
+    }
+    case "abs":
+      return ok({ k: "num", x: a.abs(num(args[0]!.v)) });
+  }
+  void type;
+  throw new UnsupportedInSql(`de functie \`${fn}\``);
+}
