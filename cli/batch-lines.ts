@@ -18,6 +18,8 @@ import { parseCaseLine } from "./fast-json.js";
 export interface BatchSetup {
   /** Explanations as JSON (`{"uitvoer", "uitleg"}`) instead of the outputs alone. */
   explain: boolean;
+  /** `lid`: each explanation also carries the member's letter text (`"tekst"`). */
+  voor?: "auteur" | "lid";
   color: boolean;
   /** The policy's source, for the code frames of evaluation errors. */
   sourceFile: string;
@@ -90,8 +92,8 @@ export class LineDecider {
       if (line.trim() === "") throw runtimeError("P0701", { detail: "de regel is leeg" }, { line: n });
       const json = parseCaseLine(line, n);
       if (this.setup.explain) {
-        const r = this.module.explain(json as Record<string, unknown>);
-        return JSON.stringify({ uitvoer: r.output, uitleg: r.explanation });
+        const r = this.module.explain(json as Record<string, unknown>, { voor: this.setup.voor });
+        return JSON.stringify(this.setup.voor === "lid" ? { uitvoer: r.output, uitleg: r.explanation, tekst: r.text } : { uitvoer: r.output, uitleg: r.explanation });
       }
       const values = decodeCase(json, this.module.inputFields, n);
       return JSON.stringify(encodeOutputs(this.module.decideValues(values, n), this.module.outputFields));

@@ -1,14 +1,17 @@
-// `polis diff OLD NEW [--format text|json|markdown]`: what changed between two
+// `polis diff OLD NEW [--format text|json|markdown|html]`: what changed between two
 // versions of a policy (files), or between two folders of policies paired by
 // polis name. Exit 0 when both sides compile (whatever the differences);
-// 1 when a policy has errors; 2 for bad usage.
+// 1 when a policy has errors; 2 for bad usage. Policies without a counterpart
+// are listed in the report (and on stderr); progress goes to stderr only when
+// it is a terminal.
 
 import fs from "node:fs";
 import { hasErrors } from "../compiler/pipeline.js";
 import { load } from "../compiler/emit/load.js";
 import { structuralDiff } from "../compiler/diff/structural.js";
 import { semanticDiff } from "../compiler/diff/semantic.js";
-import { renderJson, renderMarkdown, renderText, type DiffPair } from "../compiler/diff/report.js";
+import { renderJson, renderMarkdown, renderText, type DiffPair, type Unpaired } from "../compiler/diff/report.js";
+import { renderHtml } from "../compiler/diff/html.js";
 import { EXIT_OK, EXIT_POLICY, UsageError, compileFile, displayPath, findPolicies, printDiagnostics, useColor } from "./io.js";
 
 export interface DiffOptions {
@@ -42,20 +45,23 @@ function side(path: string): Compiled[] | undefined {
 
 export function diffCommand(oldPath: string, newPath: string, options: DiffOptions): number {
   const format = options.format ?? "text";
-  if (!["text", "json", "markdown"].includes(format)) throw new UsageError(`onbekend formaat \`${format}\`: kies text, json of markdown`);
+  if (!["text", "json", "markdown", "html"].includes(format)) throw new UsageError(`onbekend formaat \`${format}\`: kies text, json, markdown of html`);
   const olds = side(oldPath);
   const news = side(newPath);
   if (!olds || !news) return EXIT_POLICY;
   const byName = new Map(news.map((n) => [n.policy.metadata.name, n]));
   const pairs: DiffPair[] = [];
-  const unpaired: string[] = [];
+  const unpaired: Unpaired[] = [];
+  const progress = process.stderr.isTTY === true;
+  const total = olds.filter((o) => byName.has(o.policy.metadata.name)).length;
   for (const o of olds) {
     const n = byName.get(o.policy.metadata.name);
     if (!n) {
-      unpaired.push(`polis \`${o.policy.metadata.name}\` (${o.file}) heeft geen nieuwe versie`);
+      unpaired.push({ name: o.policy.metadata.name, file: o.file, side: "oud" });
       continue;
     }
     byName.delete(o.policy.metadata.name);
+    if (progress) process.stderr.write(`\rpolis diff: ${pairs.length + 1}/${total} ${o.policy.metadata.name} …\x1b[K`);
     const semantic = semanticDiff(
       { policy: o.policy, module: load(o.policy) },
       { policy: n.policy, module: load(n.policy) },
@@ -63,12 +69,17 @@ export function diffCommand(oldPath: string, newPath: string, options: DiffOptio
     );
     pairs.push({ name: o.policy.metadata.name, oldFile: o.file, newFile: n.file, oldPolicy: o.policy, newPolicy: n.policy, structural: structuralDiff(o.program, n.program), semantic });
   }
-  for (const n of byName.values()) unpaired.push(`polis \`${n.policy.metadata.name}\` (${n.file}) is nieuw`);
+  if (progress) process.stderr.write("\r\x1b[K");
+  for (const n of byName.values()) unpaired.push({ name: n.policy.metadata.name, file: n.file, side: "nieuw" });
   if (pairs.length === 0 && olds.length === 1 && news.length === 1) {
     throw new UsageError(`de polissen heten verschillend (\`${olds[0]!.policy.metadata.name}\` en \`${news[0]!.policy.metadata.name}\`): polis diff vergelijkt versies van één polis`);
   }
-  const text = format === "json" ? renderJson(pairs) : format === "markdown" ? renderMarkdown(pairs) : renderText(pairs, useColor(process.stdout));
+  const text =
+    format === "json" ? renderJson(pairs, unpaired)
+    : format === "markdown" ? renderMarkdown(pairs, unpaired)
+    : format === "html" ? renderHtml(pairs, unpaired)
+    : renderText(pairs, useColor(process.stdout), unpaired);
   process.stdout.write(text);
-  for (const u of unpaired) process.stderr.write(`polis: ${u}\n`);
+  for (const u of unpaired) process.stderr.write(`polis: polis \`${u.name}\` (${u.file}) ${u.side === "oud" ? "heeft geen nieuwe versie" : "is nieuw"}\n`);
   return EXIT_OK;
 }

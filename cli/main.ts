@@ -50,11 +50,12 @@ async function main(argv: string[]): Promise<number> {
     .option("-o, --output <bestand>", "schrijf de uitkomst hierheen; - is stdout", "-")
     .addOption(new Option("-f, --format <formaat>", "json (één case) of jsonl (één case per regel); standaard naar de extensie van de invoer").choices(["json", "jsonl"]))
     .option("--explain", "leg de beslissing uit: welke regels, met welke waarden en artikelen (als JSON met --format json of jsonl)")
+    .addOption(new Option("--voor <lezer>", "voor wie de uitleg is: auteur (regels en waarden) of lid (een brief aan de verzekerde)").choices(["auteur", "lid"]))
     .option("-j, --jobs <n>", "aantal worker threads voor een .jsonl-bestand (standaard: het aantal processorkernen)", parsePositive)
     .option("--engine <engine>", "beslis de hele tabel in een database: duckdb of postgres (zie docs/sql.md)")
     .option("--database <url>", "met --engine postgres: de PostgreSQL-URL")
     .option("--table <naam>", "met --engine postgres: de tabel met een rij per case")
-    .action(async (file: string, opts: { input?: string; output: string; format?: "json" | "jsonl"; explain?: boolean; jobs?: number; engine?: string; database?: string; table?: string }) => {
+    .action(async (file: string, opts: { input?: string; output: string; format?: "json" | "jsonl"; explain?: boolean; voor?: "auteur" | "lid"; jobs?: number; engine?: string; database?: string; table?: string }) => {
       code = await (await import("./run.js")).runCommand(file, opts);
     });
 
@@ -96,7 +97,7 @@ async function main(argv: string[]): Promise<number> {
     .description("wat veranderde tussen twee versies van een polis (bestanden, of mappen gepaard op polisnaam)")
     .argument("<oud>", "de oude versie: een .polis-bestand of een map")
     .argument("<nieuw>", "de nieuwe versie: een .polis-bestand of een map")
-    .option("-f, --format <formaat>", "text, json of markdown", "text")
+    .option("-f, --format <formaat>", "text, json, markdown of html", "text")
     .option("--witnesses <n>", "hoogstens zoveel voorbeeldgevallen (standaard 5)", parseWhole)
     .option("--samples <n>", "grootte van de steekproef (standaard 10.000)", parseWhole)
     .option("--seed <n>", "seed van de gegenereerde gevallen", parseWhole)

@@ -15,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Writable } from "node:stream";
 import { PolisError } from "../runtime/diagnostic.js";
+import type { ExplainAudience } from "../runtime/explain.js";
 import { decodeCaseBytes, parseCaseText } from "../runtime/case.js";
 import { load, moduleCode, type DecisionModule } from "../compiler/emit/load.js";
 import { hasErrors } from "../compiler/pipeline.js";
@@ -28,6 +29,8 @@ export interface RunOptions {
   output?: string;
   format?: "json" | "jsonl";
   explain?: boolean;
+  /** For whom the explanation is written (`--voor lid`: a member). */
+  voor?: ExplainAudience;
   jobs?: number;
   /** `--engine duckdb|postgres`: decide a whole table in a database (cli/engine.ts, issue 17). */
   engine?: string;
@@ -45,6 +48,7 @@ export interface RunPlan {
   /** The format was asked for (so an explanation is JSON, not text). */
   formatGiven: boolean;
   explain: boolean;
+  voor: ExplainAudience;
   jobs: number;
   sink: Writable;
 }
@@ -68,6 +72,7 @@ export async function runCommand(file: string, options: RunOptions, engine = opt
   printDiagnostics(r.diagnostics);
   if (hasErrors(r.diagnostics) || !r.policy) return EXIT_POLICY;
   checkInput(options.input);
+  if (options.voor !== undefined && options.explain !== true) throw new UsageError("--voor hoort bij --explain (bijvoorbeeld --explain --voor lid)");
   const format = options.format ?? (options.input !== "-" && /\.jsonl$/i.test(options.input) ? "jsonl" : "json");
   const sink = openOutput(options.output ?? "-");
   const plan: RunPlan = {
@@ -78,6 +83,7 @@ export async function runCommand(file: string, options: RunOptions, engine = opt
     format,
     formatGiven: options.format !== undefined,
     explain: options.explain === true,
+    voor: options.voor ?? "auteur",
     jobs: options.jobs ?? defaultJobs(),
     sink,
   };
@@ -128,7 +134,7 @@ async function runJs(plan: RunPlan): Promise<number> {
   if (plan.format === "jsonl") {
     const input = plan.input === "-" ? process.stdin : fs.createReadStream(plan.input, { highWaterMark: 256 * 1024 });
     const small = plan.input !== "-" && fs.statSync(plan.input).size < 512 * 1024;
-    const setup = { explain: plan.explain, color: useColor(process.stderr), sourceFile: plan.file, sourceText: plan.sourceText };
+    const setup = { explain: plan.explain, voor: plan.voor, color: useColor(process.stderr), sourceFile: plan.file, sourceText: plan.sourceText };
     return runBatch(input as AsyncIterable<Buffer>, plan.sink, { code: moduleCode(plan.policy), module, setup, jobs: plan.jobs }, small);
   }
   return runOne(module, await readAll(plan.input), plan);
@@ -139,8 +145,8 @@ function runOne(module: DecisionModule, bytes: Uint8Array, plan: RunPlan): numbe
     // UTF-8 only (a BOM is dropped); other encodings are named, never replaced with U+FFFD.
     const json = parseCaseText(decodeCaseBytes(bytes)) as Record<string, unknown>;
     if (plan.explain) {
-      const result = module.explain(json);
-      plan.sink.write(plan.formatGiven ? JSON.stringify({ uitvoer: result.output, uitleg: result.explanation }, null, 2) + "\n" : result.text);
+      const result = module.explain(json, { voor: plan.voor });
+      plan.sink.write(plan.formatGiven ? JSON.stringify({ uitvoer: result.output, uitleg: result.explanation, ...(plan.voor === "lid" ? { tekst: result.text } : {}) }, null, 2) + "\n" : result.text);
     } else {
       plan.sink.write(JSON.stringify(module.evaluate(json), null, 2) + "\n");
     }

@@ -284,6 +284,12 @@ export class PolisParser extends CstParser {
       });
     });
     this.CONSUME(T.Colon);
+    // `lid "U betaalt {verplicht} eigen risico."`: the rule's sentence for a
+    // member's explanation (docs/language.md).
+    this.OPTION3(() => {
+      this.CONSUME(T.Lid);
+      this.CONSUME(T.StringLiteral, { LABEL: "lid" });
+    });
     this.AT_LEAST_ONE(() => this.SUBRULE(this.clause));
   });
 

@@ -17,6 +17,8 @@ export interface ExplainRule {
   reads: ExplainRead[];
   /** This rule's value was replaced by an exception to it. */
   replaced?: boolean;
+  /** The rule's own sentence for members (`lid "…"`), with `{naam}` placeholders. */
+  lid?: string;
 }
 
 export interface ExplainStep {
@@ -56,5 +58,100 @@ export function renderExplanation(e: Explanation): string {
       if (r.reads.length > 0) lines.push(`    met ${r.reads.map((x) => `${x.name} = ${x.value}`).join(", ")}`);
     }
   }
+  return lines.join("\n") + "\n";
+}
+
+// ---------------------------------------------------------------------------
+// For members (`--explain --voor lid`, `explain(input, { voor: "lid" })`): the
+// decision as a member reads it in a letter. Short second-person sentences,
+// values in Dutch notation, the articles cited, only the rules that decided
+// an output, and no internal names: identifiers are written as words, and
+// composite values (records, lists) are left out. A rule's own member sentence
+// (`lid "…"`, docs/language.md) replaces the generated one; its `{naam}`
+// placeholders take the value of an output, a value the rule read, or an input.
+
+/** For whom an explanation is written: the policy author (default) or a member. */
+export type ExplainAudience = "auteur" | "lid";
+
+/** An identifier as words: `eigen_risico_verbruikt` → `eigen risico verbruikt`. */
+export function words(name: string): string {
+  return name.replace(/_+/g, " ").trim();
+}
+
+/** A value as a member reads it; undefined for a composite value that would show internal structure. */
+function memberValue(v: string): string | undefined {
+  if (v.startsWith("{") || v.startsWith("[")) return undefined;
+  if (/^"(.*)"$/s.test(v)) return v.slice(1, -1).replace(/\\(.)/g, "$1");
+  return words(v);
+}
+
+function capitalise(s: string): string {
+  return s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1);
+}
+
+function articleCite(as: readonly string[]): string {
+  return as.length === 0 ? "" : ` (artikel ${as.join(", ")})`;
+}
+
+/** Fill `{naam}` placeholders; an unknown name stays as words, never as `{…}`. */
+export function fillSentence(sentence: string, values: ReadonlyMap<string, string>): string {
+  return sentence.replace(/\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}/g, (_m, name: string) => {
+    const v = values.get(name);
+    if (v === undefined) return words(name);
+    // A year is written without a thousands separator: 2012, not 2.012.
+    if (/jaar/.test(name) && /^\d\.\d{3}$/.test(v)) return v.replace(".", "");
+    return memberValue(v) ?? words(name);
+  });
+}
+
+/** A rule's own sentence, filled in, with its articles cited unless the author did. */
+function authoredSentence(r: ExplainRule, values: ReadonlyMap<string, string>): string {
+  const text = capitalise(fillSentence(r.lid ?? "", values).trim());
+  if (r.articles.length === 0 || /artikel/i.test(text)) return text;
+  return `${text.replace(/\.$/, "")}${articleCite(r.articles)}.`;
+}
+
+function memberSentence(step: ExplainStep, rule: ExplainRule): string {
+  const what = words(step.output);
+  const cite = articleCite(rule.articles);
+  let s: string;
+  if (step.value === "ja") s = `Dit geldt voor u: ${what}${cite}.`;
+  else if (step.value === "nee") s = `Dit geldt niet voor u: ${what}${cite}.`;
+  else s = `Uw ${what}: ${memberValue(step.value) ?? "zie hierboven"}${cite}.`;
+  const used = rule.reads.flatMap((r) => {
+    const v = memberValue(r.value);
+    return v === undefined ? [] : [`${words(r.name)} (${v.replace(/^periode van /, "van ")})`];
+  });
+  if (used.length > 0) s += ` Daarbij telde: ${used.join(", ")}.`;
+  return s;
+}
+
+export function renderMemberExplanation(e: Explanation): string {
+  const values = new Map<string, string>();
+  for (const i of e.inputs) values.set(i.name, i.value);
+  for (const s of e.steps) {
+    values.set(s.output, s.value);
+    for (const r of s.rules) for (const rd of r.reads) if (!values.has(rd.name)) values.set(rd.name, rd.value);
+  }
+  const lines: string[] = [];
+  lines.push(`Uw beslissing: ${e.title}${e.version ? ` (${e.version})` : ""}`);
+  lines.push("");
+  const authored = new Set<string>();
+  for (const s of e.steps) {
+    for (const r of s.rules) {
+      if (r.replaced) continue;
+      if (r.lid !== undefined) {
+        // One author sentence per rule, however many outputs the rule sets.
+        if (authored.has(r.name)) continue;
+        authored.add(r.name);
+        const own = new Map(values);
+        for (const rd of r.reads) own.set(rd.name, rd.value);
+        lines.push(authoredSentence(r, own));
+      } else {
+        lines.push(memberSentence(s, r));
+      }
+    }
+  }
+  if (lines.length === 2) lines.push("Voor u geldt geen van de regels van deze voorwaarden.");
   return lines.join("\n") + "\n";
 }

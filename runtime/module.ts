@@ -7,7 +7,7 @@
 
 import { asPolisError, type Where } from "./evaluate.js";
 import { decodeCase, encodeOutputs, formatValueDutch, parseCaseText } from "./case.js";
-import { renderExplanation, type Explanation, type ExplainStep } from "./explain.js";
+import { renderExplanation, renderMemberExplanation, type ExplainAudience, type Explanation, type ExplainStep } from "./explain.js";
 import type { FieldDesc, TypeDesc } from "./types.js";
 
 /**
@@ -64,7 +64,7 @@ export interface ModuleFunctions {
   /** Read a case from its JSON text exactly as `polis run` does (numbers keep their exact text). */
   evaluateJson(text: string, line?: number): Record<string, unknown>;
   /** The decision and, in Dutch, which rules gave it, with their values and articles. */
-  explain(input: unknown): { output: Record<string, unknown>; explanation: Explanation; text: string };
+  explain(input: unknown, options?: { voor?: ExplainAudience }): { output: Record<string, unknown>; explanation: Explanation; text: string };
   /** Decide a case (runtime values) and evaluate every eigenschap on it, each on its own. */
   checkProperties(values: Record<string, unknown>): { outputs: Record<string, unknown>; holds: unknown[] };
 }
@@ -98,12 +98,13 @@ export function decisionModule(parts: ModuleParts): ModuleFunctions {
     decideValues: (values, line) => decided(values, line).result,
     evaluate: (input) => encodeOutputs(decided(decodeCase(input, inputFields), undefined).result, outputFields),
     evaluateJson: (text, line) => encodeOutputs(decided(decodeCase(parseCaseText(text, line), inputFields, line), line).result, outputFields),
-    explain(input) {
+    explain(input, options) {
       const values = decodeCase(input, inputFields);
       const d = decided(values, undefined);
       const output = encodeOutputs(d.result, outputFields);
       const explanation = explanationOf(d, values);
-      return { output, explanation, text: renderExplanation(explanation) };
+      const text = options?.voor === "lid" ? renderMemberExplanation(explanation) : renderExplanation(explanation);
+      return { output, explanation, text };
     },
     checkProperties(values) {
       const d = decided(values, undefined);

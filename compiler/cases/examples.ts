@@ -63,7 +63,7 @@ export function runExamples(policy: Policy, module: DecisionModule): ExampleResu
  * decimals, so a voorbeeld with `€ 1,001` is rejected like the case file
  * `"1.001"` (found by a reviewer; the output encoding would round to cents).
  */
-function encodeExact(v: unknown, t: TypeDesc): unknown {
+export function encodeExact(v: unknown, t: TypeDesc): unknown {
   switch (t.k) {
     case "bedrag":
     case "getal":

@@ -8,7 +8,7 @@
 // without an article (P0506), an exception with `anders` (P0507) and a
 // `bedrag` that may get fractions of cents (P0508).
 
-import { suggest } from "../../runtime/diagnostic.js";
+import { suggest, type Span } from "../../runtime/diagnostic.js";
 import type * as A from "../syntax/ast.js";
 import type * as IR from "../ir/ir.js";
 import { report, within, type CheckContext, type Read } from "./context.js";
@@ -26,6 +26,7 @@ export function checkRules(cx: CheckContext, policy: IR.Policy, outputs: Readonl
 function checkRule(cx: CheckContext, r: A.RuleDecl, index: number, outputs: ReadonlyMap<string, IR.Output>): IR.Rule {
   if (r.articles.length === 0) report(cx, "P0506", r.nameSpan, { name: r.name });
   const rule: IR.Rule = { name: r.name, articles: articleLabels(r.articles), clauses: [], span: r.span };
+  if (r.lid) rule.lid = r.lid.text;
   for (const ref of r.exceptionTo ?? []) {
     const target = cx.symbols.rules.get(ref.name);
     if (!target) report(cx, "P0307", ref.span, { name: ref.name, suggestions: suggest(ref.name, cx.symbols.rules.keys()) });
@@ -50,6 +51,7 @@ function checkRule(cx: CheckContext, r: A.RuleDecl, index: number, outputs: Read
       earlierReads = new Map(cx.reads);
     }
     checkAssignments(cx, r, c, clause, index, outputs);
+    if (r.lid) checkPlaceholders(cx, r.lid, outputs, rule.clauses.length === 0);
     clause.reads = [...cx.reads.values()];
     cx.reads = null;
     rule.clauses.push(clause);
@@ -75,6 +77,22 @@ function checkAssignments(cx: CheckContext, r: A.RuleDecl, c: A.RuleDecl["clause
     if (out.type.k === "bedrag" && mayHaveSubCents(value)) report(cx, "P0508", a.span, { name: a.target });
     clause.assignments.push({ output: a.target, value, span: a.span });
     if (!out.rules.includes(index)) out.rules.push(index);
+  }
+}
+
+/**
+ * The `{naam}` placeholders of a rule's member sentence: an output (its value
+ * is in every explanation), or a name the clause then reads like any other
+ * (an input, parameter or begrip), so its value is in the explanation. An
+ * unknown name is reported once, as in an expression.
+ */
+function checkPlaceholders(cx: CheckContext, lid: { text: string; span: Span }, outputs: ReadonlyMap<string, IR.Output>, report1st: boolean): void {
+  for (const m of lid.text.matchAll(/\{\s*([^{}\s]*)\s*\}/g)) {
+    const name = m[1]!;
+    if (outputs.has(name)) continue;
+    const before = cx.diagnostics.length;
+    synth(cx, { kind: "Name", name, span: lid.span }, EMPTY_SCOPE);
+    if (!report1st) cx.diagnostics.length = before;
   }
 }
 

@@ -5,7 +5,8 @@
 import { styleText } from "node:util";
 import type { Policy } from "../ir/ir.js";
 import type { StructuralChange } from "./structural.js";
-import { showOutput, type Outcome, type SemanticResult } from "./semantic.js";
+import { showOutput, type Outcome, type SemanticResult, type Witness } from "./semantic.js";
+import { byArticle, sharePercent, summarize, textBar, type WordPart } from "./summary.js";
 
 export interface DiffPair {
   name: string;
@@ -19,10 +20,38 @@ export interface DiffPair {
 
 const SAMPLE_NOTE = "gevallen gegenereerd met nadruk op de grenswaarden van beide versies: een maat voor hoe breed de wijziging werkt, geen afspiegeling van het verzekerdenbestand";
 
-function percent(f: number): string {
-  const p = f * 100;
-  const text = p === 0 || p >= 10 || p === 100 ? p.toFixed(0) : p < 0.1 ? p.toFixed(2) : p.toFixed(1);
-  return `${text.replace(".", ",")} %`;
+const percent = sharePercent;
+
+/** A changed value the rules read, as a reader sees it: `verplicht_per_jaar: € 220 → € 350`. */
+export function becauseText(b: Witness["because"][number]): string {
+  return `${b.name}: ${b.old} → ${b.new}`;
+}
+
+/** A word diff inline: `[-oud-]{+nieuw+}` in text, `~~oud~~ **nieuw**` in markdown. */
+function wordDiffInline(parts: readonly WordPart[], style: "text" | "markdown"): string {
+  return parts
+    .map((p) => {
+      const t = p.text.replace(/\s+/g, " ");
+      if (p.kind === "same" || t.trim() === "") return t;
+      const inner = t.trim();
+      const pad = (x: string) => (t.startsWith(" ") ? " " : "") + x + (t.endsWith(" ") ? " " : "");
+      if (style === "text") return pad(p.kind === "removed" ? `[-${inner}-]` : `{+${inner}+}`);
+      return pad(p.kind === "removed" ? `~~${md(inner)}~~` : `**${md(inner)}**`);
+    })
+    .join("")
+    .trim();
+}
+
+/** The policies of one side with no counterpart in the other. */
+export interface Unpaired {
+  name: string;
+  file: string;
+  /** `oud`: only in the old folder (removed); `nieuw`: only in the new (added). */
+  side: "oud" | "nieuw";
+}
+
+function unpairedText(u: Unpaired): string {
+  return u.side === "oud" ? `polis ${u.name} (${u.file}) heeft geen nieuwe versie` : `polis ${u.name} (${u.file}) is nieuw`;
 }
 
 function count(n: number): string {
@@ -47,18 +76,32 @@ function inputText(input: Record<string, unknown>): string {
   return Object.entries(input).map(([k, v]) => `${k} ${JSON.stringify(v)}`).join(", ");
 }
 
-export function renderText(pairs: readonly DiffPair[], color = false): string {
+export function renderText(pairs: readonly DiffPair[], color = false, unpaired: readonly Unpaired[] = []): string {
   const paint = (style: Parameters<typeof styleText>[0], s: string) => (color ? styleText(style, s, { validateStream: false }) : s);
   const out: string[] = [];
   for (const p of pairs) {
     out.push(paint("bold", `polis ${p.name}: ${p.oldFile} → ${p.newFile}`));
     out.push("");
-    out.push(paint("bold", "Structureel"));
+    out.push(paint("bold", "Samenvatting"));
+    const sum = summarize(p);
+    for (const sentence of sum.sentences) out.push(`  ${sentence}`);
+    if (sum.changed.length > 0) {
+      out.push("");
+      const width = Math.max(...sum.changed.map((c) => c.output.length));
+      for (const c of sum.changed) out.push(`  ${c.output.padEnd(width)}  ${textBar(c.share)} ${percent(c.share)}`);
+    }
+    if (sum.unchanged.length > 0) out.push(`  niet veranderd: ${sum.unchanged.join(", ")}`);
+    out.push("");
+    out.push(paint("bold", "Per artikel"));
     if (p.structural.length === 0) out.push("  geen wijzigingen in de declaraties");
-    for (const c of p.structural) {
-      const mark = c.kind === "toegevoegd" ? paint("green", "+") : c.kind === "verwijderd" ? paint("red", "-") : paint("yellow", "~");
-      out.push(`  ${mark} ${describeChange(c)}`);
-      for (const d of c.details) out.push(...d.split("\n").map((l, i) => `      ${i === 0 ? "" : ""}${l}`));
+    for (const g of byArticle(p.structural)) {
+      out.push(`  ${g.title}`);
+      for (const { change: c, wordDiffs } of g.changes) {
+        const mark = c.kind === "toegevoegd" ? paint("green", "+") : c.kind === "verwijderd" ? paint("red", "-") : paint("yellow", "~");
+        out.push(`    ${mark} ${describeChange(c)}`);
+        for (const d of c.details.filter((x) => !x.startsWith("was:\n"))) out.push(`        ${d}`);
+        for (const w of wordDiffs) out.push(`        ${wordDiffInline(w, "text")}`);
+      }
     }
     out.push("");
     out.push(paint("bold", "Semantisch"));
@@ -83,7 +126,7 @@ export function renderText(pairs: readonly DiffPair[], color = false): string {
         } else out.push(`    invoer: ${inputText(w.input)}`);
         out.push(`    oud:   ${outcomeText(p.oldPolicy, w.old, w.outputs)}`);
         out.push(`    nieuw: ${outcomeText(p.newPolicy, w.new, w.outputs)}`);
-        if (w.because.length > 0) out.push(`    want:  ${w.because.join("; ")}`);
+        if (w.because.length > 0) out.push(`    want:  ${w.because.map(becauseText).join("; ")}`);
         for (const r of w.rules) {
           out.push(`    ${r.output}: oud volgens ${r.old.join("; ") || "(geen regel)"}`);
           out.push(`    ${" ".repeat(r.output.length)}  nieuw volgens ${r.new.join("; ") || "(geen regel)"}`);
@@ -92,31 +135,44 @@ export function renderText(pairs: readonly DiffPair[], color = false): string {
     }
     out.push("");
   }
+  if (unpaired.length > 0) {
+    out.push(paint("bold", "Zonder tegenhanger"));
+    for (const u of unpaired) out.push(`  ${unpairedText(u)}`);
+    out.push("");
+  }
   return out.join("\n");
 }
 
-export function renderJson(pairs: readonly DiffPair[]): string {
+/** Per differing output of a witness, its old and new value as data (the case-file encoding), or the error. */
+function witnessValues(w: Witness): Record<string, { old: unknown; new: unknown }> {
+  const value = (o: Outcome, name: string) => ("fout" in o ? { fout: o.fout } : o.outputs[name]);
+  return Object.fromEntries(w.outputs.map((name) => [name, { old: value(w.old, name), new: value(w.new, name) }]));
+}
+
+export function renderJson(pairs: readonly DiffPair[], unpaired: readonly Unpaired[] = []): string {
   const one = (p: DiffPair) => ({
     polis: p.name,
     old: p.oldFile,
     new: p.newFile,
+    summary: summarize(p),
     structural: p.structural,
     semantic: {
       searched: p.semantic.searched,
       differs: p.semantic.differs,
-      witnesses: p.semantic.witnesses,
+      witnesses: p.semantic.witnesses.map((w) => ({ ...w, values: witnessValues(w) })),
       inputsOnlyOld: p.semantic.inputsOnlyOld,
       inputsOnlyNew: p.semantic.inputsOnlyNew,
     },
   });
-  return JSON.stringify(pairs.length === 1 ? one(pairs[0]!) : pairs.map(one), null, 2) + "\n";
+  const body = pairs.length === 1 && unpaired.length === 0 ? one(pairs[0]!) : unpaired.length === 0 ? pairs.map(one) : { pairs: pairs.map(one), unpaired };
+  return JSON.stringify(body, null, 2) + "\n";
 }
 
 function md(s: string): string {
   return s.replace(/\|/g, "\\|");
 }
 
-export function renderMarkdown(pairs: readonly DiffPair[]): string {
+export function renderMarkdown(pairs: readonly DiffPair[], unpaired: readonly Unpaired[] = []): string {
   const out: string[] = [];
   for (const p of pairs) {
     const o = p.oldPolicy.metadata;
@@ -125,64 +181,68 @@ export function renderMarkdown(pairs: readonly DiffPair[]): string {
     out.push("");
     out.push(`Polis \`${p.name}\`: versie ${o.version ?? "?"} (\`${p.oldFile}\`) → versie ${n.version ?? "?"} (\`${p.newFile}\`).`);
     out.push("");
-    out.push("## Wat er in de tekst veranderde");
-    out.push("");
-    if (p.structural.length === 0) out.push("Geen wijzigingen in de declaraties.");
-    else {
-      out.push("| wijziging | details |");
-      out.push("|---|---|");
-      const long: StructuralChange[] = [];
-      for (const c of p.structural) {
-        const short = c.details.filter((d) => !d.includes("\n"));
-        if (short.length < c.details.length) long.push(c);
-        out.push(`| ${md(describeChange(c))} | ${md(short.join("; ")) || (short.length < c.details.length ? "zie hieronder" : "")} |`);
-      }
-      for (const c of long) {
-        out.push("");
-        out.push(`### ${describeChange(c)}`);
-        for (const d of c.details.filter((x) => x.includes("\n"))) {
-          const [was, wordt] = d.replace(/^was:\n/, "").split(/\nwordt:\n/) as [string, string | undefined];
-          out.push("", "Was:", "", "```polis", dedent(was), "```", "", "Wordt:", "", "```polis", dedent(wordt ?? ""), "```");
-        }
-      }
+    out.push("## Samenvatting", "");
+    markdownSummary(out, p);
+    out.push("## Wijzigingen per artikel", "");
+    markdownArticles(out, p);
+    if (p.semantic.witnesses.length > 0) {
+      out.push("## Voorbeeldgevallen", "");
+      markdownWitnesses(out, p);
     }
-    out.push("");
-    out.push("## Voor wie de uitkomst verandert");
-    out.push("");
-    const s = p.semantic;
-    const differing = Object.entries(s.differs).filter(([, f]) => f > 0);
-    if (differing.length === 0 && s.witnesses.length === 0) {
-      out.push(`Geen verschil gevonden in ${count(s.searched)} geldige gevallen en de gerichte zoektochten langs de grenswaarden.`);
-    } else {
-      out.push(`In een steekproef van ${count(s.searched)} geldige gevallen (${SAMPLE_NOTE}):`);
-      out.push("");
-      out.push("| uitvoer | verschilt in |");
-      out.push("|---|---|");
-      for (const [name, f] of Object.entries(s.differs)) out.push(`| \`${name}\` | ${percent(f)} |`);
-      s.witnesses.forEach((w, i) => {
-        out.push("");
-        out.push(`### Geval ${i + 1}: ${w.change}`);
-        out.push("");
-        if (w.oldInput && w.newInput) {
-          out.push("De versies hebben verschillende invoer. Oud:", "", "```json", JSON.stringify(w.oldInput, null, 2), "```", "", "Nieuw:", "", "```json", JSON.stringify(w.newInput, null, 2), "```");
-        } else out.push("```json", JSON.stringify(w.input, null, 2), "```");
-        if (w.because.length > 0) out.push("", `Want: ${w.because.map((b) => `\`${b}\``).join("; ")}.`);
-        out.push("");
-        out.push("| uitvoer | oud | nieuw | regels (oud → nieuw) |");
-        out.push("|---|---|---|---|");
-        for (const name of w.outputs) {
-          const r = w.rules.find((x) => x.output === name);
-          out.push(`| \`${name}\` | ${md(outcomeText(p.oldPolicy, w.old, [name]).replace(`${name} `, ""))} | ${md(outcomeText(p.newPolicy, w.new, [name]).replace(`${name} `, ""))} | ${md((r?.old ?? []).join("; "))} → ${md((r?.new ?? []).join("; "))} |`);
-        }
-      });
-    }
+  }
+  if (unpaired.length > 0) {
+    out.push("## Polissen zonder tegenhanger", "");
+    for (const u of unpaired) out.push(`- ${md(unpairedText(u))}`);
     out.push("");
   }
   return out.join("\n");
 }
 
-function dedent(text: string): string {
-  const lines = text.split("\n");
-  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.match(/^ */)![0].length));
-  return lines.map((l) => l.slice(indent)).join("\n");
+function markdownSummary(out: string[], p: DiffPair): void {
+  const sum = summarize(p);
+  out.push(sum.sentences.join(" "), "");
+  if (sum.changed.length > 0) {
+    out.push("| uitvoer | verschilt in | | verandering |");
+    out.push("|---|---:|---|---|");
+    for (const c of sum.changed) out.push(`| \`${c.output}\` | ${percent(c.share)} | \`${textBar(c.share)}\` | ${md(c.changes.join(", "))} |`);
+    out.push("");
+  }
+  if (sum.unchanged.length > 0) out.push(`Niet veranderd: ${sum.unchanged.map((x) => `\`${x}\``).join(", ")}.`, "");
+  out.push(`De percentages gelden voor ${count(p.semantic.searched)} geldige gevallen (${SAMPLE_NOTE}).`, "");
+}
+
+function markdownArticles(out: string[], p: DiffPair): void {
+  if (p.structural.length === 0) {
+    out.push("Geen wijzigingen in de declaraties.", "");
+    return;
+  }
+  for (const g of byArticle(p.structural)) {
+    out.push(`### ${g.title[0]!.toUpperCase()}${g.title.slice(1)}`, "");
+    for (const { change: c, wordDiffs } of g.changes) {
+      const short = c.details.filter((d) => !d.startsWith("was:\n"));
+      out.push(`- ${md(describeChange(c))}${short.length > 0 ? `: ${md(short.join("; "))}` : ""}`);
+      for (const w of wordDiffs) out.push(`  - ${wordDiffInline(w, "markdown")}`);
+    }
+    out.push("");
+  }
+  if (p.structural.some((c) => c.details.some((d) => d.startsWith("was:\n")))) out.push("(In een gewijzigde tekst is ~~doorgestreept~~ vervallen en **vet** nieuw.)", "");
+}
+
+function markdownWitnesses(out: string[], p: DiffPair): void {
+  p.semantic.witnesses.forEach((w, i) => {
+    out.push(`### Geval ${i + 1}: ${w.change}`);
+    out.push("");
+    if (w.oldInput && w.newInput) {
+      out.push("De versies hebben verschillende invoer. Oud:", "", "```json", JSON.stringify(w.oldInput, null, 2), "```", "", "Nieuw:", "", "```json", JSON.stringify(w.newInput, null, 2), "```");
+    } else out.push("```json", JSON.stringify(w.input, null, 2), "```");
+    if (w.because.length > 0) out.push("", `Want: ${w.because.map((b) => `\`${becauseText(b)}\``).join("; ")}.`);
+    out.push("");
+    out.push("| uitvoer | oud | nieuw | regels (oud → nieuw) |");
+    out.push("|---|---|---|---|");
+    for (const name of w.outputs) {
+      const r = w.rules.find((x) => x.output === name);
+      out.push(`| \`${name}\` | ${md(outcomeText(p.oldPolicy, w.old, [name]).replace(`${name} `, ""))} | ${md(outcomeText(p.newPolicy, w.new, [name]).replace(`${name} `, ""))} | ${md((r?.old ?? []).join("; "))} → ${md((r?.new ?? []).join("; "))} |`);
+    }
+    out.push("");
+  });
 }

@@ -20,6 +20,7 @@ import type { Explanation } from "../../runtime/explain.js";
 import type { Policy } from "../ir/ir.js";
 import { typeDescOf } from "../ir/ir.js";
 import type { DecisionModule } from "../emit/load.js";
+import { typicalize } from "./typical.js";
 import { caseFileOf, collectBoundaries, inputsArbitrary, mergeBoundaries } from "../cases/generators.js";
 
 /** 31 december 2100, the default end of LANGUAGE.md §8. */
@@ -50,8 +51,8 @@ export interface Witness {
   outputs: string[];
   /** Per differing output, the rules (with articles) that gave it in each version. */
   rules: { output: string; old: string[]; new: string[] }[];
-  /** Values the rules read that differ between the versions: `verplicht_per_jaar: € 220 → € 350`. */
-  because: string[];
+  /** Values the rules read that differ between the versions (`verplicht_per_jaar`, `€ 220`, `€ 350`). */
+  because: { name: string; old: string; new: string }[];
 }
 
 export interface SemanticResult {
@@ -184,7 +185,17 @@ export function semanticDiff(oldSide: Side, newSide: Side, options: SemanticOpti
     );
     return result.failed && result.counterexample ? (result.counterexample[0] as Values) : undefined;
   };
-  const add = (values: Values, first: string): void => {
+  const add = (shrunk: Values, first: string): void => {
+    // The output the witness is for still changes in the same way (`hoger`, `ja → nee`).
+    const signature = (v: Values): string | undefined => {
+      const a = decide(oldSide, project(oldSide, v));
+      const b = decide(newSide, project(newSide, v));
+      if (a.ok === "invalid" || b.ok === "invalid") return undefined;
+      const f = shared.find((o) => o.name === first)!;
+      return differs(a, b, f.name, f.type) ? changeOf(a, b, f.name, f.type) : undefined;
+    };
+    const want = signature(shrunk);
+    const values = typicalize(shrunk, [oldSide.policy, newSide.policy], (v) => signature(v) === want);
     const w = witness(oldSide, newSide, values, shared, first);
     const id = JSON.stringify(w.input);
     if (seen.has(id)) return;
@@ -245,7 +256,7 @@ function rulesFor(e: Explanation | string, output: string): string[] {
 }
 
 /** The values the rules read that differ between the versions (a changed parameter, a begrip). */
-function readsThatDiffer(a: Explanation | string, b: Explanation | string, outputs: readonly string[]): string[] {
+function readsThatDiffer(a: Explanation | string, b: Explanation | string, outputs: readonly string[]): Witness["because"] {
   if (typeof a === "string" || typeof b === "string") return [];
   const collect = (e: Explanation) => {
     const m = new Map<string, string>();
@@ -254,10 +265,10 @@ function readsThatDiffer(a: Explanation | string, b: Explanation | string, outpu
   };
   const ra = collect(a);
   const rb = collect(b);
-  const out: string[] = [];
+  const out: Witness["because"] = [];
   for (const [name, va] of ra) {
     const vb = rb.get(name);
-    if (vb !== undefined && vb !== va && !outputs.includes(name)) out.push(`${name}: ${va} → ${vb}`);
+    if (vb !== undefined && vb !== va && !outputs.includes(name)) out.push({ name, old: va, new: vb });
   }
   return out;
 }

@@ -277,9 +277,9 @@ function assemble(ctx: Context): string {
       export function evaluateJson(text: string, line: number | undefined = undefined): Output {
         return M.evaluateJson(text, line) as unknown as Output;
       }`,
-      `/** The decision and, in Dutch, which rules gave it, with their values and articles. */
-      export function explain(input: Input): { output: Output; explanation: R.Explanation; text: string } {
-        return M.explain(input) as unknown as { output: Output; explanation: R.Explanation; text: string };
+      `/** The decision and, in Dutch, which rules gave it, with their values and articles; voor: "lid" writes the text for a member. */
+      export function explain(input: Input, options: { voor?: R.ExplainAudience } = {}): { output: Output; explanation: R.Explanation; text: string } {
+        return M.explain(input, options) as unknown as { output: Output; explanation: R.Explanation; text: string };
       }`,
       `/** Decide a case (runtime values) and evaluate every eigenschap on it, each on its own: true, false, or the error it met. */
       export function checkProperties(values: Record<string, unknown>): { outputs: Record<string, unknown>; holds: unknown[] } {

@@ -22,7 +22,7 @@ export interface DecisionModule {
   decideValues(values: Record<string, unknown>, line?: number): Record<string, unknown>;
   evaluate(input: Record<string, unknown>): Record<string, unknown>;
   evaluateJson(text: string, line?: number): Record<string, unknown>;
-  explain(input: Record<string, unknown>): { output: Record<string, unknown>; explanation: R.Explanation; text: string };
+  explain(input: Record<string, unknown>, options?: { voor?: R.ExplainAudience }): { output: Record<string, unknown>; explanation: R.Explanation; text: string };
   /** Decide a case (validated runtime values) and evaluate every eigenschap on it, each on its own: true, false, or the error it met. */
   checkProperties(values: Record<string, unknown>): { outputs: Record<string, unknown>; holds: unknown[] };
 }

@@ -82,7 +82,8 @@ export function explainOutput(ctx: OutputContext, d: OutputDecision): string {
     });
     const condition = cl.conditionText !== undefined ? `, condition: ${str(cl.conditionText)}` : "";
     const notHolding = cl.earlierConditions.length > 0 ? `, notHolding: [${cl.earlierConditions.map(str).join(", ")}]` : "";
-    return `{ name: ${str(r.name)}, articles: [${r.articles.map(str).join(", ")}], head: ${str(cl.head)}${condition}${notHolding}, reads: [${reads.join(", ")}] }`;
+    const lid = r.lid !== undefined ? `, lid: ${str(r.lid)}` : "";
+    return `{ name: ${str(r.name)}, articles: [${r.articles.map(str).join(", ")}], head: ${str(cl.head)}${condition}${notHolding}${lid}, reads: [${reads.join(", ")}] }`;
   };
   if (d.exceptions.length === 0) {
     for (const ri of d.rules) parts.push(byRule(d, ri).map((c) => `if (this.c${ri} === ${c.clause}) rules.push(${entry(c)});`).join(" else "));

@@ -226,7 +226,7 @@ export function printDecl(d: A.Decl): string {
         if (c.head === "anders") return `  anders ${assignments}`;
         return `  ${assignments}`;
       });
-      return [head, ...clauses].join("\n");
+      return [head, ...(d.lid ? [`  lid ${quote(d.lid.text)}`] : []), ...clauses].join("\n");
     }
     case "Voorbeeld": {
       const lines = [`voorbeeld ${quote(d.name)}:`, namedValues("gegeven", d.given)];

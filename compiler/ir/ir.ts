@@ -141,6 +141,8 @@ export interface Rule {
   articles: string[];
   /** Indices of the rules this one is an exception to (`uitzondering op A, B`). */
   exceptionTo?: number[];
+  /** The rule's sentence for members (`lid "…"`), with `{naam}` placeholders. */
+  lid?: string;
   clauses: Clause[];
   span: Span;
 }

@@ -125,6 +125,8 @@ export interface RuleDecl {
   articles: Article[];
   /** `uitzondering op A, B, …`: the rules this one is an exception to (at least one). */
   exceptionTo?: { name: string; span: Span }[];
+  /** `lid "…"`: the rule's sentence for members, with `{naam}` placeholders. */
+  lid?: { text: string; span: Span };
   clauses: Clause[];
   span: Span;
 }

@@ -400,6 +400,8 @@ export function fromCst(cst: CstNode, file: string, text: string): { program: A.
         const rule: A.RuleDecl = { kind: "Regel", name, nameSpan, articles: articles(node(c, "articleRef")), clauses: nodes(c, "clause").map(clause), span: s };
         const targets = tokens(c, "target");
         if (targets.length > 0) rule.exceptionTo = targets.map((t) => ({ name: t.image, span: span(t) }));
+        const lid = token(c, "lid");
+        if (lid) rule.lid = { text: readString(lid.image), span: span(lid) };
         return rule;
       }
       case "voorbeeldDecl": {

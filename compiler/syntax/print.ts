@@ -196,6 +196,7 @@ class Printer extends TreePrinter {
         return this.node(`Regel ${d.name} ${at(d.span)}`, () => {
           this.articles(d.articles);
           for (const t of d.exceptionTo ?? []) this.line(`uitzondering op ${t.name} ${at(t.span)}`);
+          if (d.lid) this.line(`lid ${quoteImage(d.lid.text)} ${at(d.lid.span)}`);
           for (const c of d.clauses) {
             this.node(`Clause ${c.head} ${at(c.span)}`, () => {
               if (c.condition) this.expr(c.condition, "condition");

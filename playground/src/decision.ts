@@ -7,7 +7,8 @@
 // `polis run` prints it); each rule of the explanation is
 // [data-testid=uitleg-regel][data-uitvoer][data-regel][data-artikel];
 // [data-testid=uitleg-tekst] holds the `polis run --explain` text and
-// [data-testid=uitvoer-json] the `polis run` JSON.
+// [data-testid=uitvoer-json] the `polis run` JSON; [data-testid=uitleg-lid]
+// the text for a member (`polis run --explain --voor lid`).
 
 import type { Diagnostic } from "../../runtime/diagnostic.js";
 import type { Explanation } from "../../runtime/explain.js";
@@ -20,7 +21,7 @@ function setStatus(panel: HTMLElement, status: Status, ...children: Node[]): voi
   panel.replaceChildren(...children);
 }
 
-export function showDecision(panel: HTMLElement, output: Record<string, unknown>, explanation: Explanation, text: string): void {
+export function showDecision(panel: HTMLElement, output: Record<string, unknown>, explanation: Explanation, text: string, memberText?: string): void {
   const rows = explanation.steps.map((s) =>
     h("tr", { "data-testid": "uitvoer", "data-naam": s.output, "data-waarde": JSON.stringify(output[s.output]) }, h("th", { scope: "row" }, s.output), h("td", {}, s.value)),
   );
@@ -53,6 +54,7 @@ export function showDecision(panel: HTMLElement, output: Record<string, unknown>
     "beslist",
     table,
     h("div", { class: "uitleg", id: "uitleg", "data-testid": "uitleg" }, h("h3", {}, "Uitleg"), ...steps),
+    ...(memberText !== undefined ? [h("details", {}, h("summary", {}, "Voor het lid (zoals ", h("code", {}, "--explain --voor lid"), ")"), h("pre", { "data-testid": "uitleg-lid", style: "white-space: pre-wrap" }, memberText))] : []),
     h("details", {}, h("summary", {}, "Als tekst en als JSON (zoals ", h("code", {}, "polis run"), ")"), h("pre", { "data-testid": "uitleg-tekst" }, text), h("pre", { "data-testid": "uitvoer-json" }, JSON.stringify(output, null, 2))),
   );
 }

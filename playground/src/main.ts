@@ -16,6 +16,7 @@ import { caseFileOf } from "../../compiler/cases/generators.js";
 import { findConflicts } from "../../compiler/cases/conflicts.js";
 import { PolisError, type Diagnostic } from "../../runtime/diagnostic.js";
 import { parseCaseText } from "../../runtime/case.js";
+import { renderMemberExplanation } from "../../runtime/explain.js";
 import { createEditor, diagnosticElement } from "./editor.js";
 import { buildForm, type CaseForm } from "./form.js";
 import { showCaseError, showDecision, showEmpty, showPolicyErrors } from "./decision.js";
@@ -138,7 +139,7 @@ function decide(): void {
     const json = parseCaseText(caseText) as Record<string, unknown>;
     const r = current.module.explain(json);
     current.form.markInvalid(undefined);
-    showDecision(decisionPanel, r.output as Record<string, unknown>, r.explanation, r.text);
+    showDecision(decisionPanel, r.output as Record<string, unknown>, r.explanation, r.text, renderMemberExplanation(r.explanation));
   } catch (e) {
     if (!(e instanceof PolisError)) throw e;
     current.form.markInvalid(e.diagnostic.field);

@@ -1201,13 +1201,12 @@ export function evaluateJson(text: string, line: number | undefined = undefined)
   return M.evaluateJson(text, line) as unknown as Output;
 }
 
-/** The decision and, in Dutch, which rules gave it, with their values and articles. */
-export function explain(input: Input): {
-  output: Output;
-  explanation: R.Explanation;
-  text: string;
-} {
-  return M.explain(input) as unknown as {
+/** The decision and, in Dutch, which rules gave it, with their values and articles; voor: "lid" writes the text for a member. */
+export function explain(
+  input: Input,
+  options: { voor?: R.ExplainAudience } = {},
+): { output: Output; explanation: R.Explanation; text: string } {
+  return M.explain(input, options) as unknown as {
     output: Output;
     explanation: R.Explanation;
     text: string;
