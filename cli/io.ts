@@ -4,7 +4,8 @@
 
 import fs from "node:fs";
 import path from "node:path";
-import type { Diagnostic } from "../runtime/diagnostic.js";
+import { PolisError, type Diagnostic } from "../runtime/diagnostic.js";
+import { decodeCaseBytes } from "../runtime/case-json.js";
 import { renderDiagnostics } from "../compiler/diagnostics/render.js";
 import { compile, type CompileResult } from "../compiler/pipeline.js";
 import { colorWanted } from "./commander-nl.js";
@@ -35,17 +36,77 @@ export function printDiagnostics(ds: readonly Diagnostic[]): void {
 /** A path as shown to the user: relative to the working directory, with `/`. */
 export function displayPath(file: string): string {
   const rel = path.relative(process.cwd(), file);
-  return (rel.startsWith("..") ? file : rel).split(path.sep).join("/");
+  const shown = (rel.startsWith("..") ? file : rel).split(path.sep).join("/");
+  return shown === "" ? "." : shown;
 }
 
-export function readText(file: string, what = "bestand"): string {
+/** Why a file cannot be read, in Dutch, from a Node error code. */
+function unreadable(file: string, what: string, code: string | undefined): string {
+  const shown = displayPath(file);
+  switch (code) {
+    case "ENOENT":
+      return isDanglingLink(file) ? `\`${shown}\` is een symbolische koppeling naar een bestand dat niet bestaat` : `${what} \`${shown}\` bestaat niet`;
+    case "EISDIR":
+      return `\`${shown}\` is een map, geen ${what}`;
+    case "ELOOP":
+      return `\`${shown}\` is een symbolische koppeling die in een kring naar zichzelf wijst`;
+    case "EACCES":
+    case "EPERM":
+      return `${what} \`${shown}\` mag niet gelezen worden (geen toegang)`;
+    case "ENOTDIR":
+      return `${what} \`${shown}\` bestaat niet (een deel van het pad is geen map)`;
+    case "ENAMETOOLONG":
+      return `de naam van ${what} \`${shown.slice(0, 80)}…\` is te lang`;
+    default:
+      return `${what} \`${shown}\` kan niet gelezen worden (${code ?? "onbekende fout"})`;
+  }
+}
+
+function isDanglingLink(file: string): boolean {
   try {
-    return fs.readFileSync(file, "utf8");
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Stop with a usage error (exit 2) unless `file` names a readable regular
+ * file: an empty name, a folder, a dangling or looping symbolic link.
+ */
+export function requireFile(file: string, what = "bestand"): void {
+  if (file.trim() === "") throw new UsageError(`geen ${what} opgegeven: de bestandsnaam is leeg`);
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new UsageError(`${what} \`${displayPath(file)}\` bestaat niet`);
-    if (code === "EISDIR") throw new UsageError(`\`${displayPath(file)}\` is een map, geen ${what}`);
-    throw new UsageError(`${what} \`${displayPath(file)}\` kan niet gelezen worden (${code ?? "onbekende fout"})`);
+    throw new UsageError(unreadable(file, what, (e as NodeJS.ErrnoException).code));
+  }
+  if (st.isDirectory()) throw new UsageError(unreadable(file, what, "EISDIR"));
+}
+
+/** The bytes of a file, or a usage error that says in Dutch why not. */
+export function readBytes(file: string, what = "bestand"): Uint8Array {
+  requireFile(file, what);
+  try {
+    return fs.readFileSync(file);
+  } catch (e) {
+    throw new UsageError(unreadable(file, what, (e as NodeJS.ErrnoException).code));
+  }
+}
+
+/**
+ * A text file (a policy): UTF-8, a byte order mark dropped. Text that is not
+ * UTF-8 is refused (exit 1 for a policy), never read with U+FFFD in it.
+ */
+export function readText(file: string, what = "bestand"): string {
+  const bytes = readBytes(file, what);
+  try {
+    return decodeCaseBytes(bytes);
+  } catch (e) {
+    if (!(e instanceof PolisError)) throw e;
+    const { message, hint } = e.diagnostic;
+    throw new UsageError(`${what} \`${displayPath(file)}\`: ${message.replace(/^ongeldige JSON: /, "")}${hint ? ` (${hint})` : ""}`, EXIT_POLICY);
   }
 }
 
@@ -67,25 +128,48 @@ export function polisFilesIn(...dirs: string[]): string[] {
   return existing.length === 0 ? [] : findPolicies(existing);
 }
 
-/** The .polis files named, with directories searched recursively, in a stable order. */
+/**
+ * The .polis files named, with directories searched recursively, in a stable
+ * order. A dangling symbolic link, a link that loops, or a folder reached
+ * twice through links is a usage error (exit 2), never a stack trace.
+ */
 export function findPolicies(args: readonly string[]): string[] {
   const out: string[] = [];
-  const walk = (p: string) => {
-    let st: fs.Stats;
+  const seen = new Set<string>();
+  const statOf = (p: string): fs.Stats => {
     try {
-      st = fs.statSync(p);
-    } catch {
-      throw new UsageError(`\`${displayPath(p)}\` bestaat niet`);
+      return fs.statSync(p);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new UsageError(code === "ENOENT" && !isDanglingLink(p) ? `\`${displayPath(p)}\` bestaat niet` : unreadable(p, "polis-bestand", code));
     }
-    if (st.isDirectory()) {
-      for (const e of fs.readdirSync(p).sort()) {
-        if (e === "node_modules" || e.startsWith(".")) continue;
-        const full = path.join(p, e);
-        if (fs.statSync(full).isDirectory() || e.endsWith(".polis")) walk(full);
-      }
-    } else out.push(p);
   };
-  for (const a of args) walk(a);
+  const walk = (p: string, st: fs.Stats) => {
+    if (!st.isDirectory()) {
+      out.push(p);
+      return;
+    }
+    const real = fs.realpathSync(p);
+    if (seen.has(real)) throw new UsageError(`\`${displayPath(p)}\` wijst via een symbolische koppeling naar een map die al doorzocht wordt (een kring)`);
+    seen.add(real);
+    let entries: string[];
+    try {
+      entries = fs.readdirSync(p).sort();
+    } catch (e) {
+      throw new UsageError(unreadable(p, "map", (e as NodeJS.ErrnoException).code));
+    }
+    for (const e of entries) {
+      if (e === "node_modules" || e.startsWith(".")) continue;
+      const full = path.join(p, e);
+      const child = statOf(full);
+      if (child.isDirectory() || e.endsWith(".polis")) walk(full, child);
+    }
+    seen.delete(real);
+  };
+  for (const a of args) {
+    if (a.trim() === "") throw new UsageError("geen pad opgegeven: de naam is leeg");
+    walk(a, statOf(a));
+  }
   // A mistyped folder in CI must not pass silently (found by a reviewer).
   if (out.length === 0 && args.length > 0) throw new UsageError(`geen .polis-bestanden gevonden in ${args.map((a) => `\`${displayPath(a)}\``).join(", ")}`);
   return out;

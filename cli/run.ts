@@ -15,13 +15,13 @@ import os from "node:os";
 import path from "node:path";
 import type { Writable } from "node:stream";
 import { PolisError } from "../runtime/diagnostic.js";
-import { parseCaseText } from "../runtime/case.js";
+import { decodeCaseBytes, parseCaseText } from "../runtime/case.js";
 import { load, moduleCode, type DecisionModule } from "../compiler/emit/load.js";
 import { hasErrors } from "../compiler/pipeline.js";
 import type { LoweredPolicy } from "../compiler/ir/ir.js";
 import { errorJson, exitCodeOf } from "./batch-lines.js";
 import { runBatch } from "./batch.js";
-import { EXIT_OK, EXIT_POLICY, UsageError, compileFile, displayPath, printDiagnostics, useColor } from "./io.js";
+import { EXIT_OK, EXIT_POLICY, UsageError, compileFile, displayPath, printDiagnostics, requireFile, useColor } from "./io.js";
 
 export interface RunOptions {
   input: string;
@@ -81,15 +81,7 @@ function defaultJobs(): number {
 }
 
 function checkInput(input: string): void {
-  if (input === "-") return;
-  if (input === "") throw new UsageError("--input heeft een bestandsnaam nodig (of - voor standaardinvoer)");
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(input);
-  } catch {
-    throw new UsageError(`case-bestand \`${displayPath(input)}\` bestaat niet`);
-  }
-  if (st.isDirectory()) throw new UsageError(`\`${displayPath(input)}\` is een map, geen case-bestand`);
+  if (input !== "-") requireFile(input, "case-bestand");
 }
 
 function openOutput(output: string): Writable {
@@ -100,7 +92,7 @@ function openOutput(output: string): Writable {
   return fs.createWriteStream(output);
 }
 
-async function readAll(input: string): Promise<string> {
+async function readAll(input: string): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   const stream = input === "-" ? process.stdin : fs.createReadStream(input);
   try {
@@ -108,7 +100,7 @@ async function readAll(input: string): Promise<string> {
   } catch (e) {
     throw new UsageError(`case-bestand \`${displayPath(input)}\` kan niet gelezen worden (${(e as NodeJS.ErrnoException).code ?? "onbekende fout"})`);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 async function runJs(plan: RunPlan): Promise<number> {
@@ -122,14 +114,15 @@ async function runJs(plan: RunPlan): Promise<number> {
   return runOne(module, await readAll(plan.input), plan);
 }
 
-function runOne(module: DecisionModule, text: string, plan: RunPlan): number {
+/** One case file: its bytes must be UTF-8 (runtime/case.ts says what else they are). */
+function runOne(module: DecisionModule, bytes: Uint8Array, plan: RunPlan): number {
   try {
-    const json = parseCaseText(text) as Record<string, unknown>;
+    const text = decodeCaseBytes(bytes);
     if (plan.explain) {
-      const result = module.explain(json);
+      const result = module.explain(parseCaseText(text) as Record<string, unknown>);
       plan.sink.write(plan.formatGiven ? JSON.stringify({ uitvoer: result.output, uitleg: result.explanation }, null, 2) + "\n" : result.text);
     } else {
-      plan.sink.write(JSON.stringify(module.evaluate(json), null, 2) + "\n");
+      plan.sink.write(JSON.stringify(module.evaluateJson(text), null, 2) + "\n");
     }
     return EXIT_OK;
   } catch (e) {

@@ -1,6 +1,8 @@
-// `npm run fuzz -- --runs N [--seed S]`: the robustness properties of
-// fuzz/properties.ts at length, outside CI. Prints what was run and any
-// counterexample; exits 1 when a property fails.
+// `npm run fuzz -- --runs N [--seed S] [--policies P] [--cases C]`: the
+// robustness properties of fuzz/properties.ts at length, outside CI, then the
+// random-policy differential of every back end (fuzz/random.ts). Prints what
+// was run and any counterexample; exits 1 when a property fails or two back
+// ends disagree.
 
 import fs from "node:fs";
 import path from "node:path";
@@ -8,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { compileNeverThrows, mutations, randomText, tokenSoup } from "./properties.js";
 import { polisFilesIn } from "../cli/io.js";
+import { fuzzRandomPolicies } from "./random.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -35,3 +38,6 @@ if (result.failed) {
 } else {
   console.log(`ok: ${result.numRuns.toLocaleString("nl-NL")} inputs, no exception, every span valid (${seconds.toFixed(0)} s, ${Math.round(result.numRuns / seconds)} inputs/s)`);
 }
+
+const disagreements = await fuzzRandomPolicies({ policies: arg("--policies", 300), cases: arg("--cases", 40), seed });
+if (disagreements > 0) process.exitCode = 1;

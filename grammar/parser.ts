@@ -276,6 +276,11 @@ export class PolisParser extends CstParser {
       this.CONSUME(T.Uitzondering);
       this.CONSUME(T.Op);
       this.CONSUME2(T.Identifier, { LABEL: "target" });
+      // `uitzondering op A, B`: one exception to several rules (issue 19).
+      this.MANY(() => {
+        this.CONSUME(T.Comma);
+        this.CONSUME3(T.Identifier, { LABEL: "target" });
+      });
     });
     this.CONSUME(T.Colon);
     this.AT_LEAST_ONE(() => this.SUBRULE(this.clause));
@@ -677,3 +682,32 @@ export function parseTokens(tokens: IToken[]): ParseOutput {
 }
 
 export type { TokenType };
+
+/**
+ * How deeply `(`, `[` and `{` may nest. The recursive-descent parser (and the
+ * checker and emitter after it) use the JavaScript stack, about eleven
+ * grammar levels per bracket; Node's default stack holds some 145 brackets,
+ * so the limit sits below that, as a diagnostic at the bracket instead of a
+ * stack overflow reported at 1:1 (issue 12).
+ */
+export const MAX_NESTING = 128;
+
+/**
+ * The bracket that opens nesting level MAX_NESTING + 1, or the prefix
+ * operator (`-`, `niet`) that starts a run longer than MAX_NESTING, if any.
+ */
+export function tooDeeplyNested(tokens: readonly IToken[]): IToken | undefined {
+  let depth = 0;
+  let run = 0;
+  for (const t of tokens) {
+    const name = t.tokenType.name;
+    run = name === "Minus" || name === "Niet" ? run + 1 : 0;
+    if (run > MAX_NESTING) return t;
+    if (name === "LParen" || name === "LSquare" || name === "LCurly") {
+      if (++depth > MAX_NESTING) return t;
+    } else if (name === "RParen" || name === "RSquare" || name === "RCurly") {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
+}

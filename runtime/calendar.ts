@@ -221,7 +221,8 @@ export function formatIsoDate(day: Day): string {
 /** "1 januari 2012". */
 export function formatDutchDate(day: Day): string {
   const { y, m, d } = ymdOf(day);
-  return `${d} ${MONTHS_NL[m - 1]} ${y}`;
+  // Four digits, as a date literal needs them: `1 januari 0999` (issue 12: fmt wrote `999`).
+  return `${d} ${MONTHS_NL[m - 1]} ${String(y).padStart(4, "0")}`;
 }
 
 // ---------------------------------------------------------------- durations
@@ -279,7 +280,25 @@ export function durationEquals(a: Duration, b: Duration): boolean {
 
 export function durationAdd(a: Duration, b: Duration): Duration {
   sameUnit(a, b);
-  return { unit: a.unit, n: a.n + b.n };
+  return { unit: a.unit, n: safeCount(a.n + b.n, a.unit) };
+}
+
+/**
+ * A duration's count is a safe integer: beyond 2^53 - 1 a JS number is no
+ * longer exact, so a sum past it is an error rather than a wrong value (issue 12).
+ * Exact for any two safe operands: their float sum is exact or unsafe.
+ */
+function safeCount(n: number, unit: Duration["unit"]): number {
+  if (!Number.isSafeInteger(n)) throw new DurationOutOfRange(unit);
+  return n;
+}
+
+/** A computed duration too large to hold exactly. */
+export class DurationOutOfRange extends Error {
+  constructor(readonly unit: Duration["unit"], limit = "9.007.199.254.740.991") {
+    super(`een berekende duur is groter dan ${limit} ${unit}`);
+    this.name = "DurationOutOfRange";
+  }
 }
 
 export function durationNeg(a: Duration): Duration {
@@ -292,7 +311,10 @@ export type DurationUnitWord = "dag" | "dagen" | "week" | "weken" | "maand" | "m
 export function durationFromCount(n: Rat, unit: DurationUnitWord): Duration {
   if (!isInteger(n)) throw new NotWhole(formatDecimal(n).replace(".", ","));
   // No date is more than 3.652.059 days (or 120.000 months) from another in the years 1–9999.
-  if (!le(abs(n), LARGEST_DURATION)) throw new DateOutOfRange();
+  if (!le(abs(n), LARGEST_DURATION)) {
+    const months = unit.startsWith("maand") || unit.startsWith("ja");
+    throw new DurationOutOfRange(months ? "maanden" : "dagen", "4.000.000");
+  }
   const k = toInteger(n);
   switch (unit) {
     case "dag":

@@ -7,7 +7,7 @@
 import type { Span } from "./diagnostic.js";
 import { PolisError } from "./diagnostic.js";
 import { DivisionByZero, add, eq, isInteger, le, sign, type Rat, ratInt, formatDecimal } from "./rational.js";
-import { DateOutOfRange, DurationKindMismatch, NotWhole, durationCompare, type Duration } from "./calendar.js";
+import { DateOutOfRange, DurationKindMismatch, DurationOutOfRange, NotWhole, durationCompare, type Duration } from "./calendar.js";
 import { StdlibError, runtimeError } from "./messages.js";
 import { formatValueDutch } from "./case.js";
 import { valueEquals, type TypeDesc } from "./types.js";
@@ -51,6 +51,9 @@ export function asPolisError(e: unknown, w: Where, line?: number): unknown {
   if (e instanceof DivisionByZero) return withSpan(runtimeError("P0803", { where: describeWhere(w) }, extras), w, line);
   if (e instanceof StdlibError) {
     return withSpan(runtimeError(e.code, { ...(e.params as object), where: describeWhere(w) } as never, extras), w, line);
+  }
+  if (e instanceof DurationOutOfRange) {
+    return withSpan(runtimeError("P0811", { detail: e.message, where: describeWhere(w) }, extras), w, line);
   }
   if (e instanceof NotWhole) return withSpan(runtimeError("P0807", { value: e.message, where: describeWhere(w) }, extras), w, line);
   if (e instanceof DateOutOfRange) return withSpan(runtimeError("P0810", { where: describeWhere(w) }, extras), w, line);
@@ -156,6 +159,12 @@ export function betweenDur(x: Duration, low: Duration, high: Duration): boolean 
 export function inDur(x: Duration, set: readonly Duration[]): boolean {
   for (const v of set) if (durationCompare(x, v) === 0) return true;
   return false;
+}
+
+/** Read an optional field of a record (issue 19): not given is an input error naming field and record (P0715). */
+export function givenField<T>(v: T | undefined, record: string, field: string): T {
+  if (v === undefined) throw runtimeError("P0715", { field, record }, { field });
+  return v;
 }
 
 /** Read an optional input (extension): not given is an input error naming the field (P0715). */

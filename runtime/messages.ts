@@ -140,10 +140,10 @@ export const MESSAGES = {
   P0412: error<{ name: string; actual: string }>((p) => `\`${p.name}\` werkt op een lijst, maar dit is ${p.actual}`),
   P0413: error<{ type: string; what: string }>((p) => `${p.type} is geen geldig type voor ${p.what}`),
   P0414: error(
-    () => `\`is bekend\` kan alleen bij een optionele invoer`,
-    () => "markeer de invoer met `optioneel`: `overlijdensdatum: datum optioneel`",
+    () => `\`is bekend\` kan alleen bij een optionele invoer of een optioneel veld van gegevens`,
+    () => "markeer de invoer of het veld met `optioneel`: `overlijdensdatum: datum optioneel`",
   ),
-  P0415: error<{ name: string }>((p) => `\`${p.name}\`: alleen invoer kan \`optioneel\` zijn`),
+  P0415: error<{ name: string }>((p) => `\`${p.name}\`: alleen invoer en velden van gegevens kunnen \`optioneel\` zijn`),
   P0416: error<{ name: string }>((p) => `de gegevens \`${p.name}\` bevatten zichzelf`),
 
   // ── P05xx: rules and dependencies ──────────────────────────────────────
@@ -213,10 +213,16 @@ export const MESSAGES = {
   P0713: error<Field & { detail: string }>((p) => `\`${p.field}\` is geen geldige periode: ${p.detail}`),
   /** condition: the voorwaarde as written. */
   P0714: error<{ condition: string }>((p) => `voorwaarde \`${p.condition}\` geldt niet`),
-  /** An optional input that this decision needs was not given. */
-  P0715: error<Field>(
-    (p) => `de optionele invoer \`${p.field}\` is nodig voor deze beslissing, maar is niet gegeven`,
-    (p) => `geef \`${p.field}\` in de case, of lees het alleen \`indien ${p.field} is bekend\``,
+  /** An optional input (or, with `record`, an optional field of a record; issue 19) that this decision needs was not given. */
+  P0715: error<Field & { record?: string }>(
+    (p) =>
+      p.record === undefined
+        ? `de optionele invoer \`${p.field}\` is nodig voor deze beslissing, maar is niet gegeven`
+        : `het optionele veld \`${p.field}\` van \`${p.record}\` is nodig voor deze beslissing, maar is niet gegeven`,
+    (p) =>
+      p.record === undefined
+        ? `geef \`${p.field}\` in de case, of lees het alleen \`indien ${p.field} is bekend\``
+        : `geef \`${p.field}\` in elk element, of lees het alleen als \`….${p.field} is bekend\``,
   ),
 
   // ── P08xx: evaluation (LANGUAGE.md §5–§7) ──────────────────────────────
@@ -245,6 +251,7 @@ export const MESSAGES = {
   ),
   P0809: error<{ detail: string }>((p) => `interne fout: ${p.detail}`),
   P0810: error<{ where: string }>((p) => `een berekende datum valt buiten de jaren 1 tot en met 9999 in ${p.where}`),
+  P0811: error<{ detail: string; where: string }>((p) => `${p.detail} in ${p.where}`),
 } as const;
 
 function arrows(names: readonly string[]): string {

@@ -26,7 +26,18 @@ import {
 import { Rat, abs, cmp, isInteger, ratInt, toInteger } from "../runtime/rational.js";
 import { StdlibError } from "../runtime/messages.js";
 
+import {
+  addWorkingDaysBE,
+  addWorkingDaysNL,
+  easterOf,
+  isPublicHolidayBE,
+  isPublicHolidayNL,
+  workingDaysBetweenBE,
+  workingDaysBetweenNL,
+} from "./workdays.js";
+
 export { StdlibError } from "../runtime/messages.js";
+export * from "./workdays.js";
 
 export type PolisTypeName =
   | "bedrag"
@@ -264,6 +275,14 @@ export const STDLIB: StdlibEntry[] = [
   { name: "kalendermaanden", params: ["periode"], result: "lijst van periode", impl: calendarMonths },
   { name: "hele_maand", params: ["periode"], result: "janee", impl: isWholeMonth },
   { name: "werkdagen_tussen", params: ["datum", "datum"], result: "aantal", impl: workdaysBetween },
+  // Working days without the public holidays of a country (stdlib/workdays.ts).
+  { name: "werkdagen_tussen_be", params: ["datum", "datum"], result: "aantal", impl: workingDaysBetweenBE },
+  { name: "werkdagen_tussen_nl", params: ["datum", "datum"], result: "aantal", impl: workingDaysBetweenNL },
+  { name: "plus_werkdagen_be", params: ["datum", "aantal"], result: "datum", impl: addWorkingDaysBE },
+  { name: "plus_werkdagen_nl", params: ["datum", "aantal"], result: "datum", impl: addWorkingDaysNL },
+  { name: "feestdag_be", params: ["datum"], result: "janee", impl: isPublicHolidayBE },
+  { name: "feestdag_nl", params: ["datum"], result: "janee", impl: isPublicHolidayNL },
+  { name: "eerste_paasdag", params: ["aantal"], result: "datum", impl: easterOf },
   { name: "min", params: "variadic", result: "same", minArgs: 2, impl: minValue },
   { name: "max", params: "variadic", result: "same", minArgs: 2, impl: maxValue },
   { name: "abs", params: "variadic", result: "same", minArgs: 1, maxArgs: 1, impl: absValue },

@@ -57,11 +57,12 @@ function namedType(cx: CheckContext, ref: Extract<A.TypeRef, { kind: "NamedType"
   }
   const cached = cx.records.get(ref.name);
   if (cached) return cached;
-  const fields: { name: string; type: IR.Type; restriction?: Restriction }[] = [];
+  const fields: { name: string; type: IR.Type; restriction?: Restriction; optional?: boolean }[] = [];
   const t: IR.Type = { k: "record", name: sym.decl.name, fields };
   cx.records.set(ref.name, t);
   cx.resolvingRecords.add(ref.name);
-  for (const f of sym.decl.fields) fields.push({ name: f.name, type: resolveType(cx, f.type) });
+  // A record field may be `optioneel` like an input (issue 19).
+  for (const f of sym.decl.fields) fields.push({ name: f.name, type: resolveType(cx, f.type), ...(f.optional ? { optional: true } : {}) });
   cx.resolvingRecords.delete(ref.name);
   // Beperkingen on record fields hold for every element (found by a policy author).
   sym.decl.fields.forEach((f, i) => {

@@ -120,7 +120,7 @@ function checkRecordLiteral(cx: CheckContext, e: Extract<A.Expr, { kind: "Record
     fields.push({ name: f.name, value: checkExpr(cx, f.value, decl.type, scope, f.name, true) });
   }
   for (const d of expected.fields) {
-    if (!given.has(d.name)) report(cx, "P0601", e.span, { name: what, detail: `het veld \`${d.name}\` ontbreekt` });
+    if (!given.has(d.name) && !d.optional) report(cx, "P0601", e.span, { name: what, detail: `het veld \`${d.name}\` ontbreekt` });
   }
   return { e: "record", fields, type: expected, span: e.span };
 }
@@ -254,7 +254,7 @@ function synthField(cx: CheckContext, e: Extract<A.Expr, { kind: "Field" }>, sco
     report(cx, "P0306", e.fieldSpan, { type: obj.type.name, name: e.field, suggestions: suggest(e.field, obj.type.fields.map((x) => x.name)) });
     return { e: "const", value: false, type: FOUT, span: e.span };
   }
-  return { e: "field", object: obj, field: e.field, type: f.type, span: e.span };
+  return { e: "field", object: obj, field: e.field, ...(f.optional ? { optional: true } : {}), type: f.type, span: e.span };
 }
 
 type UnaryExpr = Extract<A.Expr, { kind: "Unit" | "Percent" | "Neg" | "Round" }>;
@@ -314,6 +314,15 @@ function synthMembership(cx: CheckContext, e: Extract<A.Expr, { kind: "In" | "Be
 }
 
 function synthKnown(cx: CheckContext, e: Extract<A.Expr, { kind: "Known" }>, scope: Scope): IR.Expr {
+  if (e.operand.kind === "Field") {
+    // `r.veld is bekend` on an optional record field (issue 19).
+    const field = synth(cx, e.operand, scope);
+    if (field.e === "field" && field.optional === true) {
+      return { e: "fieldKnown", object: field.object, field: field.field, type: JANEE, span: e.span };
+    }
+    if (field.type.k !== "fout") report(cx, "P0414", e.operand.span, {});
+    return { e: "const", value: false, type: FOUT, span: e.span };
+  }
   const input = e.operand.kind === "Name" && !scope.has(e.operand.name) ? cx.symbols.values.get(e.operand.name) : undefined;
   if (!input || input.kind !== "input" || !input.decl.optional) {
     report(cx, "P0414", e.operand.span, {});

@@ -26,12 +26,12 @@ export function checkRules(cx: CheckContext, policy: IR.Policy, outputs: Readonl
 function checkRule(cx: CheckContext, r: A.RuleDecl, index: number, outputs: ReadonlyMap<string, IR.Output>): IR.Rule {
   if (r.articles.length === 0) report(cx, "P0506", r.nameSpan, { name: r.name });
   const rule: IR.Rule = { name: r.name, articles: articleLabels(r.articles), clauses: [], span: r.span };
-  if (r.exceptionTo) {
-    const target = cx.symbols.rules.get(r.exceptionTo.name);
-    if (!target) report(cx, "P0307", r.exceptionTo.span, { name: r.exceptionTo.name, suggestions: suggest(r.exceptionTo.name, cx.symbols.rules.keys()) });
-    else if (target.decl === r) report(cx, "P0510", r.exceptionTo.span, { name: r.name });
-    else {
-      rule.exceptionTo = target.index;
+  for (const ref of r.exceptionTo ?? []) {
+    const target = cx.symbols.rules.get(ref.name);
+    if (!target) report(cx, "P0307", ref.span, { name: ref.name, suggestions: suggest(ref.name, cx.symbols.rules.keys()) });
+    else if (target.decl === r) report(cx, "P0510", ref.span, { name: r.name });
+    else if (!(rule.exceptionTo ?? []).includes(target.index)) {
+      rule.exceptionTo = [...(rule.exceptionTo ?? []), target.index];
       if (r.clauses.some((c) => c.head === "anders")) report(cx, "P0507", r.nameSpan, { name: r.name, target: target.decl.name });
     }
   }
@@ -92,23 +92,38 @@ function linkOutputs(cx: CheckContext, policy: IR.Policy): void {
   }
 }
 
-/** `a` uitzondering op `b`, `b` uitzondering op `a`: reported once, at the first rule of the cycle. */
+/**
+ * Exception cycles (LANGUAGE.md §5): a rule may be an exception to several
+ * rules (`uitzondering op A, B`), so the exceptions form a graph. Each cycle is
+ * reported once, at the rule with the smallest index on it, as the path that
+ * returns to it.
+ */
 function reportExceptionCycles(cx: CheckContext, policy: IR.Policy): void {
   policy.rules.forEach((r, i) => {
-    const seen = new Set<number>([i]);
-    const path = [r.name];
-    let cur = r.exceptionTo;
-    while (cur !== undefined) {
-      path.push(policy.rules[cur]!.name);
-      if (cur === i) {
-        if ([...seen].every((j) => j >= i)) report(cx, "P0505", r.span, { cycle: path });
-        break;
-      }
-      if (seen.has(cur)) break;
-      seen.add(cur);
-      cur = policy.rules[cur]!.exceptionTo;
-    }
+    const path = findPathBack(policy, i);
+    if (path && Math.min(...path.slice(0, -1)) === i) report(cx, "P0505", r.span, { cycle: path.map((k) => policy.rules[k]!.name) });
   });
+}
+
+/** The shortest exception path from rule `start` back to itself (breadth first), or undefined. */
+function findPathBack(policy: IR.Policy, start: number): number[] | undefined {
+  const previous = new Map<number, number>();
+  const queue = [start];
+  while (queue.length > 0) {
+    const cur = queue.shift()!;
+    for (const next of policy.rules[cur]!.exceptionTo ?? []) {
+      if (next === start) {
+        const path: number[] = [];
+        for (let k = cur; k !== start; k = previous.get(k)!) path.unshift(k);
+        return [start, ...path, start];
+      }
+      if (!previous.has(next)) {
+        previous.set(next, cur);
+        queue.push(next);
+      }
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -164,33 +164,48 @@ export function semanticDiff(oldSide: Side, newSide: Side, options: SemanticOpti
   for (const o of shared) fractions[o.name] = searched === 0 ? 0 : counts.get(o.name)! / searched;
 
   // Witnesses: per output and per way it changes (ja → nee and nee → ja,
-  // hoger and lager, …), the simplest case fast-check can shrink to. The ways
-  // seen in the sample come first, in output order; then each output that
-  // differed in no sampled case gets one targeted search.
+  // hoger and lager, …), the simplest case fast-check can shrink to, for the
+  // ways seen in the sample, in output order. Then the outputs that differed
+  // in no sampled case share targeted searches: one search for any of them,
+  // repeated without the outputs it found a witness for. (One search per
+  // output made `diff` quadratic in the number of outputs: issue 12.)
   const targets = [...kinds.values()].sort((p, q) => shared.indexOf(p.output) - shared.indexOf(q.output));
-  for (const o of shared) if (![...kinds.values()].some((k) => k.output === o)) targets.push({ output: o, change: "" });
   const witnesses: Witness[] = [];
   const seen = new Set<string>();
-  for (const target of targets) {
-    if (witnesses.length >= maxWitnesses) break;
-    const o = target.output;
+  const search = (outputs: readonly { name: string; type: TypeDesc }[], change: string): Values | undefined => {
     const result = fc.check(
       fc.property(arb, (values) => {
         const a = decide(oldSide, project(oldSide, values));
         const b = decide(newSide, project(newSide, values));
         if (a.ok === "invalid" || b.ok === "invalid") return true;
-        if (!differs(a, b, o.name, o.type)) return true;
-        return target.change !== "" && changeOf(a, b, o.name, o.type) !== target.change;
+        return !outputs.some((o) => differs(a, b, o.name, o.type) && (change === "" || changeOf(a, b, o.name, o.type) === change));
       }),
       { seed, numRuns: Math.max(1000, samples / 5) },
     );
-    if (!result.failed || !result.counterexample) continue;
-    const values = result.counterexample[0] as Values;
-    const w = witness(oldSide, newSide, values, shared, o.name);
+    return result.failed && result.counterexample ? (result.counterexample[0] as Values) : undefined;
+  };
+  const add = (values: Values, first: string): void => {
+    const w = witness(oldSide, newSide, values, shared, first);
     const id = JSON.stringify(w.input);
-    if (seen.has(id)) continue;
+    if (seen.has(id)) return;
     seen.add(id);
     witnesses.push(w);
+  };
+  for (const target of targets) {
+    if (witnesses.length >= maxWitnesses) break;
+    const values = search([target.output], target.change);
+    if (values) add(values, target.output.name);
+  }
+  let unseen = shared.filter((o) => ![...kinds.values()].some((k) => k.output === o));
+  while (unseen.length > 0 && witnesses.length < maxWitnesses) {
+    const values = search(unseen, "");
+    if (!values) break;
+    const a = decide(oldSide, project(oldSide, values));
+    const b = decide(newSide, project(newSide, values));
+    const found = unseen.filter((o) => a.ok !== "invalid" && b.ok !== "invalid" && differs(a, b, o.name, o.type));
+    if (found.length === 0) break;
+    add(values, found[0]!.name);
+    unseen = unseen.filter((o) => !found.includes(o));
   }
   return {
     searched,

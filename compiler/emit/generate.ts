@@ -168,7 +168,11 @@ export function generate(policy: IR.LoweredPolicy, options: GenerateOptions): Ge
         return `S.${entry.impl.name}(${x.args.map(ex).join(", ")})`;
       }
       case "field":
-        return `${ex(x.object)}[${str(x.field)}]`;
+        return x.optional
+          ? `R.givenField(${ex(x.object)}[${str(x.field)}], ${str(x.object.type.k === "record" ? x.object.type.name : "")}, ${str(x.field)})`
+          : `${ex(x.object)}[${str(x.field)}]`;
+      case "fieldKnown":
+        return `(${ex(x.object)}[${str(x.field)}] !== undefined)`;
       case "num": {
         const fn = x.op === "add" ? "R.add" : x.op === "sub" ? "R.sub" : x.op === "mul" ? "R.mul" : "R.div";
         return `${fn}(${ex(x.left)}, ${ex(x.right)})`;
@@ -563,7 +567,7 @@ export function generate(policy: IR.LoweredPolicy, options: GenerateOptions): Ge
   if (ts) {
     for (const s of policy.soorten) typeDecls.push(`export type ${ident("Soort_", s.name)} = ${s.values.map(str).join(" | ") || "never"};`);
     for (const r of policy.records) {
-      typeDecls.push(`export interface ${ident("Rec_", r.name)} { ${r.fields.map((f) => `readonly ${str(f.name)}: ${tsType(f.type)};`).join(" ")} }`);
+      typeDecls.push(`export interface ${ident("Rec_", r.name)} { ${r.fields.map((f) => (f.optional ? `readonly ${str(f.name)}?: ${tsType(f.type)};` : `readonly ${str(f.name)}: ${tsType(f.type)};`)).join(" ")} }`);
     }
   }
 

@@ -30,7 +30,7 @@ function inputType(t: Type): string {
 function outputType(t: Type): string {
   switch (t.k) {
     case "bedrag": case "getal": case "percentage": return "string";
-    case "aantal": return "number";
+    case "aantal": return "number | string"; // a string above 2^53 - 1 (runtime/case-encode.ts)
     case "datum": return "string";
     case "duur": return "{ dagen: number } | { maanden: number }";
     case "periode": return "{ van: string; tot_en_met: string } | null";

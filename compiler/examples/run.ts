@@ -72,7 +72,12 @@ function encodeExact(v: unknown, t: TypeDesc): unknown {
       return (v as unknown[]).map((x) => encodeExact(x, t.elem));
     case "record": {
       const out: Record<string, unknown> = {};
-      for (const f of t.fields) out[f.name] = encodeExact((v as Record<string, unknown>)[f.name], f.type);
+      for (const f of t.fields) {
+        const x = (v as Record<string, unknown>)[f.name];
+        // An optional field (issue 19) the voorbeeld leaves out stays out of the case.
+        if (x === undefined && f.optional) continue;
+        out[f.name] = encodeExact(x, f.type);
+      }
       return out;
     }
     default:

@@ -205,7 +205,7 @@ export function printDecl(d: A.Decl): string {
     case "Functie":
       return `functie ${d.name}(${d.params.map((p) => `${p.name}: ${printType(p.type)}`).join(", ")}): ${printType(d.result)} =\n  ${printExpr(d.body)}${printArticles(d.articles)}`;
     case "Regel": {
-      const head = `regel ${d.name}${printArticles(d.articles)}${d.exceptionTo ? ` uitzondering op ${d.exceptionTo.name}` : ""}:`;
+      const head = `regel ${d.name}${printArticles(d.articles)}${d.exceptionTo ? ` uitzondering op ${d.exceptionTo.map((t) => t.name).join(", ")}` : ""}:`;
       const clauses = d.clauses.map((c) => {
         const assignments = c.assignments.map((a) => `${a.target} ${printExpr(a.value)}`).join(", ");
         if (c.head === "indien") {

@@ -150,8 +150,9 @@ export function decide(policy: Policy): Decisions {
     const candidateRules = new Set(o.rules);
     const exceptions: ExceptionEdge[] = [];
     for (const ri of o.rules) {
-      const target = policy.rules[ri]!.exceptionTo;
-      if (target !== undefined && candidateRules.has(target)) exceptions.push({ exception: ri, replaces: target });
+      for (const target of policy.rules[ri]!.exceptionTo ?? []) {
+        if (candidateRules.has(target)) exceptions.push({ exception: ri, replaces: target });
+      }
     }
     return {
       output: index,

@@ -24,7 +24,7 @@ export type Type =
   | { k: "janee" }
   | { k: "tekst" }
   | { k: "soort"; name: string; values: readonly string[] }
-  | { k: "record"; name: string; fields: readonly { name: string; type: Type; restriction?: Restriction }[] }
+  | { k: "record"; name: string; fields: readonly { name: string; type: Type; restriction?: Restriction; optional?: boolean }[] }
   | { k: "lijst"; elem: Type }
   /** After an error: silences follow-up errors. */
   | { k: "fout" };
@@ -49,7 +49,7 @@ export type Expr = Node &
     | { e: "ref"; ref: RefKind; name: string }
     | { e: "call"; fn: string; args: Expr[] }
     | { e: "std"; fn: string; args: Expr[] }
-    | { e: "field"; object: Expr; field: string }
+    | { e: "field"; object: Expr; field: string; /** an optional record field: reading it when not given is P0715 */ optional?: boolean }
     | { e: "num"; op: NumOp; left: Expr; right: Expr }
     | { e: "neg"; arg: Expr }
     | { e: "cmp"; op: CmpOp; domain: CmpDomain; left: Expr; right: Expr }
@@ -59,6 +59,8 @@ export type Expr = Node &
     | { e: "between"; domain: CmpDomain; arg: Expr; low: Expr; high: Expr }
     /** `x is bekend`: the optional input `name` was given. */
     | { e: "known"; name: string }
+    /** `r.veld is bekend`: the optional record field was given (issue 19). */
+    | { e: "fieldKnown"; object: Expr; field: string }
     /** decimals already include the percent scale: a percentage rounds its number of percent. */
     | { e: "round"; arg: Expr; decimals: number; mode: RoundingMode }
     | { e: "if"; cond: Expr; then: Expr; else: Expr }
@@ -135,8 +137,8 @@ export interface Clause {
 export interface Rule {
   name: string;
   articles: string[];
-  /** Index of the rule this one is an exception to. */
-  exceptionTo?: number;
+  /** Indices of the rules this one is an exception to (`uitzondering op A, B`). */
+  exceptionTo?: number[];
   clauses: Clause[];
   span: Span;
 }
@@ -178,7 +180,7 @@ export interface Metadata {
 export interface Policy {
   metadata: Metadata;
   soorten: { name: string; values: string[] }[];
-  records: { name: string; fields: { name: string; type: Type }[] }[];
+  records: { name: string; fields: { name: string; type: Type; optional?: boolean }[] }[];
   inputs: Input[];
   conditions: Condition[];
   /** In dependency order: a parameter only reads parameters before it. */
@@ -204,7 +206,16 @@ export function typeDescOf(t: Type): TypeDesc {
     case "soort":
       return { k: "soort", name: t.name, values: t.values };
     case "record":
-      return { k: "record", name: t.name, fields: t.fields.map((f) => ({ name: f.name, type: typeDescOf(f.type), ...(f.restriction ? { restriction: f.restriction } : {}) })) };
+      return {
+        k: "record",
+        name: t.name,
+        fields: t.fields.map((f) => ({
+          name: f.name,
+          type: typeDescOf(f.type),
+          ...(f.restriction ? { restriction: f.restriction } : {}),
+          ...(f.optional ? { optional: true } : {}),
+        })),
+      };
     case "lijst":
       return { k: "lijst", elem: typeDescOf(t.elem) };
     case "duur":

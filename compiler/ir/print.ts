@@ -107,7 +107,7 @@ class Printer {
       case "ref": return n(`${x.ref} ${x.name}`);
       case "call": return n(`call ${x.fn}`, () => x.args.forEach((a) => this.expr(a, "arg")));
       case "std": return n(`std ${x.fn}`, () => x.args.forEach((a) => this.expr(a, "arg")));
-      case "field": return n(`field .${x.field}`, () => this.expr(x.object));
+      case "field": return n(`field .${x.field}${x.optional ? " optioneel" : ""}`, () => this.expr(x.object));
       case "num": return n(x.op, () => { this.expr(x.left); this.expr(x.right); });
       case "neg": return n("neg", () => this.expr(x.arg));
       case "cmp": return n(`cmp ${x.op} ${x.domain}`, () => { this.expr(x.left); this.expr(x.right); });
@@ -116,6 +116,7 @@ class Printer {
       case "in": return n(`${x.negated ? "not in" : "in"} ${x.domain}`, () => { this.expr(x.arg); x.values.forEach((v) => this.expr(v, "value")); });
       case "between": return n(`between ${x.domain}`, () => { this.expr(x.arg); this.expr(x.low, "low"); this.expr(x.high, "high"); });
       case "known": return n(`known ${x.name}`);
+      case "fieldKnown": return n(`fieldKnown .${x.field}`, () => this.expr(x.object));
       case "round": return n(`round ${x.decimals} ${x.mode}`, () => this.expr(x.arg));
       case "if": return n("if", () => { this.expr(x.cond, "cond"); this.expr(x.then, "then"); this.expr(x.else, "else"); });
       case "agg":
@@ -177,7 +178,7 @@ class Printer {
   }
 
   rule(r: IR.Rule, i: number): void {
-    const exc = r.exceptionTo !== undefined ? ` uitzondering op ${this.policy.rules[r.exceptionTo]!.name}` : "";
+    const exc = r.exceptionTo !== undefined ? ` uitzondering op ${r.exceptionTo.map((t) => this.policy.rules[t]!.name).join(", ")}` : "";
     this.node(`Rule ${i} ${r.name}${this.articles(r.articles)}${exc} ${at(r.span)}`, () => {
       r.clauses.forEach((cl, k) =>
         this.node(`Clause ${k} ${cl.head} ${at(cl.span)}`, () => {

@@ -177,7 +177,9 @@ function typeArb(t: Type, b: Boundaries, o: Required<Omit<InputArbitraryOptions,
       const shape: Record<string, fc.Arbitrary<unknown>> = {};
       for (const f of t.fields) {
         const r = f.restriction;
-        shape[f.name] = r?.oneOf ? fc.constantFrom(...r.oneOf) : typeArb(f.type, b, o, r?.min, r?.max);
+        const arb = r?.oneOf ? fc.constantFrom(...r.oneOf) : typeArb(f.type, b, o, r?.min, r?.max);
+        // An optional field is left out of one element in four, like an optional input.
+        shape[f.name] = f.optional ? fc.option(arb, { nil: undefined, freq: 4 }) : arb;
       }
       return fc.record(shape);
     }

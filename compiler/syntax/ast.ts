@@ -121,7 +121,8 @@ export interface RuleDecl {
   name: string;
   nameSpan: Span;
   articles: Article[];
-  exceptionTo?: { name: string; span: Span };
+  /** `uitzondering op A, B, …`: the rules this one is an exception to (at least one). */
+  exceptionTo?: { name: string; span: Span }[];
   clauses: Clause[];
   span: Span;
 }

@@ -373,8 +373,8 @@ export function fromCst(cst: CstNode, file: string, text: string): { program: A.
         };
       case "regelDecl": {
         const rule: A.RuleDecl = { kind: "Regel", name, nameSpan, articles: articles(node(c, "articleRef")), clauses: nodes(c, "clause").map(clause), span: s };
-        const target = token(c, "target");
-        if (target) rule.exceptionTo = { name: target.image, span: span(target) };
+        const targets = tokens(c, "target");
+        if (targets.length > 0) rule.exceptionTo = targets.map((t) => ({ name: t.image, span: span(t) }));
         return rule;
       }
       case "voorbeeldDecl": {

@@ -3,9 +3,9 @@
 // and diagnostics (P01xx literals, P02xx syntax).
 
 import type { IToken } from "chevrotain";
-import type { Diagnostic } from "../../runtime/diagnostic.js";
+import type { Diagnostic, Span } from "../../runtime/diagnostic.js";
 import { lex } from "../../grammar/lexer.js";
-import { parseTokens } from "../../grammar/parser.js";
+import { MAX_NESTING, parseTokens, tooDeeplyNested } from "../../grammar/parser.js";
 import { tokenSpan } from "../../grammar/span.js";
 import { KEYWORD_WORDS } from "../../grammar/tokens.js";
 import { diagnostic, type SyntaxAdvice } from "../../runtime/messages.js";
@@ -16,6 +16,11 @@ const AGGREGATION_STARTS = new Set(["Som", "Aantal", "ErIsEen", "VoorAlle", "Ind
 
 export function parse(text: string, file: string): { program?: Program; diagnostics: Diagnostic[] } {
   const lexed = lex(text, file);
+  const deep = tooDeeplyNested(lexed.tokens);
+  if (deep !== undefined) {
+    const hint = `meer dan ${MAX_NESTING} haakjes in elkaar, of meer dan ${MAX_NESTING} keer \`-\` of \`niet\` achter elkaar; splits de uitdrukking op in begrippen`;
+    return { diagnostics: [...lexed.diagnostics, diagnostic("P0204", tokenSpan(file, deep), {}, { hint })] };
+  }
   const parsed = parseTokens(lexed.tokens);
   const diagnostics = [...lexed.diagnostics];
   const seen = new Set<number>();
@@ -49,7 +54,38 @@ export function parse(text: string, file: string): { program?: Program; diagnost
   }
   if (diagnostics.length > 0 || parsed.errors.length > 0) return { diagnostics };
   const { program, diagnostics: literalDiagnostics } = fromCst(parsed.cst, file, text);
+  const deepNode = tooDeepNode(program);
+  if (deepNode !== undefined) {
+    const hint = `meer dan ${MAX_EXPRESSION_DEPTH} bewerkingen in elkaar; splits de uitdrukking op in begrippen`;
+    return { diagnostics: [...literalDiagnostics, diagnostic("P0204", deepNode, {}, { hint })] };
+  }
   return { program, diagnostics: literalDiagnostics };
+}
+
+/**
+ * How deeply expression nodes may nest (`a + b + … ` with a thousand terms is
+ * a thousand levels): the checker, the emitter and evaluation recurse over
+ * them on the JavaScript stack.
+ */
+export const MAX_EXPRESSION_DEPTH = 1000;
+
+/** The span of the first node nested deeper than MAX_EXPRESSION_DEPTH (iterative: no recursion of its own). */
+function tooDeepNode(program: Program): Span | undefined {
+  const stack: [unknown, number][] = [[program, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (value === null || typeof value !== "object") continue;
+    if (Array.isArray(value)) {
+      for (const v of value) stack.push([v, depth]);
+      continue;
+    }
+    const node = value as { kind?: unknown; span?: Span };
+    const isNode = typeof node.kind === "string" && node.span !== undefined;
+    const d = isNode ? depth + 1 : depth;
+    if (d > MAX_EXPRESSION_DEPTH) return node.span;
+    for (const [key, v] of Object.entries(value)) if (key !== "span" && typeof v === "object") stack.push([v, d]);
+  }
+  return undefined;
 }
 
 function lastLine(text: string): number {

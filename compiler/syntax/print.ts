@@ -187,7 +187,7 @@ class Printer {
       case "Regel":
         return this.node(`Regel ${d.name} ${at(d.span)}`, () => {
           this.articles(d.articles);
-          if (d.exceptionTo) this.line(`uitzondering op ${d.exceptionTo.name} ${at(d.exceptionTo.span)}`);
+          for (const t of d.exceptionTo ?? []) this.line(`uitzondering op ${t.name} ${at(t.span)}`);
           for (const c of d.clauses) {
             this.node(`Clause ${c.head} ${at(c.span)}`, () => {
               if (c.condition) this.expr(c.condition, "condition");

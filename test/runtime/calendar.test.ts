@@ -173,7 +173,7 @@ describe("stdlib", () => {
     expect(absValue(ratFrac(-5, 2))).toEqual(ratFrac(5, 2));
   });
 
-  it("registers every §7 function once", () => {
+  it("registers every §7 function once, and the working-day functions per country", () => {
     const names = STDLIB.map((e) => e.name);
     expect(new Set(names).size).toBe(names.length);
     expect(names.sort()).toEqual(
@@ -185,8 +185,11 @@ describe("stdlib", () => {
         "dag_van",
         "dagen_in_jaar",
         "eerste_dag_volgende_maand",
+        "eerste_paasdag",
         "einde",
         "einde_van_jaar",
+        "feestdag_be",
+        "feestdag_nl",
         "hele_maand",
         "jaar_van",
         "kalendermaanden",
@@ -195,8 +198,12 @@ describe("stdlib", () => {
         "max",
         "min",
         "overlap",
+        "plus_werkdagen_be",
+        "plus_werkdagen_nl",
         "verjaardag",
         "werkdagen_tussen",
+        "werkdagen_tussen_be",
+        "werkdagen_tussen_nl",
       ].sort(),
     );
   });

@@ -36,7 +36,7 @@ export interface Output {
   /** Uitvoer `totaal`: `bedrag`; regel `totaal`; artikel 1. */
   readonly totaal: string;
   /** Uitvoer `aantal_fysio`: `aantal`; regel `tellen`; artikel 3. */
-  readonly aantal_fysio: number;
+  readonly aantal_fysio: number | string;
   /** Uitvoer `gemiddelde`: `getal`; regel `tellen`; artikel 3. */
   readonly gemiddelde: string;
   /** Uitvoer `eigen_deel`: `percentage`; regel `tellen`; artikel 3. */

@@ -24,6 +24,7 @@ const STAGES = [
   "compiler/diff",
   "cli",
   "bench",
+  "test", // test harnesses that the fuzzers run at length (random policies, reference evaluator)
   "fuzz",
 ];
 
