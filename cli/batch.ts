@@ -45,7 +45,9 @@ function workerPool(file: string, jobs: number, code: string, setup: BatchSetup)
   const pending = new Map<number, { resolve: (r: BatchResult) => void; reject: (e: unknown) => void }>();
   const load = new Array<number>(jobs).fill(0);
   let nextId = 0;
+  let broken: unknown;
   const fail = (e: unknown) => {
+    broken ??= e;
     for (const p of pending.values()) p.reject(e);
     pending.clear();
   };
@@ -62,10 +64,14 @@ function workerPool(file: string, jobs: number, code: string, setup: BatchSetup)
       else p.resolve({ out: m.out!, err: m.err!, worst: m.worst! });
     });
     worker.on("error", fail);
+    worker.on("exit", (code) => {
+      if (code !== 0) fail(new Error(`een batch-worker stopte met code ${code}`));
+    });
     return worker;
   });
   return {
     submit(bytes, firstLine) {
+      if (broken !== undefined) return Promise.reject(broken);
       let w = 0;
       for (let i = 1; i < jobs; i++) if (load[i]! < load[w]!) w = i;
       load[w]!++;
@@ -111,7 +117,9 @@ export async function runBatch(input: AsyncIterable<Buffer>, sink: Writable, opt
   const submit = async (bytes: Uint8Array) => {
     const first = line;
     line += countLines(bytes);
-    queue.push(pool.submit(bytes, first));
+    const result = pool.submit(bytes, first);
+    result.catch(() => undefined); // awaited in order by writeHead; not an unhandled rejection meanwhile
+    queue.push(result);
     while (queue.length >= limit) await writeHead();
   };
   try {
