@@ -17,7 +17,9 @@ import type { DecisionModule } from "../compiler/emit/load.js";
 import { LineDecider, type BatchResult, type BatchSetup } from "./batch-lines.js";
 
 const BATCH_BYTES = 256 * 1024;
-const YOUNG_MB = Number(process.env["POLIS_WORKER_YOUNG_MB"] ?? 8);
+const YOUNG_MB = Number(process.env["POLIS_WORKER_YOUNG_MB"] ?? 4);
+/** Old space per worker: the module and the lines in flight need a few MB; the cap makes V8 collect before it grows. */
+const OLD_MB = Number(process.env["POLIS_WORKER_OLD_MB"] ?? 64);
 
 export interface BatchOptions {
   /** The module's JavaScript (load.ts moduleCode), for the workers. */
@@ -54,7 +56,7 @@ function workerPool(file: string, jobs: number, code: string, setup: BatchSetup)
   const workers = Array.from({ length: jobs }, (_, w) => {
     // A small young generation keeps each worker's footprint (and so the
     // process's peak memory) bounded; the garbage per line is short-lived.
-    const worker = new Worker(file, { workerData: { code, setup }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
+    const worker = new Worker(file, { workerData: { code, setup }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: OLD_MB } });
     worker.on("message", (m: { id: number; out?: string; err?: string; worst?: number; crash?: string }) => {
       load[w]!--;
       const p = pending.get(m.id);
