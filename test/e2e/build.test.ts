@@ -169,6 +169,14 @@ describe("polis build is safe with any file name and any folder (issue 12)", { t
     expect(m[name!]!.evaluate({ leeftijd: 17 })).toEqual({ eigen_risico: "0.00" });
   });
 
+  it("exits 1 and writes nothing when a policy has errors", async () => {
+    const bad = path.join(tmp, "kapot");
+    const r = await polis(["build", "test/golden/check/rules/bad", "--out", bad]);
+    expect(r.stderr).toMatch(/^test\/golden\/check\/rules\/bad\/\S+\.polis:\d+:\d+: fout P05/m);
+    expect(r.status).toBe(1);
+    expect(fs.existsSync(bad)).toBe(false);
+  });
+
   it("refuses two files that would get the same export name (finding 6)", async () => {
     const dir = path.join(tmp, "botsing");
     fs.mkdirSync(path.join(dir, "a"), { recursive: true });
