@@ -36,7 +36,8 @@ const EXIT_OK = 0;
 const EXIT_POLICY = 1;
 const EXIT_USAGE = 2;
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
+// A byte order mark is dropped at the start of the input only (decideText), not of every batch.
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** The fout object of a bad line (LANGUAGE.md §10): code, Dutch message, field and line. */
 export function errorJson(d: Diagnostic): string {
@@ -67,6 +68,7 @@ export class LineDecider {
   }
 
   decideText(text: string, firstLine: number): BatchResult {
+    if (firstLine === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const lines = text.split("\n");
     if (lines[lines.length - 1] === "") lines.pop();
     const out: string[] = new Array(lines.length);

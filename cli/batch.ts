@@ -17,7 +17,9 @@ import type { DecisionModule } from "../compiler/emit/load.js";
 import { LineDecider, type BatchResult, type BatchSetup } from "./batch-lines.js";
 
 const BATCH_BYTES = 256 * 1024;
-const YOUNG_MB = Number(process.env["POLIS_WORKER_YOUNG_MB"] ?? 8);
+const YOUNG_MB = Number(process.env["POLIS_WORKER_YOUNG_MB"] ?? 4);
+/** Old space per worker: the module and the lines in flight need a few MB; the cap makes V8 collect before it grows. */
+const OLD_MB = Number(process.env["POLIS_WORKER_OLD_MB"] ?? 64);
 
 export interface BatchOptions {
   /** The module's JavaScript (load.ts moduleCode), for the workers. */
@@ -45,14 +47,16 @@ function workerPool(file: string, jobs: number, code: string, setup: BatchSetup)
   const pending = new Map<number, { resolve: (r: BatchResult) => void; reject: (e: unknown) => void }>();
   const load = new Array<number>(jobs).fill(0);
   let nextId = 0;
+  let broken: unknown;
   const fail = (e: unknown) => {
+    broken ??= e;
     for (const p of pending.values()) p.reject(e);
     pending.clear();
   };
   const workers = Array.from({ length: jobs }, (_, w) => {
     // A small young generation keeps each worker's footprint (and so the
     // process's peak memory) bounded; the garbage per line is short-lived.
-    const worker = new Worker(file, { workerData: { code, setup }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
+    const worker = new Worker(file, { workerData: { code, setup }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: OLD_MB } });
     worker.on("message", (m: { id: number; out?: string; err?: string; worst?: number; crash?: string }) => {
       load[w]!--;
       const p = pending.get(m.id);
@@ -62,10 +66,14 @@ function workerPool(file: string, jobs: number, code: string, setup: BatchSetup)
       else p.resolve({ out: m.out!, err: m.err!, worst: m.worst! });
     });
     worker.on("error", fail);
+    worker.on("exit", (code) => {
+      if (code !== 0) fail(new Error(`een batch-worker stopte met code ${code}`));
+    });
     return worker;
   });
   return {
     submit(bytes, firstLine) {
+      if (broken !== undefined) return Promise.reject(broken);
       let w = 0;
       for (let i = 1; i < jobs; i++) if (load[i]! < load[w]!) w = i;
       load[w]!++;
@@ -111,7 +119,9 @@ export async function runBatch(input: AsyncIterable<Buffer>, sink: Writable, opt
   const submit = async (bytes: Uint8Array) => {
     const first = line;
     line += countLines(bytes);
-    queue.push(pool.submit(bytes, first));
+    const result = pool.submit(bytes, first);
+    result.catch(() => undefined); // awaited in order by writeHead; not an unhandled rejection meanwhile
+    queue.push(result);
     while (queue.length >= limit) await writeHead();
   };
   try {

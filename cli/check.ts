@@ -20,7 +20,7 @@ export function diagnosticJson(d: Diagnostic): Record<string, unknown> {
     code: d.code,
     severity: d.severity,
     message: d.message,
-    params: (d as { params?: Record<string, unknown> }).params ?? {},
+    params: jsonSafe(d.params) as Record<string, unknown>,
     file: span?.file ?? null,
     span: span ? { start: span.start, end: span.end, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn } : null,
   };
@@ -29,6 +29,15 @@ export function diagnosticJson(d: Diagnostic): Record<string, unknown> {
   if (d.field !== undefined) out["field"] = d.field;
   if (d.line !== undefined) out["line"] = d.line;
   return out;
+}
+
+/** Parameters as plain JSON: a bigint as its digits, anything without a JSON form as its text. */
+function jsonSafe(v: unknown): unknown {
+  if (typeof v === "bigint") return v.toString();
+  if (v === undefined || typeof v === "function" || typeof v === "symbol") return null;
+  if (Array.isArray(v)) return v.map(jsonSafe);
+  if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, jsonSafe(x)]));
+  return v;
 }
 
 export function checkCommand(files: string[], options: CheckOptions = {}): number {

@@ -26,13 +26,18 @@ export function parseCaseLine(text: string, line: number): unknown {
   } catch {
     return parseCaseText(text, line);
   }
+  const keys = text.match(KEY_END)?.length ?? 0;
+  // The common case, a flat object without numbers: nothing to restore, the keys counted at once.
+  if (source === text && value !== null && typeof value === "object" && !Array.isArray(value) && text.indexOf("{", text.indexOf("{") + 1) < 0 && text.indexOf("[") < 0) {
+    return Object.keys(value).length === keys ? value : parseCaseText(text, line);
+  }
   const counter = { pairs: 0 };
   const result = restore(value, counter, 0);
   // Every key is a string followed by `:`; with escapes ruled out, a string
   // followed by `:` is a key or opens a value. Fewer keys parsed than that:
   // a key occurred twice (JSON.parse keeps the last) — or a value string opens
   // with `:`; either way the slow path decides. Too deep: the same.
-  if (result === TOO_DEEP || counter.pairs !== (text.match(KEY_END)?.length ?? 0)) return parseCaseText(text, line);
+  if (result === TOO_DEEP || counter.pairs !== keys) return parseCaseText(text, line);
   return result;
 }
 

@@ -22,7 +22,7 @@ import { hasErrors } from "../compiler/pipeline.js";
 import type { LoweredPolicy } from "../compiler/ir/ir.js";
 import { errorJson, exitCodeOf } from "./batch-lines.js";
 import { runBatch } from "./batch.js";
-import { EXIT_OK, EXIT_POLICY, UsageError, compileFile, displayPath, printDiagnostics, useColor } from "./io.js";
+import { EXIT_OK, EXIT_POLICY, UsageError, compileFile, displayPath, printDiagnostics, requireFile, useColor } from "./io.js";
 
 export interface RunOptions {
   input?: string;
@@ -99,15 +99,7 @@ function defaultJobs(): number {
 }
 
 function checkInput(input: string): void {
-  if (input === "-") return;
-  if (input === "") throw new UsageError("geen case-bestand opgegeven: de bestandsnaam is leeg (geef een bestand, of - voor standaardinvoer)");
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(input);
-  } catch {
-    throw new UsageError(`case-bestand \`${displayPath(input)}\` bestaat niet`);
-  }
-  if (st.isDirectory()) throw new UsageError(`\`${displayPath(input)}\` is een map, geen case-bestand`);
+  if (input !== "-") requireFile(input, "case-bestand");
 }
 
 function openOutput(output: string): Writable {
@@ -140,15 +132,15 @@ async function runJs(plan: RunPlan): Promise<number> {
   return runOne(module, await readAll(plan.input), plan);
 }
 
+/** One case file: its bytes must be UTF-8 (runtime/case.ts says what else they are). */
 function runOne(module: DecisionModule, bytes: Uint8Array, plan: RunPlan): number {
   try {
-    // UTF-8 only (a BOM is dropped); other encodings are named, never replaced with U+FFFD.
-    const json = parseCaseText(decodeCaseBytes(bytes)) as Record<string, unknown>;
+    const text = decodeCaseBytes(bytes);
     if (plan.explain) {
-      const result = module.explain(json, { voor: plan.voor });
+      const result = module.explain(parseCaseText(text) as Record<string, unknown>, { voor: plan.voor });
       plan.sink.write(plan.formatGiven ? JSON.stringify({ uitvoer: result.output, uitleg: result.explanation, ...(plan.voor === "lid" ? { tekst: result.text } : {}) }, null, 2) + "\n" : result.text);
     } else {
-      plan.sink.write(JSON.stringify(module.evaluate(json), null, 2) + "\n");
+      plan.sink.write(JSON.stringify(module.evaluateJson(text), null, 2) + "\n");
     }
     return EXIT_OK;
   } catch (e) {

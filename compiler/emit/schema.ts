@@ -53,7 +53,7 @@ export function outputSchema(t: Type): Schema {
     case "bedrag": return { type: "string", pattern: "^-?(0|[1-9][0-9]*)\\.[0-9]{2}$", description: "bedrag in euro, twee decimalen" };
     case "getal": return { type: "string", pattern: DECIMAL, description: "getal, exact, zonder nullen aan het eind" };
     case "percentage": return { type: "string", pattern: DECIMAL, description: "percentage (\"25\" is 25%)" };
-    case "aantal": return { type: "integer", minimum: 0 };
+    case "aantal": return { oneOf: [{ type: "integer", minimum: 0 }, { type: "string", pattern: WHOLE }], description: "geheel aantal, 0 of meer; boven 2^53 als tekst" };
     case "datum": return { ...DATE };
     case "duur": return { oneOf: [unit("dagen"), unit("maanden")] };
     case "periode": return PERIOD;

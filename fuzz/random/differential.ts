@@ -72,7 +72,7 @@ export const inProcess: Backend = {
     }),
 };
 
-/** The TypeScript library of `polis build`, compiled with tsc and imported. */
+/** The npm package of `polis build`, its modules imported. */
 export const built: Backend = {
   name: "bibliotheek",
   async run(subjects, work) {

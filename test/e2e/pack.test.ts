@@ -68,6 +68,9 @@ describe("the packed toolchain", { timeout: 300_000 }, () => {
     expect(build.status).toBe(0);
     const lib = spawnSync(process.execPath, ["--input-type=module", "-e", 'import { eigen_risico } from "./bibliotheek/index.js"; console.log(eigen_risico.metadata.name);'], { cwd: project, encoding: "utf8" });
     expect(lib.stdout).toBe("vgz_eigen_risico\n");
+    // The toolchain exports the runtime too.
+    const runtime = spawnSync(process.execPath, ["--input-type=module", "-e", 'import { PolisError, parseDecimal } from "polis/runtime"; console.log(typeof PolisError, typeof parseDecimal);'], { cwd: project, encoding: "utf8" });
+    expect(runtime.stdout).toBe("function function\n");
     const deps = Object.keys((JSON.parse(fs.readFileSync(path.join(project, "node_modules", "polis", "package.json"), "utf8")) as { dependencies: Record<string, string> }).dependencies);
     expect(deps.sort()).toEqual(["@duckdb/node-api", "pg", "prettier", "ts-morph"]);
   });

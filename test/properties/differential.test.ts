@@ -58,7 +58,7 @@ beforeAll(() => {
     fs.copyFileSync(f, target);
   }
   execFileSync(process.execPath, [BIN, "build", tree, "--out", out], { stdio: "pipe" });
-});
+}, 300_000);
 
 describe("the execution paths agree", () => {
   sources.forEach((f, index) => {
