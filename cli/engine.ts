@@ -28,6 +28,7 @@ export interface EngineOptions {
 }
 
 const LINE = "__polis_lijn";
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** A result row as the JSON line `polis run` prints (outputs in declaration order, or {"fout": …}). */
 export function jsonLine(policy: Policy, row: Record<string, unknown>, line?: number): { text: string; exit: number } {
@@ -45,8 +46,13 @@ export function jsonLine(policy: Policy, row: Record<string, unknown>, line?: nu
 function jsonValue(v: unknown, t: Type): string {
   if (v === null || v === undefined) return "null";
   switch (t.k) {
-    case "aantal":
-      return String(v);
+    case "aantal": {
+      // As the JavaScript path (runtime/case-encode.ts): a JSON number up to
+      // 2^53 − 1, beyond that a string, so a reader's float never loses a digit.
+      const text = String(v);
+      const big = BigInt(text);
+      return big > MAX_SAFE || big < -MAX_SAFE ? JSON.stringify(text) : text;
+    }
     case "janee":
       return v === true || v === "true" || v === "t" ? "true" : "false";
     case "duur": case "periode":

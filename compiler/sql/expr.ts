@@ -268,7 +268,10 @@ export function compile(c: Ctx, x: IR.Expr): Val {
       const av = a.v as V & { k: "dur" };
       const bv = b.v as V & { k: "dur" };
       const n = c.f.col(`${av.n} ${x.sign === 1 ? "+" : "-"} ${bv.n}`);
-      return { v: { k: "dur", u: av.u, n }, err: c.first(a.err, b.err, durKind(c, a.v, b.v)) };
+      // As runtime/calendar.ts durationAdd: a count past 2^53 − 1 is an error about a duration (issue 12, finding 9).
+      const unit = /^\d$/.test(av.u) ? `'${av.u === "0" ? "dagen" : "maanden"}'` : `CASE WHEN ${av.u} = 0 THEN 'dagen' ELSE 'maanden' END`;
+      const big = c.whenDyn(`abs(${n}) > 9007199254740991`, "P0811", ["een berekende duur is groter dan 9.007.199.254.740.991 ", { sql: unit }, ` in ${c.where}`]);
+      return { v: { k: "dur", u: av.u, n }, err: c.first(a.err, b.err, durKind(c, a.v, b.v), big) };
     }
     case "dur_neg": {
       const a = compile(c, x.arg);
@@ -356,7 +359,9 @@ function durFromCount(c: Ctx, a: Val, unit: string): Val {
     ` in ${c.where}`,
   ]);
   const n = c.a.toInt(v);
-  const big = c.when(`${whole} AND abs(${n}) > 4000000`, "P0810", `een berekende datum valt buiten de jaren 1 tot en met 9999 in ${c.where}`);
+  // As runtime/calendar.ts durationFromCount: an error about a duration, not a date (issue 12, finding 9).
+  const months = unit.startsWith("maand") || unit.startsWith("ja");
+  const big = c.when(`${whole} AND abs(${n}) > 4000000`, "P0811", `een berekende duur is groter dan 4.000.000 ${months ? "maanden" : "dagen"} in ${c.where}`);
   const factor = unit.startsWith("we") ? 7 : unit.startsWith("ja") ? 12 : 1;
   const u = unit.startsWith("d") || unit.startsWith("we") ? "0" : "1";
   const count = c.f.col(`CASE WHEN ${whole} AND abs(${n}) <= 4000000 THEN CAST(${factor === 1 ? n : `${n} * ${factor}`} AS ${c.d.small}) END`);
