@@ -50,7 +50,7 @@ function jsonValue(v: unknown, t: Type): string {
       return String(v);
     case "janee":
       return v === true || v === "true" || v === "t" ? "true" : "false";
-    case "duur": case "periode":
+    case "duur": case "periode": case "lijst":
       return String(v);
     default:
       return JSON.stringify(String(v));
