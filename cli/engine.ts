@@ -18,6 +18,7 @@ import { PolisError } from "../runtime/diagnostic.js";
 import { typeDescOf, type Type } from "../compiler/ir/ir.js";
 import { EXIT_OK, EXIT_POLICY, EXIT_USAGE, UsageError, displayPath } from "./io.js";
 import { sqlOf } from "./sql.js";
+import { columnType } from "../compiler/sql/columns.js";
 
 export interface EngineOptions {
   engine: string;
@@ -55,7 +56,7 @@ function jsonValue(v: unknown, t: Type): string {
     }
     case "janee":
       return v === true || v === "true" || v === "t" ? "true" : "false";
-    case "duur": case "periode":
+    case "duur": case "periode": case "lijst":
       return String(v);
     default:
       return JSON.stringify(String(v));
@@ -75,16 +76,7 @@ function stringify(x: unknown): unknown {
   return String(x);
 }
 
-/** The DuckDB type a canonical value is read as. */
-function duckType(t: Type): string {
-  switch (t.k) {
-    case "lijst": return `${duckType(t.elem)}[]`;
-    case "record": return `STRUCT(${t.fields.map((f) => `"${f.name.replace(/"/g, '""')}" ${duckType(f.type)}`).join(", ")})`;
-    case "periode": return "STRUCT(van VARCHAR, tot_en_met VARCHAR)";
-    case "duur": return "STRUCT(dagen VARCHAR, maanden VARCHAR)";
-    default: return "VARCHAR";
-  }
-}
+const duckType = (t: Type) => columnType(t, "duckdb");
 
 const sqlStr = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
