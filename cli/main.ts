@@ -39,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
     .argument("<bestanden...>", ".polis-bestanden of mappen")
     .addOption(new Option("-f, --format <formaat>", "text (voor mensen) of json (één JSON-document op stdout)").choices(["text", "json"]).default("text"))
     .action(async (files: string[], opts: { format: "text" | "json" }) => {
-      code = (await import("./check.js")).checkCommand(files, opts);
+      code = await (await import("./check.js")).checkCommand(files, opts);
     });
 
   program
