@@ -7,6 +7,7 @@ import type { DiffPair, Unpaired } from "./report.js";
 import { becauseText } from "./report.js";
 import { showOutput, type Outcome } from "./semantic.js";
 import { byArticle, sharePercent, summarize, svgBar, type WordPart } from "./summary.js";
+import { proofReportLines } from "../proofs/report.js";
 
 function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -50,6 +51,11 @@ function pairHtml(p: DiffPair): string[] {
       const short = c.details.filter((d) => !d.startsWith("was:\n"));
       out.push(`<li>${esc(what)}${short.length > 0 ? `: ${esc(short.join("; "))}` : ""}${wordDiffs.map((w) => `<pre>${wordDiffHtml(w)}</pre>`).join("")}</li>`);
     }
+    out.push("</ul>");
+  }
+  if (p.proofs) {
+    out.push("<h2>Bewijs</h2><ul>");
+    for (const l of proofReportLines(p.proofs, p.semantic.searched)) out.push(`<li>${esc(l.line)}${l.witnesses.length ? `<ul>${l.witnesses.map((w) => `<li>${esc(w)}</li>`).join("")}</ul>` : ""}</li>`);
     out.push("</ul>");
   }
   if (p.semantic.witnesses.length > 0) out.push("<h2>Voorbeeldgevallen</h2>");

@@ -7,6 +7,8 @@ import type { Policy } from "../ir/ir.js";
 import type { StructuralChange } from "./structural.js";
 import { showOutput, type Outcome, type SemanticResult, type Witness } from "./semantic.js";
 import { byArticle, sharePercent, summarize, textBar, type WordPart } from "./summary.js";
+import type { EquivalenceProof } from "../proofs/diff.js";
+import { proofReportLines } from "../proofs/report.js";
 
 export interface DiffPair {
   name: string;
@@ -16,6 +18,8 @@ export interface DiffPair {
   newPolicy: Policy;
   structural: StructuralChange[];
   semantic: SemanticResult;
+  /** Per shared output, what the solver proved (issue 18); absent when proofs were not run. */
+  proofs?: EquivalenceProof[];
 }
 
 const SAMPLE_NOTE = "gevallen gegenereerd met nadruk op de grenswaarden van beide versies: een maat voor hoe breed de wijziging werkt, geen afspiegeling van het verzekerdenbestand";
@@ -133,6 +137,10 @@ export function renderText(pairs: readonly DiffPair[], color = false, unpaired: 
         }
       });
     }
+    if (p.proofs) {
+      out.push("", paint("bold", "Bewijs"));
+      for (const l of proofReportLines(p.proofs, s.searched)) out.push(`  ${l.line}`, ...l.witnesses.map((w) => `    ${w}`));
+    }
     out.push("");
   }
   if (unpaired.length > 0) {
@@ -163,6 +171,7 @@ export function renderJson(pairs: readonly DiffPair[], unpaired: readonly Unpair
       inputsOnlyOld: p.semantic.inputsOnlyOld,
       inputsOnlyNew: p.semantic.inputsOnlyNew,
     },
+    ...(p.proofs ? { proofs: p.proofs } : {}),
   });
   const body = pairs.length === 1 && unpaired.length === 0 ? one(pairs[0]!) : unpaired.length === 0 ? pairs.map(one) : { pairs: pairs.map(one), unpaired };
   return JSON.stringify(body, null, 2) + "\n";
@@ -185,6 +194,11 @@ export function renderMarkdown(pairs: readonly DiffPair[], unpaired: readonly Un
     markdownSummary(out, p);
     out.push("## Wijzigingen per artikel", "");
     markdownArticles(out, p);
+    if (p.proofs) {
+      out.push("## Bewijs", "");
+      for (const l of proofReportLines(p.proofs, p.semantic.searched)) out.push(`- ${md(l.line)}`, ...l.witnesses.map((w) => `  - ${md(w)}`));
+      out.push("");
+    }
     if (p.semantic.witnesses.length > 0) {
       out.push("## Voorbeeldgevallen", "");
       markdownWitnesses(out, p);

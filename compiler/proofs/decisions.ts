@@ -82,7 +82,7 @@ export class PolicyModel {
     return terms;
   }
 
-  /** The value of an output: the first remaining rule's, else the `standaard`, else unconstrained (error P0802). */
+  /** The value of an output: the first remaining rule's, else the `standaard` (else error P0802: see `hasValue`). */
   output(name: string, span?: Span): SV {
     const found = this.outputs.get(name);
     if (found) return found;
@@ -91,13 +91,25 @@ export class PolicyModel {
     try {
       const d = this.decision(name);
       const terms = this.ruleTerms(name);
-      let value = d.default ? this.enc.expr(d.default) : this.enc.fresh(d.type, `${this.prefix}none_${name}`);
-      for (let i = terms.length - 1; i >= 0; i--) value = this.enc.ite(terms[i]!.remains, terms[i]!.value, value);
+      // Without a `standaard`, a case no rule applies to stops with P0802 and
+      // its value plays no part: the last rule's value stands in for it, so
+      // two versions that agree are not told apart by an arbitrary term.
+      let last = terms.length;
+      let value: SV;
+      if (d.default) value = this.enc.expr(d.default);
+      else if (terms.length > 0) value = terms[--last]!.value;
+      else value = this.enc.fresh(d.type, `${this.prefix}none_${name}`);
+      for (let i = last - 1; i >= 0; i--) value = this.enc.ite(terms[i]!.remains, terms[i]!.value, value);
       this.outputs.set(name, value);
       return value;
     } finally {
       this.busy.delete(name);
     }
+  }
+
+  /** The output has a value: a `standaard`, or some rule applies. */
+  hasValue(name: string): B {
+    return this.decision(name).default ? this.z.Bool.val(true) : this.defined(name);
   }
 
   /** Some rule applies to the output (so it has a value without its `standaard`). */

@@ -83,6 +83,11 @@ export class CaseVars {
     if (found) return found;
     const input = this.declared(name, span);
     const made = this.make(`in_${name}`, input.type, input.desc.restriction, span);
+    // Both sides of a diff may declare the input: a valid case meets both beperkingen.
+    for (const other of this.inputs.filter((x) => x.name === name && x !== input)) {
+      if (JSON.stringify(other.type) !== JSON.stringify(input.type)) throw new NotEncodable(`de invoer \`${name}\` met een ander type in de andere versie`, span);
+      made.constraints.push(...this.make(`in_${name}`, other.type, other.desc.restriction, span).constraints);
+    }
     const v: Var = { input, value: made.value, ...(made.cents ? { cents: made.cents } : {}) };
     if (input.optional) {
       v.known = this.z.Bool.const(`known_${name}`);

@@ -38,7 +38,7 @@ export class Session {
   ) {
     this.cal = new SmtCalendar(z);
     const inputs = [...new Map(policies.flatMap((p) => p.inputs.map((i) => [i.name, i] as const))).values()];
-    this.vars = new CaseVars(z, inputs, this.texts, CaseVars.dateRange(policies.map((p) => p.metadata)));
+    this.vars = new CaseVars(z, policies.flatMap((p) => p.inputs), this.texts, CaseVars.dateRange(policies.map((p) => p.metadata)));
     this.models = policies.map((p, i) => new PolicyModel(z, p, this.cal, this.texts, this.vars, `p${i}_`));
     this.solver = new z.Solver();
     this.solver.set("timeout", QUERY_TIMEOUT_MS);
