@@ -8,12 +8,15 @@
 // lone "\r" elsewhere is part of the line. A blank line is a bad line (P0701):
 // it still gets its output line, so output line k always answers input line k.
 
+import { isAscii } from "node:buffer";
 import { PolisError, type Diagnostic } from "../runtime/diagnostic.js";
 import { decodeCase, encodeOutputs } from "../runtime/case.js";
 import { runtimeError } from "../runtime/messages.js";
 import { renderDiagnostics } from "../compiler/diagnostics/render.js";
 import type { DecisionModule } from "../compiler/emit/load.js";
 import { parseCaseLine } from "./fast-json.js";
+import { ByteSink, utf8Bytes } from "./batch-out.js";
+import { compileLineReader, compileLineWriter, type LineReader, type LineWriter } from "./batch-fast.js";
 
 export interface BatchSetup {
   /** Explanations as JSON (`{"uitvoer", "uitleg"}`) instead of the outputs alone. */
@@ -27,7 +30,8 @@ export interface BatchSetup {
 }
 
 export interface BatchResult {
-  out: string;
+  /** The answer lines, as UTF-8. */
+  out: Uint8Array;
   err: string;
   worst: number;
 }
@@ -51,59 +55,99 @@ export function exitCodeOf(d: Diagnostic): number {
   return d.code.startsWith("P07") ? EXIT_USAGE : EXIT_POLICY;
 }
 
+/** decideLine's answer when the generated writer has written the line. */
+const WRITTEN = Symbol("written");
+const NEWLINE = utf8Bytes("\n");
+
+/** The diagnostic of a bad line (with its line number); anything but a PolisError is a Polis bug and goes on. */
+function diagnosticOf(e: unknown, n: number): Diagnostic {
+  if (!(e instanceof PolisError)) throw e;
+  const d = e.diagnostic;
+  if (d.line === undefined) d.line = n;
+  return d;
+}
+
 export class LineDecider {
+  /** The generated fast path (batch-fast.ts); null: every line takes the general path. */
+  private readonly reader: LineReader | null;
+  private readonly writer: LineWriter | null;
+  private readonly sink = new ByteSink();
+
   constructor(
     private readonly module: DecisionModule,
     private readonly setup: BatchSetup,
-  ) {}
+    /** false: no generated reader and writer (the differential tests compare both paths). */
+    fast = true,
+  ) {
+    this.reader = fast ? compileLineReader(module.inputFields) : null;
+    this.writer = fast ? compileLineWriter(module.outputFields) : null;
+  }
 
   decideBytes(bytes: Uint8Array, firstLine: number): BatchResult {
     let text: string;
-    try {
-      text = utf8.decode(bytes);
-    } catch {
-      return this.decideInvalidUtf8(bytes, firstLine);
+    if (isAscii(bytes)) {
+      // ASCII is its own UTF-8 and Latin-1: the fastest decoding there is.
+      text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+    } else {
+      try {
+        text = utf8.decode(bytes);
+      } catch {
+        return this.decideInvalidUtf8(bytes, firstLine);
+      }
     }
     return this.decideText(text, firstLine);
   }
 
   decideText(text: string, firstLine: number): BatchResult {
-    if (firstLine === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const lines = text.split("\n");
-    if (lines[lines.length - 1] === "") lines.pop();
-    const out: string[] = new Array(lines.length);
+    let start = firstLine === 1 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
     const errors: Diagnostic[] = [];
     let worst = EXIT_OK;
-    for (let i = 0; i < lines.length; i++) {
-      let line = lines[i]!;
-      if (line.charCodeAt(line.length - 1) === 0x0d) line = line.slice(0, -1);
-      const r = this.decideLine(line, firstLine + i);
-      if (typeof r === "string") out[i] = r;
-      else {
-        out[i] = errorJson(r);
+    for (let n = firstLine; start < text.length; n++) {
+      let end = text.indexOf("\n", start);
+      const next = end < 0 ? text.length : end + 1;
+      if (end < 0) end = text.length;
+      if (end > start && text.charCodeAt(end - 1) === 0x0d) end--;
+      const json = this.reader === null ? undefined : this.reader(text, start, end);
+      const r = json === undefined ? this.decideLine(text.slice(start, end), n) : this.decideJson(json, n);
+      if (r === WRITTEN) {
+        // The writer wrote the line.
+      } else if (typeof r === "string") {
+        this.sink.text(r);
+        this.sink.bytes(NEWLINE);
+      } else {
+        this.sink.text(errorJson(r));
+        this.sink.bytes(NEWLINE);
         errors.push(r);
         worst = Math.max(worst, exitCodeOf(r));
       }
+      start = next;
     }
-    return { out: out.length === 0 ? "" : out.join("\n") + "\n", err: this.render(errors), worst };
+    return { out: this.sink.take(), err: this.render(errors), worst };
   }
 
-  /** One line's answer: its JSON text, or the diagnostic of a bad line. */
-  decideLine(line: string, n: number): string | Diagnostic {
+  /** One line's answer: its JSON text (WRITTEN: already written to the sink), or the diagnostic of a bad line. */
+  decideLine(line: string, n: number): string | Diagnostic | typeof WRITTEN {
     try {
       if (line.trim() === "") throw runtimeError("P0701", { detail: "de regel is leeg" }, { line: n });
-      const json = parseCaseLine(line, n);
+      return this.decideJson(parseCaseLine(line, n), n);
+    } catch (e) {
+      return diagnosticOf(e, n);
+    }
+  }
+
+  /** The answer to a parsed line (the value parseCaseLine gives). */
+  private decideJson(json: unknown, n: number): string | Diagnostic | typeof WRITTEN {
+    try {
       if (this.setup.explain) {
         const r = this.module.explain(json as Record<string, unknown>, { voor: this.setup.voor });
         return JSON.stringify(this.setup.voor === "lid" ? { uitvoer: r.output, uitleg: r.explanation, tekst: r.text } : { uitvoer: r.output, uitleg: r.explanation });
       }
       const values = decodeCase(json, this.module.inputFields, n);
-      return JSON.stringify(encodeOutputs(this.module.decideValues(values, n), this.module.outputFields));
+      const outputs = this.module.decideValues(values, n);
+      if (this.writer !== null && this.writer(outputs, this.sink)) return WRITTEN;
+      return JSON.stringify(encodeOutputs(outputs, this.module.outputFields));
     } catch (e) {
-      if (!(e instanceof PolisError)) throw e;
-      const d = e.diagnostic;
-      if (d.line === undefined) d.line = n;
-      return d;
+      return diagnosticOf(e, n);
     }
   }
 
@@ -125,12 +169,13 @@ export class LineDecider {
       if (text !== undefined) parts.push(this.decideText(text + "\n", n));
       else {
         const d = runtimeError("P0701", { detail: "de regel is geen geldige UTF-8-tekst" }, { line: n }).diagnostic;
-        parts.push({ out: errorJson(d) + "\n", err: this.render([d]), worst: EXIT_USAGE });
+        parts.push({ out: utf8Bytes(errorJson(d) + "\n"), err: this.render([d]), worst: EXIT_USAGE });
       }
       start = end + 1;
       n++;
     }
-    return { out: parts.map((p) => p.out).join(""), err: parts.map((p) => p.err).join(""), worst: Math.max(EXIT_OK, ...parts.map((p) => p.worst)) };
+    for (const p of parts) this.sink.bytes(p.out);
+    return { out: this.sink.take(), err: parts.map((p) => p.err).join(""), worst: parts.reduce((w, p) => Math.max(w, p.worst), EXIT_OK) };
   }
 
   private render(ds: Diagnostic[]): string {
