@@ -15,6 +15,10 @@ import { compile } from "../../../compiler/pipeline.js";
 import { load } from "../../../compiler/emit/load.js";
 import { LineDecider, type BatchSetup } from "../../../cli/batch-lines.js";
 import { generateCases } from "../../../bench/cases.js";
+import { compileByteReader } from "../../../cli/batch-bytes.js";
+import { compileLineReader } from "../../../cli/batch-fast.js";
+import { parseCaseLine } from "../../../cli/fast-json.js";
+import { decodeCase } from "../../../runtime/case.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 
@@ -65,7 +69,23 @@ function deciders(file: string, text: string, setup: Partial<BatchSetup> = {}) {
   if (!compiled.policy) throw new Error(`${file} does not compile`);
   const module = load(compiled.policy);
   const full: BatchSetup = { explain: false, color: false, sourceFile: file, sourceText: text, ...setup };
-  return { fast: new LineDecider(module, full, true), general: new LineDecider(module, full, false) };
+  return { module, fast: new LineDecider(module, full, true), general: new LineDecider(module, full, false) };
+}
+
+/** The generated readers take these (good) lines and give what the general path gives. */
+function readersTake(d: ReturnType<typeof deciders>, lines: string[], text = true): void {
+  const fields = d.module.inputFields;
+  const bytes = compileByteReader(fields);
+  const reader = compileLineReader(fields);
+  expect(bytes).not.toBeNull();
+  expect(reader).not.toBeNull();
+  for (const line of lines) {
+    const json = parseCaseLine(line, 1);
+    // The text reader wants every field (it makes the JSON value, where a missing key is no key).
+    if (text) expect(reader!(line, 0, line.length), line).toEqual(json);
+    const b = new TextEncoder().encode(line);
+    expect(bytes!(b, 0, b.length), line).toEqual(decodeCase(json, fields, 1));
+  }
 }
 
 /** Both paths on the same bytes: identical output, diagnostics and exit code. */
@@ -147,7 +167,10 @@ describe("the generated fast path decides .jsonl lines exactly as the general pa
   const spec = deciders(file, fs.readFileSync(path.join(ROOT, file), "utf8"));
 
   it("on §9.1 cases as the bench writes them", () => {
-    agree(spec, generateCases(5000, 7).map((c) => JSON.stringify(c)));
+    const lines = generateCases(5000, 7).map((c) => JSON.stringify(c));
+    readersTake(spec, lines.slice(0, 500));
+    readersTake(spec, lines.slice(0, 100).map((l) => l.replace(/"(-?[0-9]+(?:\.[0-9]+)?)"/g, "$1").replace(/,/g, " , ")));
+    agree(spec, lines);
   });
 
   it("on mutated §9.1 lines, good and bad", () => {
@@ -177,7 +200,7 @@ describe("the generated fast path decides .jsonl lines exactly as the general pa
     const kleur = fc.constantFrom("rood", "groen", "blauw", "paars");
     const number = fc.oneof(
       fc.integer({ min: -30, max: 3000 }).map(String),
-      fc.tuple(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 999 })).map(([a, b]) => `${a}.${b}`),
+      fc.tuple(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 99 })).map(([a, b]) => `${a}.${String(b).padStart(2, "0")}`),
     );
     const date = fc.date({ min: new Date("1990-01-01"), max: new Date("2040-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
     const cases = fc.sample(
@@ -193,6 +216,12 @@ describe("the generated fast path decides .jsonl lines exactly as the general pa
       }),
       { numRuns: 200, seed: 4 },
     );
+    // The cases that satisfy every beperking: the readers must take them all.
+    const valid = cases.filter((c) => c.kinderen >= 0 && c.kinderen <= 20 && c.kleur !== "paars" && !c.prijs.startsWith("-") && c.ingang >= "2000" && c.ingang < "2031");
+    expect(valid.length).toBeGreaterThan(20);
+    readersTake(mixed, valid.map((c) => JSON.stringify(c)), false);
+    readersTake(mixed, valid.map((c) => JSON.stringify({ ...c, extra: 2 })));
+    readersTake(mixed, valid.map((c) => JSON.stringify({ ...c, extra: null })));
     agree(mixed, mutatedLines(cases, 5));
     // Bare numbers where the case has numbers (kinderen is one already), and the optional input given.
     agree(mixed, cases.map((c) => JSON.stringify({ ...c, extra: 3 }).replace(/"(-?[0-9]+(?:\.[0-9]+)?)"/g, "$1")));
