@@ -152,12 +152,14 @@ export function compileLineWriter(fields: readonly FieldDesc[]): LineWriter | nu
   const writes: string[] = [];
   fields.forEach((f, i) => {
     const key = JSON.stringify(f.name);
-    const head = (i === 0 ? "{" : ",") + key + ":";
+    // The closing quote of the bedrag before, the key, the opening quote of a bedrag.
+    const close = i > 0 && fields[i - 1]!.type.k === "bedrag" ? '"' : "";
+    const head = close + (i === 0 ? "{" : ",") + key + ":";
     if (f.type.k === "bedrag") {
-      pieces.push((i === 0 ? "" : '"') + head + '"');
+      pieces.push(head + '"');
       values.push(`const s${i} = H.formatFixed(v[${key}], 2);`);
     } else {
-      pieces.push((i === 0 || fields[i - 1]!.type.k !== "bedrag" ? "" : '"') + head);
+      pieces.push(head);
       values.push(`const s${i} = JSON.stringify(H.encodeValue(v[${key}], F[${i}].type)); if (s${i} === undefined) return false;`);
     }
     writes.push(`o.bytes(P[${i}]); o.text(s${i});`);

@@ -111,7 +111,8 @@ export async function runBatch(input: AsyncIterable<Buffer>, sink: Writable, opt
     const r = await queue.shift()!;
     worst = Math.max(worst, r.worst);
     if (r.err !== "") process.stderr.write(r.err);
-    if (r.out.length > 0 && !sink.write(r.out)) await once(sink, "drain");
+    // A Buffer view (no copy) of the bytes: a writer that turns chunks into text (String(chunk)) gets the text.
+    if (r.out.length > 0 && !sink.write(Buffer.from(r.out.buffer, r.out.byteOffset, r.out.byteLength))) await once(sink, "drain");
   };
   let carry: Buffer[] = [];
   let carried = 0;

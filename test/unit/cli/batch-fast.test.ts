@@ -44,6 +44,7 @@ uitvoer
   welkom: tekst
   lid_af: janee
   peildatum: datum
+  rest: bedrag
 
 regel totaal (artikel 1):
   totaal (prijs * factor - prijs * korting) afgerond op centen
@@ -62,6 +63,9 @@ regel lidmaatschap (artikel 5):
 
 regel peil (artikel 6):
   peildatum ingang
+
+regel rest (artikel 7):
+  rest prijs
 `;
 
 function deciders(file: string, text: string, setup: Partial<BatchSetup> = {}) {
@@ -163,6 +167,22 @@ function mutatedLines(cases: Record<string, unknown>[], seed: number): string[] 
 }
 
 describe("the generated fast path decides .jsonl lines exactly as the general path", () => {
+  it("on the golden policies and their cases (outputs of every type, in any order)", () => {
+    const dir = path.join(ROOT, "test/golden/run");
+    const files = fs.readdirSync(dir);
+    let policies = 0;
+    for (const name of files.filter((f) => f.endsWith(".polis"))) {
+      const base = name.slice(0, -".polis".length);
+      const lines = files.filter((f) => f.startsWith(`${base}.`) && f.endsWith(".case.json")).map((f) => fs.readFileSync(path.join(dir, f), "utf8").replace(/[\r\n]+/g, " ").trim());
+      if (lines.length === 0) continue;
+      policies++;
+      const d = deciders(`test/golden/run/${name}`, fs.readFileSync(path.join(dir, name), "utf8"));
+      agree(d, lines);
+      agree(d, lines.map((l) => l.replace(/\s+/g, "")));
+    }
+    expect(policies).toBeGreaterThan(5);
+  });
+
   const file = "test/spec/vgz-eigen-risico.polis";
   const spec = deciders(file, fs.readFileSync(path.join(ROOT, file), "utf8"));
 
