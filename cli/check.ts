@@ -7,7 +7,8 @@ import { hasErrors } from "../compiler/pipeline.js";
 import { load } from "../compiler/emit/load.js";
 import { findConflicts } from "../compiler/cases/conflicts.js";
 import type { Diagnostic } from "../runtime/diagnostic.js";
-import { EXIT_OK, EXIT_POLICY, compileFile, findPolicies, printDiagnostics } from "./io.js";
+import { EXIT_OK, EXIT_POLICY, findPolicies, printDiagnostics } from "./io.js";
+import { compileFile } from "./compile-file.js";
 
 export interface CheckOptions {
   format?: "text" | "json";
