@@ -215,8 +215,9 @@ function addSourceMap(emitted: Map<string, string>, rel: string, polisText: stri
   const js = emitted.get(jsRel);
   if (js === undefined) return;
   const jsName = path.posix.basename(jsRel);
-  emitted.set(jsRel, `${js.endsWith("\n") ? js : `${js}\n`}//# sourceMappingURL=${jsName}.map\n`);
-  emitted.set(`${jsRel}.map`, sourceMap(js, jsName, path.posix.basename(rel), polisText) + "\n");
+  // URLs, so percent-encoded: a file name cannot end the comment or put code on a line of its own.
+  emitted.set(jsRel, `${js.endsWith("\n") ? js : `${js}\n`}//# sourceMappingURL=${encodeURIComponent(`${jsName}.map`)}\n`);
+  emitted.set(`${jsRel}.map`, sourceMap(js, jsName, encodeURIComponent(path.posix.basename(rel)), polisText) + "\n");
   emitted.set(rel, polisText);
 }
 
