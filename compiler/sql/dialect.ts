@@ -15,6 +15,12 @@ export interface Dialect {
   small: string;
   /** An integer literal of the exact integer type. */
   lit(n: bigint | number): string;
+  /** The narrow exact integer type for parts whose bounds are known to fit (DuckDB BIGINT), if any. */
+  narrowType?: string;
+  /** An integer literal of the narrow type (|n| <= 2^62), or of the exact type without one. */
+  nlit(n: bigint | number): string;
+  /** x in the exact (wide) integer type, where it may be narrow. */
+  wide(x: string): string;
   /** A small integer literal. */
   slit(n: bigint | number): string;
   /** Truncating integer division (used only where it is exact or both operands are ≥ 0). */
@@ -50,6 +56,9 @@ const duckdb: Dialect = {
   int: "HUGEINT",
   small: "BIGINT",
   lit: (n) => `CAST(${n} AS HUGEINT)`,
+  narrowType: "BIGINT",
+  nlit: (n) => `CAST(${n} AS BIGINT)`,
+  wide: (x) => `CAST(${x} AS HUGEINT)`,
   slit: (n) => `${n}`,
   idiv: (a, b) => `((${a}) // (${b}))`,
   gcd: (a, b) => `gcd(${a}, ${b})`,
@@ -73,6 +82,8 @@ const postgres: Dialect = {
   int: "NUMERIC",
   small: "BIGINT",
   lit: (n) => `CAST(${n} AS NUMERIC)`,
+  nlit: (n) => `CAST(${n} AS NUMERIC)`,
+  wide: (x) => x,
   slit: (n) => `CAST(${n} AS BIGINT)`,
   idiv: (a, b) => `div(${a}, ${b})`,
   gcd: (a, b) => `gcd(${a}, ${b})`,
@@ -96,6 +107,8 @@ const spark: Dialect = {
   int: "DECIMAL(38, 0)",
   small: "BIGINT",
   lit: (n) => `CAST(${n} AS DECIMAL(38, 0))`,
+  nlit: (n) => `CAST(${n} AS DECIMAL(38, 0))`,
+  wide: (x) => x,
   slit: (n) => `CAST(${n} AS BIGINT)`,
   idiv: (a, b) => `CAST((${a}) / (${b}) AS DECIMAL(38, 0))`,
   gcd: () => null,

@@ -10,7 +10,7 @@
 import type * as IR from "../ir/ir.js";
 import type { Rat } from "../../runtime/rational.js";
 import type { Duration, Period } from "../../runtime/calendar.js";
-import { Arith, END_DAY, FIRST_DAY, type Num } from "./num.js";
+import { Arith, END_DAY, FIRST_DAY, bmax, lcm, type Num } from "./num.js";
 import type { Dialect } from "./dialect.js";
 import { InlineFrame, type Frame } from "./frame.js";
 import { Formats } from "./format.js";
@@ -139,9 +139,19 @@ export function choose(c: Ctx, cond: string, a: V, b: V): V {
   const pick = (x: string, y: string) => (x === y ? x : c.f.col(`CASE WHEN ${cond} THEN ${x} ELSE ${y} END`));
   switch (a.k) {
     case "num": {
-      const y = num(b);
-      const dl = a.x.dl !== undefined && a.x.dl === y.dl ? a.x.dl : undefined;
-      return { k: "num", x: { n: pick(a.x.n, y.n), d: pick(a.x.d, y.d), ...(dl !== undefined ? { dl } : {}) } };
+      let x = a.x;
+      let y = num(b);
+      if (x.dl !== undefined && y.dl !== undefined && x.dl !== y.dl) {
+        // Two constant denominators: keep one (their lcm).
+        const l = lcm(x.dl, y.dl);
+        x = c.a.at(x, l);
+        y = c.a.at(y, l);
+      }
+      const dl = x.dl !== undefined && x.dl === y.dl ? x.dl : undefined;
+      const nb = bmax(x.nb, y.nb);
+      const db = bmax(x.db, y.db);
+      const vb = bmax(x.vb, y.vb);
+      return { k: "num", x: { n: pick(x.n, y.n), d: pick(x.d, y.d), ...(dl !== undefined ? { dl } : {}), ...(nb !== undefined ? { nb } : {}), ...(db !== undefined ? { db } : {}), ...(vb !== undefined ? { vb } : {}) } };
     }
     case "day": case "bool": case "text": return { k: a.k, x: pick(a.x, (b as { x: string }).x) } as V;
     case "dur": { const y = b as V & { k: "dur" }; return { k: "dur", u: pick(a.u, y.u), n: pick(a.n, y.n) }; }
