@@ -151,7 +151,7 @@ export function choose(c: Ctx, cond: string, a: V, b: V): V {
       const nb = bmax(x.nb, y.nb);
       const db = bmax(x.db, y.db);
       const vb = bmax(x.vb, y.vb);
-      return { k: "num", x: { n: pick(x.n, y.n), d: pick(x.d, y.d), ...(dl !== undefined ? { dl } : {}), ...(nb !== undefined ? { nb } : {}), ...(db !== undefined ? { db } : {}), ...(vb !== undefined ? { vb } : {}) } };
+      return { k: "num", x: { n: pick(x.n, y.n), d: pick(x.d, y.d), ...(dl !== undefined ? { dl } : {}), ...(nb !== undefined ? { nb } : {}), ...(db !== undefined ? { db } : {}), ...(vb !== undefined ? { vb } : {}), ...(x.raw || y.raw ? { raw: true as const } : {}) } };
     }
     case "day": case "bool": case "text": return { k: a.k, x: pick(a.x, (b as { x: string }).x) } as V;
     case "dur": { const y = b as V & { k: "dur" }; return { k: "dur", u: pick(a.u, y.u), n: pick(a.n, y.n) }; }

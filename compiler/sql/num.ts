@@ -21,6 +21,8 @@ export interface Num {
   db?: bigint;
   /** Upper bound of the value's magnitude |n / d| (undefined: unknown). */
   vb?: bigint;
+  /** Set when n / d may not be in lowest terms (a non-constant denominator whose reduction was skipped). */
+  raw?: true;
 }
 
 /**
@@ -115,12 +117,16 @@ export class Arith {
   /** Reduce by the gcd when the denominator is not a known constant and the parts may be large. */
   reduce(x: Num): Num {
     if (x.dl !== undefined) return x;
-    if (this.d.narrowType !== undefined && x.nb !== undefined && x.db !== undefined && x.nb <= SMALL && x.db <= SMALL) return x;
-    return this.normal(x);
+    if (this.d.narrowType !== undefined && x.nb !== undefined && x.db !== undefined && x.nb <= SMALL && x.db <= SMALL) return { ...x, raw: true };
+    return this.gcdReduce(x);
   }
 
-  /** Reduced to lowest terms (a non-constant denominator). */
+  /** In lowest terms: reduced when it may not be. */
   normal(x: Num): Num {
+    return x.dl === undefined && x.raw ? this.gcdReduce(x) : x;
+  }
+
+  private gcdReduce(x: Num): Num {
     if (x.dl !== undefined) return x;
     const g0 = this.d.gcd(x.n, x.d);
     if (g0 === null) return x;
@@ -166,7 +172,7 @@ export class Arith {
       // Parts of unknown size: reduce across before multiplying, so that
       // only a result that is itself too large can overflow (reduced
       // operands give a reduced product).
-      return { ...this.crossMul(a.n, a.d, b.n, b.d), ...(vb !== undefined ? { vb } : {}) };
+      return { ...this.crossMul(a.n, a.d, b.n, b.d), ...(vb !== undefined ? { vb } : {}), ...(a.raw || b.raw ? { raw: true as const } : {}) };
     }
     const ok = this.narrow(nb, db);
     return this.reduce({ n: this.f.col(`${this.w(a.n, ok)} * ${b.n}`), d: this.f.col(`${this.w(a.d, ok)} * ${b.d}`), nb, db, vb });
@@ -185,7 +191,7 @@ export class Arith {
   /** A constant denominator grows with every product: reduce it once it is large. */
   private shrink(x: Num): Num {
     if (x.dl! < 10n ** 12n) return x;
-    return this.normal({ n: x.n, d: x.d, nb: x.nb, db: x.db, vb: x.vb });
+    return this.gcdReduce({ n: x.n, d: x.d, nb: x.nb, db: x.db, vb: x.vb });
   }
 
   /** a / b; the denominator is NULL when b is 0 (the caller reports P0803). */
@@ -198,7 +204,7 @@ export class Arith {
     if ((nb === undefined || db === undefined) && this.d.narrowType !== undefined) {
       // a * (1 / b), reduced across; 1 / b has the sign in its numerator.
       const inv = { n: this.f.col(`${this.d.wide(b.d)} * ${s}`), d: this.f.col(`CASE WHEN ${b.n} = 0 THEN NULL ELSE abs(${this.d.wide(b.n)}) END`) };
-      return { ...this.crossMul(a.n, a.d, inv.n, inv.d), ...(vb !== undefined ? { vb } : {}) };
+      return { ...this.crossMul(a.n, a.d, inv.n, inv.d), ...(vb !== undefined ? { vb } : {}), ...(a.raw || b.raw ? { raw: true as const } : {}) };
     }
     const ok = this.narrow(nb, db);
     const n = this.f.col(`${this.w(a.n, ok)} * ${b.d} * ${s}`);
