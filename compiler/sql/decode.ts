@@ -150,13 +150,15 @@ export function decodeTyped(c: Ctx, raw: string, sqlType: string, t: IR.Type): {
 
 /**
  * The integer raw · 10^scale of a DECIMAL(p, scale), exactly. DuckDB checks a
- * DECIMAL product against the operand's precision (DECIMAL(18, 6) · 10^6
- * overflows above 10^18), so the value is first widened to DECIMAL(38, s); when
- * p + s > 38 the whole and fractional parts are scaled apart.
+ * DECIMAL product in 64 bits against precision 18 (DECIMAL(18, 6) · 10^6
+ * overflows above 10^18), so beyond p + s = 18 the value is first widened to
+ * DECIMAL(38, s); beyond p + s = 38 the whole and fractional parts are scaled
+ * apart.
  */
 function unscaled(c: Ctx, raw: string, p: number, scale: number, int: string): string {
   const s = 10n ** BigInt(scale);
   if (c.d.name !== "duckdb") return `CAST(${raw} * ${s} AS ${int})`;
+  if (p + scale <= 18) return `CAST(${raw} * ${s} AS ${int})`;
   const wide = `CAST(${raw} AS DECIMAL(38, ${scale}))`;
   if (p + scale <= 38) return `CAST(${wide} * ${s} AS ${int})`;
   const whole = `CAST(trunc(${raw}) AS HUGEINT)`;
