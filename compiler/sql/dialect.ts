@@ -32,6 +32,12 @@ export interface Dialect {
   matches(x: string, re: string): string;
   castInt(text: string): string;
   castSmall(text: string): string;
+  /**
+   * q / 10^k as decimal text with exactly k decimals ("-0.50"), for |q| < 10^18,
+   * where the engine has an exact and fast way (DuckDB: a DECIMAL product,
+   * integer arithmetic on the unscaled value).
+   */
+  scaledText?(q: string, k: number): string;
   /** Integer → decimal digits. */
   digits(x: string): string;
   concat(parts: string[]): string;
@@ -67,6 +73,7 @@ const duckdb: Dialect = {
   castInt: (t) => `TRY_CAST(${t} AS HUGEINT)`,
   castSmall: (t) => `TRY_CAST(${t} AS BIGINT)`,
   digits: (x) => `CAST(${x} AS VARCHAR)`,
+  scaledText: (q, k) => (k === 0 ? `CAST(${q} AS VARCHAR)` : `CAST(CAST(${q} AS DECIMAL(18, 0)) * CAST(0.${"0".repeat(k - 1)}1 AS DECIMAL(${k + 1}, ${k})) AS VARCHAR)`),
   concat: (parts) => `(${parts.join(" || ")})`,
   listLen: (l) => `len(${l})`,
   listElem: (l, i) => `${l}[${i}]`,

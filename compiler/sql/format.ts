@@ -26,11 +26,16 @@ export class Formats {
     // round() keeps a value that already has at most k decimals: scale it to 10^k.
     const ok = this.a.narrow(bmul(r.nb, s));
     const q = r.dl === s ? r.n : this.a.f.col(`${this.a.w(r.n, ok)} * ${this.a.lit(s / r.dl!)}`);
+    const qb = bmul(r.nb, s / r.dl!);
+    const fast = this.d.scaledText && k <= 17 && qb !== undefined ? this.d.scaledText(q, k) : null;
+    if (fast !== null && qb! < 10n ** 18n) return this.a.f.col(fast);
     const abs = `abs(${q})`;
     const int = this.d.idiv(abs, this.a.lit(s));
     const sign = `CASE WHEN ${q} < 0 THEN '-' ELSE '' END`;
-    if (k === 0) return this.a.f.col(this.d.concat([sign, this.d.digits(int)]));
-    return this.a.f.col(this.d.concat([sign, this.d.digits(int), "'.'", this.pad(`${abs} % ${this.a.lit(s)}`, k)]));
+    const slow = k === 0 ? this.d.concat([sign, this.d.digits(int)]) : this.d.concat([sign, this.d.digits(int), "'.'", this.pad(`${abs} % ${this.a.lit(s)}`, k)]);
+    // The fast form where the value fits it, row by row.
+    if (fast !== null && this.a.narrow(qb)) return this.a.f.col(`CASE WHEN ${q} > -1000000000000000000 AND ${q} < 1000000000000000000 THEN ${fast} ELSE ${slow} END`);
+    return this.a.f.col(slow);
   }
 
   /** The number of decimals of x's exact decimal form (≤ 38), or 10 when it has none. */

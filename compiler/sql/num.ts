@@ -21,6 +21,8 @@ export interface Num {
   db?: bigint;
   /** Upper bound of the value's magnitude |n / d| (undefined: unknown). */
   vb?: bigint;
+  /** A lower bound of n, where known (a positive divisor needs no sign or zero test). */
+  lo?: bigint;
   /** Set when n / d may not be in lowest terms (a non-constant denominator whose reduction was skipped). */
   raw?: true;
 }
@@ -35,8 +37,6 @@ export interface Num {
  */
 export const NARROW = (1n << 63n) - 1n;
 const WIDE = 1n << 126n;
-/** Below this, gcd reduction is skipped: the product of two such parts is still narrow. */
-const SMALL = 1n << 31n;
 
 function cap(x: bigint): bigint | undefined {
   return x > WIDE ? undefined : x;
@@ -92,12 +92,19 @@ export class Arith {
   }
 
   const(n: bigint, den: bigint): Num {
-    return { n: this.lit(n), d: this.lit(den), dl: den, nb: absBig(n), db: den, vb: (absBig(n) + den - 1n) / den };
+    return { n: this.lit(n), d: this.lit(den), dl: den, nb: absBig(n), db: den, vb: (absBig(n) + den - 1n) / den, lo: n };
   }
 
-  /** A whole number from a small integer expression with |x| <= bound. */
-  small(x: string, bound: bigint): Num {
-    return { n: this.f.col(`CAST(${x} AS ${this.d.narrowType ?? this.d.int})`), d: this.lit(1n), dl: 1n, nb: bound, db: 1n, vb: bound };
+  /** A whole number from a small integer expression with |x| <= bound (and x >= lo). */
+  small(x: string, bound: bigint, lo?: bigint): Num {
+    return { n: this.f.col(`CAST(${x} AS ${this.d.narrowType ?? this.d.int})`), d: this.lit(1n), dl: 1n, nb: bound, db: 1n, vb: bound, ...(lo !== undefined ? { lo } : {}) };
+  }
+
+  /** x · y as SQL, without a factor that is the literal 1. */
+  private times(x: string, y: string): string {
+    if (y === this.lit(1n) || y === this.d.lit(1n)) return x;
+    if (x === this.lit(1n) || x === this.d.lit(1n)) return y;
+    return `${x} * ${y}`;
   }
 
   /** x with the constant denominator l (a multiple of x.dl). */
@@ -117,7 +124,7 @@ export class Arith {
   /** Reduce by the gcd when the denominator is not a known constant and the parts may be large. */
   reduce(x: Num): Num {
     if (x.dl !== undefined) return x;
-    if (this.d.narrowType !== undefined && x.nb !== undefined && x.db !== undefined && x.nb <= SMALL && x.db <= SMALL) return { ...x, raw: true };
+    if (this.d.narrowType !== undefined && this.narrow(x.nb, x.db)) return { ...x, raw: true };
     return this.gcdReduce(x);
   }
 
@@ -151,8 +158,8 @@ export class Arith {
     const db = bmul(a.db, b.db);
     const ok = this.narrow(nb, db);
     return this.reduce({
-      n: this.f.col(`${this.w(a.n, ok)} * ${b.d} ${op} ${this.w(b.n, ok)} * ${a.d}`),
-      d: this.f.col(`${this.w(a.d, ok)} * ${b.d}`),
+      n: this.f.col(`${this.times(this.w(a.n, ok), b.d)} ${op} ${this.times(this.w(b.n, ok), a.d)}`),
+      d: this.f.col(this.times(this.w(a.d, ok), b.d)),
       nb,
       db,
       vb,
@@ -172,14 +179,17 @@ export class Arith {
       // Parts of unknown size: reduce across before multiplying, so that
       // only a result that is itself too large can overflow (reduced
       // operands give a reduced product).
-      return { ...this.crossMul(a.n, a.d, b.n, b.d), ...(vb !== undefined ? { vb } : {}), ...(a.raw || b.raw ? { raw: true as const } : {}) };
+      const x = this.normal(a);
+      const y = this.normal(b);
+      return { ...this.crossMul(x.n, x.d, y.n, y.d), ...(vb !== undefined ? { vb } : {}) };
     }
     const ok = this.narrow(nb, db);
-    return this.reduce({ n: this.f.col(`${this.w(a.n, ok)} * ${b.n}`), d: this.f.col(`${this.w(a.d, ok)} * ${b.d}`), nb, db, vb });
+    return this.reduce({ n: this.f.col(this.times(this.w(a.n, ok), b.n)), d: this.f.col(this.times(this.w(a.d, ok), b.d)), nb, db, vb });
   }
 
   /** (an/ad) * (bn/bd) with an, bn reduced against bd, ad first (all wide); d > 0. */
   private crossMul(an: string, ad: string, bn: string, bd: string): Num {
+    // Callers pass parts in lowest terms (see normal()).
     const g = (x: string, y: string) => this.f.col(`CASE WHEN ${x} = 0 THEN ${y} ELSE ${this.d.gcd(x, y)} END`);
     const g1 = g(an, bd);
     const g2 = g(bn, ad);
@@ -203,28 +213,36 @@ export class Arith {
     const vb = bmul(a.vb, b.db);
     if ((nb === undefined || db === undefined) && this.d.narrowType !== undefined) {
       // a * (1 / b), reduced across; 1 / b has the sign in its numerator.
-      const inv = { n: this.f.col(`${this.d.wide(b.d)} * ${s}`), d: this.f.col(`CASE WHEN ${b.n} = 0 THEN NULL ELSE abs(${this.d.wide(b.n)}) END`) };
-      return { ...this.crossMul(a.n, a.d, inv.n, inv.d), ...(vb !== undefined ? { vb } : {}), ...(a.raw || b.raw ? { raw: true as const } : {}) };
+      const x = this.normal(a);
+      const y = this.normal(b);
+      const inv = { n: this.f.col(`${this.d.wide(y.d)} * CASE WHEN ${y.n} < 0 THEN -1 ELSE 1 END`), d: this.f.col(`CASE WHEN ${y.n} = 0 THEN NULL ELSE abs(${this.d.wide(y.n)}) END`) };
+      return { ...this.crossMul(x.n, x.d, inv.n, inv.d), ...(vb !== undefined ? { vb } : {}) };
     }
     const ok = this.narrow(nb, db);
+    if (b.lo !== undefined && b.lo > 0n) {
+      // A positive divisor: no sign to move, no zero to test.
+      return this.reduce({ n: this.f.col(this.times(this.w(a.n, ok), b.d)), d: this.f.col(this.times(this.w(a.d, ok), b.n)), nb, db, vb });
+    }
     const n = this.f.col(`${this.w(a.n, ok)} * ${b.d} * ${s}`);
     const d = this.f.col(`CASE WHEN ${b.n} = 0 THEN NULL ELSE ${this.w(a.d, ok)} * ${b.n} * ${s} END`);
     return this.reduce({ n, d, nb, db, vb });
   }
 
   neg(a: Num): Num {
-    return { ...a, n: this.f.col(`-(${a.n})`) };
+    const { lo: _lo, ...rest } = a;
+    return { ...rest, n: this.f.col(`-(${a.n})`) };
   }
 
   abs(a: Num): Num {
-    return { ...a, n: this.f.col(`abs(${a.n})`) };
+    const { lo: _lo, ...rest } = a;
+    return { ...rest, n: this.f.col(`abs(${a.n})`) };
   }
 
   /** a <op> b as a boolean SQL expression (denominators are positive). */
   cmp(a: Num, b: Num, op: string): string {
     if (a.dl !== undefined && a.dl === b.dl) return `(${a.n} ${op} ${b.n})`;
     const ok = this.narrow(bmul(a.nb, b.db), bmul(b.nb, a.db));
-    return `(${this.w(a.n, ok)} * ${b.d} ${op} ${this.w(b.n, ok)} * ${a.d})`;
+    return `(${this.times(this.w(a.n, ok), b.d)} ${op} ${this.times(this.w(b.n, ok), a.d)})`;
   }
 
   isInteger(a: Num): string {

@@ -47,9 +47,9 @@ export function stdCall(c: Ctx, fn: string, args: Val[], type: IR.Type): Val {
       const r = dateAdd(c, { v: args[0]!.v, err: null }, { v: { k: "dur", u: "1", n: months }, err: null }, 1);
       return ok(r.v, [r.err]);
     }
-    case "jaar_van": return ok(int(a.ymd(day(args[0]!.v)).y, 10000n));
-    case "maand_van": return ok(int(a.ymd(day(args[0]!.v)).m, 12n));
-    case "dag_van": return ok(int(a.ymd(day(args[0]!.v)).d, 31n));
+    case "jaar_van": return ok({ k: "num", x: a.small(a.ymd(day(args[0]!.v)).y, 10000n, 1n) });
+    case "maand_van": return ok({ k: "num", x: a.small(a.ymd(day(args[0]!.v)).m, 12n, 1n) });
+    case "dag_van": return ok({ k: "num", x: a.small(a.ymd(day(args[0]!.v)).d, 31n, 1n) });
     case "begin_van_jaar": return ok({ k: "day", x: a.day(a.ymd(day(args[0]!.v)).y, "1", "1") });
     case "einde_van_jaar": {
       const y = a.ymd(day(args[0]!.v)).y;
@@ -62,7 +62,7 @@ export function stdCall(c: Ctx, fn: string, args: Val[], type: IR.Type): Val {
     }
     case "dagen_in_jaar": {
       const y = a.toInt(num(args[0]!.v));
-      return ok(int(f.col(`CASE WHEN ${a.isLeap(y)} THEN 366 ELSE 365 END`), 366n));
+      return ok({ k: "num", x: a.small(f.col(`CASE WHEN ${a.isLeap(y)} THEN 366 ELSE 365 END`), 366n, 365n) });
     }
     case "aantal_dagen": {
       const p = per(args[0]!.v);

@@ -14,7 +14,7 @@ import { compile } from "../../compiler/pipeline.js";
 import { load } from "../../compiler/emit/load.js";
 import { inputsArbitrary, caseFileOf } from "../../compiler/cases/generators.js";
 import { PolisError } from "../../runtime/diagnostic.js";
-import type { Type } from "../../compiler/ir/ir.js";
+import type { Policy, Type } from "../../compiler/ir/ir.js";
 import { polisFilesIn, readText } from "../../cli/io.js";
 import { runEngine } from "../../cli/engine.js";
 
@@ -46,6 +46,36 @@ function jsLine(module: ReturnType<typeof load>, text: string): string {
   }
 }
 
+
+type Case = Record<string, unknown>;
+
+/** Write the cases as a typed Parquet table, decide it with --engine duckdb, and list where it differs from the JavaScript path. */
+async function compareTyped(policy: Policy, rel: string, module: ReturnType<typeof load>, fits: Case[], columns: { name: string; sql: string }[], text: (c: Case) => Record<string, string>): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "polis-sql-typed-"));
+  try {
+    const jsonl = path.join(dir, "cases.jsonl");
+    fs.writeFileSync(jsonl, fits.map((c) => JSON.stringify(text(c))).join("\n") + "\n");
+    const parquet = path.join(dir, "cases.parquet");
+    const con = await (await DuckDBInstance.create(":memory:")).connect();
+    const spec = columns.map((c) => `'${c.name}': 'VARCHAR'`).join(", ");
+    const select = columns.map((c) => `CAST("${c.name}" AS ${c.sql}) AS "${c.name}"`).join(", ");
+    await con.run(`COPY (SELECT ${select} FROM read_json('${jsonl}', format = 'newline_delimited', columns = {${spec}})) TO '${parquet}' (FORMAT PARQUET)`);
+    con.closeSync();
+    const out = path.join(dir, "out.jsonl");
+    await runEngine(policy, rel, { engine: "duckdb", input: parquet, output: out });
+    const actual = fs.readFileSync(out, "utf8").split("\n").filter((l) => l !== "");
+    const diffs: string[] = [];
+    fits.forEach((c, i) => {
+      const expected = jsLine(module, JSON.stringify(c));
+      if (actual[i] !== expected && diffs.length < 3) diffs.push(`case ${JSON.stringify(c)}\n  js:  ${expected}\n  sql: ${actual[i]}`);
+    });
+    if (actual.length !== fits.length) diffs.push(`${actual.length} lines for ${fits.length} cases`);
+    return diffs.join("\n");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe("SQL on typed Parquet columns equals the JavaScript path", () => {
   for (const file of polisFilesIn(path.join(ROOT, "test/spec"))) {
     const rel = path.relative(ROOT, file);
@@ -65,30 +95,19 @@ describe("SQL on typed Parquet columns equals the JavaScript path", () => {
           return columns.every((col) => t[col.name] === undefined || new RegExp(`^(${col.col!.shape})$`).test(t[col.name]!));
         });
         expect(fits.length).toBeGreaterThan(CASES / 4);
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "polis-sql-typed-"));
-        try {
-          const jsonl = path.join(dir, "cases.jsonl");
-          fs.writeFileSync(jsonl, fits.map((c) => JSON.stringify(text(c))).join("\n") + "\n");
-          const parquet = path.join(dir, "cases.parquet");
-          const con = await (await DuckDBInstance.create(":memory:")).connect();
-          const spec = columns.map((c) => `'${c.name}': 'VARCHAR'`).join(", ");
-          const select = columns.map((c) => `CAST("${c.name}" AS ${c.col!.sql}) AS "${c.name}"`).join(", ");
-          await con.run(`COPY (SELECT ${select} FROM read_json('${jsonl}', format = 'newline_delimited', columns = {${spec}})) TO '${parquet}' (FORMAT PARQUET)`);
-          con.closeSync();
-          const out = path.join(dir, "out.jsonl");
-          await runEngine(policy, rel, { engine: "duckdb", input: parquet, output: out });
-          const actual = fs.readFileSync(out, "utf8").split("\n").filter((l) => l !== "");
-          const diffs: string[] = [];
-          fits.forEach((t, i) => {
-            const expected = jsLine(module, JSON.stringify(t));
-            if (actual[i] !== expected && diffs.length < 3) diffs.push(`case ${JSON.stringify(t)}\n  js:  ${expected}\n  sql: ${actual[i]}`);
-          });
-          expect(diffs.join("\n")).toBe("");
-          expect(actual.length).toBe(fits.length);
-        } finally {
-          fs.rmSync(dir, { recursive: true, force: true });
-        }
+        const diffs = await compareTyped(policy, rel, module, fits, columns.map((c) => ({ name: c.name, sql: c.col!.sql })), text);
+        expect(diffs).toBe("");
       }, 120_000);
     }
   }
+
+  it("amounts near the 64-bit limits of DECIMAL(18, 2) columns (the exact text past 10^16 euro)", async () => {
+    const rel = "test/spec/vgz-eigen-risico.polis";
+    const policy = compile(readText(path.join(ROOT, rel)), rel).policy!;
+    const base = { geboortedatum: "1970-03-12", polis_start: "2012-01-01", polis_eind: "2012-06-30", vrijwillig_eigen_risico: "500", zorgsoort: "ziekenhuis" };
+    const cases = ["9999999999999999.99", "9999999999999999.98", "1234567890123456.78", "0.01", "0", "-0.01", "-9999999999999999.99"].map((kosten) => ({ ...base, kosten }));
+    const columns = policy.inputs.map((i) => ({ name: i.name, sql: i.type.k === "bedrag" ? "DECIMAL(18, 2)" : column(i.type, false)!.sql }));
+    const diffs = await compareTyped(policy, rel, load(policy), cases, columns, (c) => c as Record<string, string>);
+    expect(diffs).toBe("");
+  }, 120_000);
 });
