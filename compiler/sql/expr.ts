@@ -10,7 +10,7 @@
 import type * as IR from "../ir/ir.js";
 import type { Rat } from "../../runtime/rational.js";
 import type { Duration, Period } from "../../runtime/calendar.js";
-import { Arith, END_DAY, FIRST_DAY, lcm, type Num } from "./num.js";
+import { Arith, END_DAY, FIRST_DAY, bmax, lcm, type Num } from "./num.js";
 import type { Dialect } from "./dialect.js";
 import { InlineFrame, type Frame } from "./frame.js";
 import { Formats } from "./format.js";
@@ -145,16 +145,19 @@ export function choose(c: Ctx, cond: string, a: V, b: V): V {
   const pick = (x: string, y: string) => (x === y ? x : c.f.col(`CASE WHEN ${cond} THEN ${x} ELSE ${y} END`));
   switch (a.k) {
     case "num": {
-      const y = num(b);
-      if (a.x.dl !== undefined && y.dl !== undefined && a.x.dl !== y.dl) {
-        // Both denominators known: scale both to their lcm, so the result's is
-        // known too (formatting a value of unknown denominator is large SQL).
-        const l = lcm(a.x.dl, y.dl);
-        const scale = (x: Num) => (x.dl === l ? x.n : c.f.col(`${x.n} * ${c.a.lit(l / x.dl!)}`));
-        return { k: "num", x: { n: pick(scale(a.x), scale(y)), d: c.a.lit(l), dl: l } };
+      let x = a.x;
+      let y = num(b);
+      if (x.dl !== undefined && y.dl !== undefined && x.dl !== y.dl) {
+        // Two constant denominators: keep one (their lcm).
+        const l = lcm(x.dl, y.dl);
+        x = c.a.at(x, l);
+        y = c.a.at(y, l);
       }
-      const dl = a.x.dl !== undefined && a.x.dl === y.dl ? a.x.dl : undefined;
-      return { k: "num", x: { n: pick(a.x.n, y.n), d: pick(a.x.d, y.d), ...(dl !== undefined ? { dl } : {}) } };
+      const dl = x.dl !== undefined && x.dl === y.dl ? x.dl : undefined;
+      const nb = bmax(x.nb, y.nb);
+      const db = bmax(x.db, y.db);
+      const vb = bmax(x.vb, y.vb);
+      return { k: "num", x: { n: pick(x.n, y.n), d: pick(x.d, y.d), ...(dl !== undefined ? { dl } : {}), ...(nb !== undefined ? { nb } : {}), ...(db !== undefined ? { db } : {}), ...(vb !== undefined ? { vb } : {}), ...(x.raw || y.raw ? { raw: true as const } : {}) } };
     }
     case "day": case "bool": case "text": return { k: a.k, x: pick(a.x, (b as { x: string }).x) } as V;
     case "dur": { const y = b as V & { k: "dur" }; return { k: "dur", u: pick(a.u, y.u), n: pick(a.n, y.n) }; }
