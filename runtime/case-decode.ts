@@ -164,8 +164,8 @@ function outsideRestriction(ctx: Ctx, value: unknown, f: FieldDesc, r: Restricti
   return fail(ctx, "P0708", path, { value: formatValueDutch(value, f.type), restriction: r.text });
 }
 
-/** The value violates the beperking: below min, above max, or not one of oneOf. */
-function outside(value: unknown, r: Restriction, t: TypeDesc): boolean {
+/** The value violates the beperking: below min, above max, or not one of oneOf. (Also the batch fast path's test, cli/batch-bytes.ts.) */
+export function outside(value: unknown, r: Restriction, t: TypeDesc): boolean {
   if (value instanceof Rat && isNumberType(t)) {
     // Numbers: compareValues and valueEquals come down to cmp and eq.
     if (r.min !== undefined && cmp(value, r.min as Rat) < 0) return true;

@@ -269,6 +269,16 @@ export const MESSAGES = {
     (p) =>
       `bijvoorbeeld voor de case ${p.example}; maak de ene regel een uitzondering op de andere (\`uitzondering op\`) of laat de voorwaarden elkaar uitsluiten`,
   ),
+  /** A conflict the solver found (issue 18), re-run on the policy: example is a pasteable voorbeeld. */
+  P0512: warning<Conflict & { example: string }>(
+    (p) => `conflict: ${conflictText(p)}`,
+    (p) => `gevonden door de bewijzer, bijvoorbeeld:\n${p.example}\nmaak de ene regel een uitzondering op de andere (\`uitzondering op\`) of laat de voorwaarden elkaar uitsluiten`,
+  ),
+  /** An output without `standaard` that some valid case leaves without a value (issue 18). */
+  P0513: warning<{ output: string; example: string }>(
+    (p) => `\`${p.output}\` krijgt niet in elk geval een waarde: geen regel geldt en er is geen \`standaard\``,
+    (p) => `bijvoorbeeld:\n${p.example}\ngeef een \`standaard\` of een regel die dit geval dekt`,
+  ),
 
   // ── P06xx: voorbeeld and eigenschap ────────────────────────────────────
   /** Either a detail, or the inputs the voorbeeld leaves out (then with a hint). */
