@@ -8,6 +8,7 @@ import { becauseText, combinedText, groupLine, groupShare, listText, shownText }
 import { showOutput, type Outcome } from "./semantic.js";
 import { sharePercent, summarize, svgBar, type WordPart } from "./summary.js";
 import { byArticle } from "./articles.js";
+import { proofReportLines } from "../proofs/report.js";
 
 function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -53,6 +54,11 @@ function pairHtml(p: DiffPair): string[] {
       out.push(`<li>${esc(what)}${short.length > 0 ? `: ${esc(short.join("; "))}` : ""}${wordDiffs.map((w) => `<pre>${wordDiffHtml(w)}</pre>`).join("")}</li>`);
     }
     for (const l of g.lists) out.push(`<li>${esc(listText(l).replace(/`/g, ""))}</li>`);
+    out.push("</ul>");
+  }
+  if (p.proofs) {
+    out.push("<h2>Bewijs</h2><ul>");
+    for (const l of proofReportLines(p.proofs, p.semantic.searched)) out.push(`<li>${esc(l.line)}${l.witnesses.length ? `<ul>${l.witnesses.map((w) => `<li>${esc(w)}</li>`).join("")}</ul>` : ""}</li>`);
     out.push("</ul>");
   }
   if (p.semantic.witnesses.length > 0) out.push("<h2>Voorbeeldgevallen</h2>");

@@ -8,6 +8,8 @@ import type { StructuralChange } from "./structural.js";
 import { showOutput, type Outcome, type SemanticResult, type Witness } from "./semantic.js";
 import { sharePercent, summarize, textBar, type WordPart } from "./summary.js";
 import { byArticle } from "./articles.js";
+import type { EquivalenceProof } from "../proofs/diff.js";
+import { proofReportLines } from "../proofs/report.js";
 
 export interface DiffPair {
   name: string;
@@ -17,6 +19,8 @@ export interface DiffPair {
   newPolicy: Policy;
   structural: StructuralChange[];
   semantic: SemanticResult;
+  /** Per shared output, what the solver proved (issue 18); absent when proofs were not run. */
+  proofs?: EquivalenceProof[];
 }
 
 const SAMPLE_NOTE = "gevallen gegenereerd met nadruk op de grenswaarden van beide versies: een maat voor hoe breed de wijziging werkt, geen afspiegeling van het verzekerdenbestand";
@@ -144,6 +148,10 @@ export function renderText(pairs: readonly DiffPair[], color = false, unpaired: 
       const rest = combinedText(s);
       if (rest) out.push("", `  ${rest}`);
     }
+    if (p.proofs) {
+      out.push("", paint("bold", "Bewijs"));
+      for (const l of proofReportLines(p.proofs, s.searched)) out.push(`  ${l.line}`, ...l.witnesses.map((w) => `    ${w}`));
+    }
     out.push("");
   }
   if (unpaired.length > 0) {
@@ -177,6 +185,7 @@ export function renderJson(pairs: readonly DiffPair[], unpaired: readonly Unpair
       inputsOnlyOld: p.semantic.inputsOnlyOld,
       inputsOnlyNew: p.semantic.inputsOnlyNew,
     },
+    ...(p.proofs ? { proofs: p.proofs } : {}),
   });
   const body = pairs.length === 1 && unpaired.length === 0 ? one(pairs[0]!) : unpaired.length === 0 ? pairs.map(one) : { pairs: pairs.map(one), unpaired };
   return JSON.stringify(body, null, 2) + "\n";
@@ -199,6 +208,11 @@ export function renderMarkdown(pairs: readonly DiffPair[], unpaired: readonly Un
     markdownSummary(out, p);
     out.push("## Wijzigingen per artikel", "");
     markdownArticles(out, p);
+    if (p.proofs) {
+      out.push("## Bewijs", "");
+      for (const l of proofReportLines(p.proofs, p.semantic.searched)) out.push(`- ${md(l.line)}`, ...l.witnesses.map((w) => `  - ${md(w)}`));
+      out.push("");
+    }
     if (p.semantic.witnesses.length > 0) {
       out.push("## Voorbeeldgevallen", "");
       markdownWitnesses(out, p);
