@@ -53,7 +53,8 @@ await build({
   platform: "node",
   target: "node20",
   // The SQL engines (issue 17) load native DuckDB bindings and pg: never bundled.
-  external: ["ts-morph", "prettier", "@duckdb/node-api", "pg"],
+  // z3-solver (issue 18 proofs) is WebAssembly with worker threads, loaded by check and diff only.
+  external: ["ts-morph", "prettier", "@duckdb/node-api", "pg", "z3-solver"],
   banner,
   define: { __POLIS_BUILD__: JSON.stringify(buildId()) },
   logLevel: "warning",
