@@ -155,6 +155,7 @@ interface Per {
 
 const EMPTY: Per = { start: 0, end: 0 };
 const period = (start: number, end: number): Per => (end <= start ? EMPTY : { start, end });
+const isDur = (v: unknown): v is Dur => typeof v === "object" && v !== null && "unit" in v && "n" in v;
 const isPer = (v: unknown): v is Per => typeof v === "object" && v !== null && "start" in v && "end" in v;
 
 type Val = Frac | number | boolean | string | Dur | Per | Val[] | { [field: string]: Val };
@@ -269,6 +270,13 @@ function equal(a: Val, b: Val): boolean {
     return x.n === y.n;
   }
   return a === b;
+}
+
+/** Whether two values of one type are the same value (rule conflicts, §5): lists element by element. */
+function sameValue(a: Val, b: Val): boolean {
+  if (Array.isArray(a)) return a.length === (b as Val[]).length && a.every((x, i) => sameValue(x, (b as Val[])[i]!));
+  if (isDur(a)) return a.unit === (b as Dur).unit && a.n === (b as Dur).n;
+  return equal(a, b);
 }
 
 function compare(a: Val, b: Val): number {
@@ -498,7 +506,9 @@ class Decision {
     if (known !== undefined) return known;
     const o = this.policy.outputs.find((x) => x.name === name)!;
     // Bedrag outputs are rounded to cents once, when fixed; every reader sees that value.
-    const fix = (v: Val) => (o.type.k === "bedrag" ? roundFrac(v as Frac, 2, "half-away") : v);
+    // So is each element of a lijst van bedrag output (§6.2).
+    const cents = (v: Val) => roundFrac(v as Frac, 2, "half-away");
+    const fix = (v: Val) => (o.type.k === "bedrag" ? cents(v) : o.type.k === "lijst" && o.type.elem.k === "bedrag" ? (v as Val[]).map(cents) : v);
     const candidates: { rule: number; value: Val }[] = [];
     for (const r of o.rules) {
       const c = this.clause(r);
@@ -515,7 +525,8 @@ class Decision {
       value = fix(this.eval(o.default, new Map()));
     } else {
       value = remaining[0]!.value;
-      for (const c of remaining.slice(1)) if (!equal(value, c.value)) throw new RefError("P0801");
+      // Rules conflict when their values differ (§5): a duration in days and one in months differ.
+      for (const c of remaining.slice(1)) if (!sameValue(value, c.value)) throw new RefError("P0801");
     }
     this.outputs.set(name, value);
     return value;
@@ -654,7 +665,7 @@ function std(fn: string, args: Val[]): Val {
 }
 
 /** Easter Sunday of year y (the Gregorian algorithm of Meeus, Jones and Butcher). */
-function easter(y: number): number {
+export function easter(y: number): number {
   const a = y % 19;
   const b = Math.floor(y / 100);
   const c = y % 100;
@@ -676,7 +687,7 @@ function easter(y: number): number {
 const weekday = (day: number) => (((day + 3) % 7) + 7) % 7;
 
 /** The public holidays of LANGUAGE.md §7.1, by country. */
-function holiday(day: number, country: "be" | "nl"): boolean {
+export function holiday(day: number, country: "be" | "nl"): boolean {
   const { y, m, d } = civilOf(day);
   const e = easter(y);
   const moving = [e + 1, e + 39, e + 50];
