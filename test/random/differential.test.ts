@@ -47,8 +47,9 @@ describe("random well-typed policies", () => {
     expect(shrinkDisagreement(150, 13)).toBeUndefined();
   });
 
-  it("every back end agrees with the reference (SQL included; 2 + 1 core policies × 25 cases, and the regression files)", async () => {
-    const subjects = [...randomSubjects(2, 25, 14), ...randomSubjects(1, 25, 16, { core: true }), ...regressionSubjects()];
+  it("every back end agrees with the reference (SQL included; 1 + 1 core policy × 25 cases, and the regression files)", async () => {
+    // Bounded by the SQL back end: DuckDB plans each random policy's query in seconds (see the README).
+    const subjects = [...randomSubjects(1, 25, 14), ...randomSubjects(1, 25, 16, { core: true }), ...regressionSubjects()];
     const r = await compareBackends(subjects, BACKENDS);
     console.log(`every back end: ${reportLine(r)}`);
     expect(r.backends).toEqual(["referentie", "in-process", "bibliotheek", "jsonl", "sql"]);
@@ -63,12 +64,16 @@ describe("random well-typed policies", () => {
 
   it("a refusal is a failure unless the construct is one SQL documents as unsupported", () => {
     expect(claimedBySql("de functie `jaar_van`")).toBe(true);
+    expect(claimedBySql("de functie `uren_tussen`")).toBe(true);
     expect(claimedBySql("de aggregatie `som`")).toBe(true);
+    expect(claimedBySql("de aggregatie `lopende som`")).toBe(true);
+    expect(claimedBySql("de uitdrukking `inList`")).toBe(true);
     expect(claimedBySql("min over day")).toBe(true);
     expect(claimedBySql("iets nieuws")).toBe(true);
-    expect(claimedBySql("de aggregatie `grootste`")).toBe(false);
     expect(claimedBySql("de functie `werkdagen_tussen_nl`")).toBe(false);
-    expect(claimedBySql("een lijst- of gegevensuitvoer")).toBe(false);
+    expect(claimedBySql("de functie `eerste_paasdag`")).toBe(false);
+    expect(claimedBySql("een uitvoer die is: een lijst van gegevens of gegevens")).toBe(false);
+    expect(claimedBySql("een lijst van lijsten")).toBe(false);
   });
 
   it("a back end that is off by one cent is caught (the comparison can fail)", async () => {
