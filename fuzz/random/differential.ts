@@ -96,12 +96,25 @@ export const built: Backend = {
     const out = path.join(work, "lib");
     fs.mkdirSync(src, { recursive: true });
     for (const s of subjects) fs.writeFileSync(path.join(src, `${s.id}.polis`), s.source);
-    const build = spawnSync(process.execPath, [BIN, "build", src, "--out", out], { encoding: "utf8" });
-    if (build.status !== 0) throw new Error(`polis build: ${build.stderr}`);
+    const build = (from: string, to: string) => spawnSync(process.execPath, [BIN, "build", from, "--out", to], { encoding: "utf8" });
+    const whole = build(src, out);
     // The package as published: compiled .js next to its .d.ts (polis build type-checks it, and fails if it does not).
     const results: Outcome[][] = [];
     for (const s of subjects) {
-      const m = (await import(pathToFileURL(path.join(out, `${s.id}.js`)).href)) as { evaluate(i: unknown): Record<string, unknown> };
+      let lib = out;
+      if (whole.status !== 0) {
+        // A batch that does not build: build each policy alone, and a policy that fails is a disagreement on every case.
+        const one = path.join(work, "alleen", s.id);
+        fs.mkdirSync(path.join(one, "src"), { recursive: true });
+        fs.writeFileSync(path.join(one, "src", `${s.id}.polis`), s.source);
+        const r = build(path.join(one, "src"), path.join(one, "lib"));
+        if (r.status !== 0) {
+          results.push(s.cases.map(() => ({ fout: "polis build faalt", bericht: r.stderr.split("\n").slice(0, 3).join(" ") })));
+          continue;
+        }
+        lib = path.join(one, "lib");
+      }
+      const m = (await import(pathToFileURL(path.join(lib, `${s.id}.js`)).href)) as { evaluate(i: unknown): Record<string, unknown> };
       results.push(s.cases.map((c) => outcome(() => m.evaluate(c))));
     }
     return results;
