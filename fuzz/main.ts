@@ -1,4 +1,4 @@
-// `npm run fuzz -- --runs N [--seed S] [--policies P] [--cases C]`: the
+// `npm run fuzz -- --runs N [--seed S] [--policies P] [--cases C] [--all A]`: the
 // robustness properties of fuzz/properties.ts at length, outside CI, then the
 // random-policy differential of every back end (fuzz/random/). Prints what
 // was run and any counterexample; exits 1 when a property fails or two back
@@ -39,5 +39,6 @@ if (result.failed) {
   console.log(`ok: ${result.numRuns.toLocaleString("nl-NL")} inputs, no exception, every span valid (${seconds.toFixed(0)} s, ${Math.round(result.numRuns / seconds)} inputs/s)`);
 }
 
-const disagreements = await fuzzRandomPolicies({ policies: arg("--policies", 300), cases: arg("--cases", 40), seed });
+const policies = arg("--policies", 300);
+const disagreements = await fuzzRandomPolicies({ policies, cases: arg("--cases", 40), seed, allBackends: arg("--all", Math.ceil(policies / 10)) });
 if (disagreements > 0) process.exitCode = 1;

@@ -49,7 +49,8 @@ export function outputGetter(ctx: OutputContext, d: OutputDecision): string {
       body.push(`{ const c = this.r${ri}(); this.w = ${ruleWheres[ri]}; ${branches.join(" else ")} }`);
     }
     body.push(`const rules${w.ann("number[]")} = [];`);
-    body.push(`const values${w.ann(`${t}[]`)} = [];`);
+    // `readonly Rat[]` (a list output) needs parentheses: `readonly Rat[][]` is a readonly array, without push.
+    body.push(`const values${w.ann(/\s/.test(t) ? `(${t})[]` : `${t}[]`)} = [];`);
     for (const ri of d.rules) {
       const replacedBy = d.exceptions.filter((x) => x.replaces === ri).map((x) => ` && ${a(x.exception)} === undefined`);
       body.push(`if (${a(ri)} !== undefined${replacedBy.join("")}) { rules.push(${ri}); values.push(${a(ri)}); }`);

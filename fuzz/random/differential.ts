@@ -14,7 +14,7 @@ import fc from "fast-check";
 import { compile } from "../../compiler/pipeline.js";
 import { load } from "../../compiler/emit/load.js";
 import type { LoweredPolicy } from "../../compiler/ir/ir.js";
-import { caseArbitrary, policyArbitrary } from "./generate.js";
+import { caseArbitrary, policyArbitrary, type PolicyOptions } from "./generate.js";
 import { referenceDecide, type Outcome } from "./reference.js";
 import { claimedBySql, decideInSql, type SubjectResult } from "./sql.js";
 
@@ -96,12 +96,25 @@ export const built: Backend = {
     const out = path.join(work, "lib");
     fs.mkdirSync(src, { recursive: true });
     for (const s of subjects) fs.writeFileSync(path.join(src, `${s.id}.polis`), s.source);
-    const build = spawnSync(process.execPath, [BIN, "build", src, "--out", out], { encoding: "utf8" });
-    if (build.status !== 0) throw new Error(`polis build: ${build.stderr}`);
+    const build = (from: string, to: string) => spawnSync(process.execPath, [BIN, "build", from, "--out", to], { encoding: "utf8" });
+    const whole = build(src, out);
     // The package as published: compiled .js next to its .d.ts (polis build type-checks it, and fails if it does not).
     const results: Outcome[][] = [];
     for (const s of subjects) {
-      const m = (await import(pathToFileURL(path.join(out, `${s.id}.js`)).href)) as { evaluate(i: unknown): Record<string, unknown> };
+      let lib = out;
+      if (whole.status !== 0) {
+        // A batch that does not build: build each policy alone, and a policy that fails is a disagreement on every case.
+        const one = path.join(work, "alleen", s.id);
+        fs.mkdirSync(path.join(one, "src"), { recursive: true });
+        fs.writeFileSync(path.join(one, "src", `${s.id}.polis`), s.source);
+        const r = build(path.join(one, "src"), path.join(one, "lib"));
+        if (r.status !== 0) {
+          results.push(s.cases.map(() => ({ fout: "polis build faalt", bericht: r.stderr.split("\n").slice(0, 3).join(" ") })));
+          continue;
+        }
+        lib = path.join(one, "lib");
+      }
+      const m = (await import(pathToFileURL(path.join(lib, `${s.id}.js`)).href)) as { evaluate(i: unknown): Record<string, unknown> };
       results.push(s.cases.map((c) => outcome(() => m.evaluate(c))));
     }
     return results;
@@ -176,7 +189,7 @@ export interface Report {
 }
 
 /** What the reference can say: outputs, or error code and field (not the message). */
-const withoutMessage = (o: Outcome): string => JSON.stringify("fout" in o ? { fout: o.fout, ...(o.veld !== undefined ? { veld: o.veld } : {}) } : o);
+export const withoutMessage = (o: Outcome): string => JSON.stringify("fout" in o ? { fout: o.fout, ...(o.veld !== undefined ? { veld: o.veld } : {}) } : o);
 
 /**
  * Run every back end on every subject and compare each with the first (the
@@ -240,9 +253,9 @@ export function subject(id: string, source: string, cases: Record<string, unknow
 }
 
 /** `count` random policies with `casesPer` cases each, from a seed. */
-export function randomSubjects(count: number, casesPer: number, seed: number): Subject[] {
-  const pairs = fc.sample(fc.tuple(policyArbitrary(), fc.array(caseArbitrary, { minLength: casesPer, maxLength: casesPer })), { numRuns: count, seed });
-  return pairs.map(([p, cases], i) => subject(`willekeurig_${seed}_${i}`, p.source, cases));
+export function randomSubjects(count: number, casesPer: number, seed: number, options: PolicyOptions = {}): Subject[] {
+  const pairs = fc.sample(fc.tuple(policyArbitrary(options), fc.array(caseArbitrary, { minLength: casesPer, maxLength: casesPer })), { numRuns: count, seed });
+  return pairs.map(([p, cases], i) => subject(`willekeurig_${options.core ? "kern_" : ""}${seed}_${i}`, p.source, cases));
 }
 
 /** The regression files: test/random/regressions/NAME.polis with NAME.jsonl, its cases. */
@@ -278,6 +291,47 @@ export function shrinkDisagreement(runs: number, seed: number): { source: string
   const [p, c] = result.counterexample;
   const s = subject("krimp", p.source, [c]);
   return { source: p.source, case: c, reference: referenceDecide(s.policy, c), module: (inProcess.run([s], "") as Outcome[][])[0]![0]! };
+}
+
+/**
+ * Shrink a disagreement of any back end with the reference, found on a whole
+ * policy: drop paragraphs (rules, declarations), then single lines, then
+ * clauses' continuation lines, as long as the policy still compiles and the
+ * back end still disagrees with the reference on the case. Slow back ends
+ * (SQL) make this a matter of minutes, so `npm run fuzz` does it only for the
+ * disagreements it finds.
+ */
+export async function shrinkAgainst(backend: Backend, source: string, c: Record<string, unknown>): Promise<string> {
+  const disagrees = async (text: string): Promise<boolean> => {
+    const r = compile(text, "krimp.polis");
+    if (!r.policy || r.diagnostics.some((d) => d.severity === "error")) return false;
+    const s: Subject = { id: "krimp", source: text, policy: r.policy, cases: [c] };
+    let ref: Outcome;
+    try {
+      ref = referenceDecide(s.policy, c);
+    } catch {
+      return false;
+    }
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "polis-krimp-"));
+    try {
+      const got = (await backend.run([s], work))[0]!;
+      return Array.isArray(got) && withoutMessage(got[0]!) !== withoutMessage(ref);
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  };
+  let current = source;
+  for (const unit of ["\n\n", "\n"]) {
+    let parts = current.split(unit);
+    for (let i = parts.length - 1; i >= 1; i--) {
+      const candidate = [...parts.slice(0, i), ...parts.slice(i + 1)].join(unit);
+      if (await disagrees(candidate)) {
+        parts = candidate.split(unit);
+        current = candidate;
+      }
+    }
+  }
+  return current;
 }
 
 /** Write a shrunk counterexample as a regression file pair; returns the .polis path. */

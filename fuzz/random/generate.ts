@@ -9,63 +9,47 @@
 // divisor is a compile error). Begrippen read only earlier begrippen, and the
 // rules of an output read only earlier outputs, so there are no cycles.
 //
-// Covered: the types bedrag, getal, aantal, percentage, janee, datum, duur
-// (days; months in date arithmetic), periode, tekst, a soort and a list of
-// records; + - * / and prefix -, `x %`, the six comparisons, `in`, `tussen`,
-// `en` `of` `niet`, all rounding forms, expression `indien`, the four
-// aggregations, date ± duration, date − date, a getal stored in an aantal,
-// the stdlib (min, max, abs, leeftijd_op, verjaardag, jaar_van, maand_van,
-// dag_van, begin_van_jaar, einde_van_jaar, eerste_dag_volgende_maand,
-// dagen_in_jaar, aantal_dagen, begin, einde, overlap, hele_maand,
-// werkdagen_tussen; not kalendermaanden), a functie, parameters,
-// begrippen, rules with `indien`/`anders`/unconditional clauses, several
-// rules per output, exceptions (`uitzondering op`), `standaard`, a beperking
-// and a voorwaarde.
+// Covered (checklist against docs/language.md; the README lists it too):
+// every type (bedrag, getal, aantal, percentage, janee, datum, duur in days
+// and, as an input, in any unit, periode, tekst, a soort, a record with an
+// optional field, lijst van record and lijst van bedrag); + - * / prefix -,
+// `x %`, unit postfixes, the six comparisons, `in {…}`, `niet in`, `x in
+// lijst`, `tussen`, `en` `of` `niet`, `is bekend` on an optional input and
+// an optional field; every rounding form; expression `indien`; every
+// aggregation (som, aantal, er is een, voor alle, grootste, kleinste,
+// eerste, laatste, `de … van elke`, lopende som; over a list input, a list
+// expression and a soort); every stdlib function (kalendermaanden through
+// an aggregation, the holiday functions of §7.1, uren_tussen); a functie,
+// parameters, begrippen (list-valued too), list-valued outputs, rules with
+// `indien`/`anders`/unconditional clauses and several assignments per
+// clause, several rules per output, `uitzondering op A` and `op A, B`,
+// `standaard`, beperkingen and a voorwaarde. With `core`, only what came
+// before lists as values, holidays and hours (what the SQL back end
+// compiles). Not generated: voorbeelden and eigenschappen (§8: tests, not
+// decisions) and list or record literals (written only in a voorbeeld).
 
 import fc from "fast-check";
 
-export type GenType = "bedrag" | "getal" | "aantal" | "percentage" | "janee" | "datum" | "dagen" | "periode" | "tekst" | "kleur";
+import { INPUTS, KLEUREN, OUTPUT_TYPES, POST_FIELDS, POST_OPTIONAL, type GenType } from "./cases.js";
 
-export const OUTPUT_TYPES: readonly GenType[] = ["bedrag", "getal", "aantal", "percentage", "janee", "datum", "tekst", "kleur", "dagen", "periode"];
-
-/** The inputs every random policy has (names by type). */
-export const INPUTS: readonly { name: string; type: GenType | "posten"; decl: string }[] = [
-  { name: "kosten", type: "bedrag", decl: "bedrag vanaf € 0" },
-  { name: "tegoed", type: "bedrag", decl: "bedrag" },
-  { name: "factor", type: "getal", decl: "getal" },
-  { name: "sessies", type: "aantal", decl: "aantal tot en met 400" },
-  { name: "leeftijd", type: "aantal", decl: "aantal" },
-  { name: "korting", type: "percentage", decl: "percentage tussen 0 en 100" },
-  { name: "spoed", type: "janee", decl: "janee" },
-  { name: "start", type: "datum", decl: "datum" },
-  { name: "eind", type: "datum", decl: "datum" },
-  { name: "verblijf", type: "periode", decl: "periode" },
-  { name: "naam", type: "tekst", decl: "tekst" },
-  { name: "kleur", type: "kleur", decl: "Kleur" },
-  { name: "posten", type: "posten", decl: "lijst van Post" },
-];
-
-export const KLEUREN = ["rood", "groen", "blauw"] as const;
-
-/** The fields of a `Post`, the records of the list input. */
-export const POST_FIELDS: readonly { name: string; type: GenType }[] = [
-  { name: "bedrag", type: "bedrag" },
-  { name: "stuks", type: "aantal" },
-  { name: "tint", type: "kleur" },
-  { name: "dringend", type: "janee" },
-  { name: "datum", type: "datum" },
-];
+export { caseArbitrary, INPUTS, KLEUREN, OUTPUT_TYPES, POST_FIELDS, POST_OPTIONAL, type GenType } from "./cases.js";
 
 /** Names in scope, by type. */
 interface Env {
   names: Partial<Record<GenType, string[]>>;
-  /** The aggregation variable in scope, if any. */
+  /** The aggregation variable in scope, if any: a Post, or a value of a type. */
   element?: string;
+  elementType?: GenType;
   /** Whether aggregations may still be nested. */
   aggregate: boolean;
   /** The functie, if it exists and may be called here. */
   fn?: boolean;
+  /** Only the core constructs (those before lists as values, holidays and hours: what the SQL back end compiles). */
+  core?: boolean;
 }
+
+/** A construct added with lists as values, holidays and hours (issue 19): left out of core policies. */
+const later19 = (env: Env, arb: fc.Arbitrary<string> | undefined): fc.Arbitrary<string> | undefined => (env.core ? undefined : arb);
 
 const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
 
@@ -74,7 +58,8 @@ const p = (s: string) => `(${s})`;
 // ── Literals ───────────────────────────────────────────────────────────────
 
 const cents = fc.integer({ min: 0, max: 500_000 });
-const money = (c: number) => `€ ${Math.floor(c / 100)},${String(c % 100).padStart(2, "0")}`;
+/** `€ 1.234,56`: thousands grouped with a dot from € 1.000 (as the conditions write it), cents always. */
+const money = (c: number) => `€ ${Math.floor(c / 100).toString().replace(/\B(?=(\d{3})+$)/g, ".")},${String(c % 100).padStart(2, "0")}`;
 const decimalText = (whole: number, frac: number, fracDigits: number) =>
   fracDigits === 0 ? String(whole) : `${whole},${String(frac).padStart(fracDigits, "0")}`;
 
@@ -105,6 +90,8 @@ function literal(t: GenType, nonZero = false): fc.Arbitrary<string> {
       return fc.constantFrom('"a"', '"b"', '"é"', '""');
     case "kleur":
       return fc.constantFrom(...KLEUREN);
+    case "bedragen":
+      throw new Error("no literal of a list outside a voorbeeld");
   }
 }
 
@@ -114,16 +101,17 @@ function literal(t: GenType, nonZero = false): fc.Arbitrary<string> {
 function refs(t: GenType, env: Env): fc.Arbitrary<string>[] {
   const own = env.names[t] ?? [];
   const out: fc.Arbitrary<string>[] = own.length > 0 ? [fc.constantFrom(...own)] : [];
-  if (env.element) {
+  if (env.element && env.elementType === undefined) {
     const fields = POST_FIELDS.filter((f) => f.type === t).map((f) => `${env.element}.${f.name}`);
     if (fields.length > 0) out.push(fc.constantFrom(...fields));
   }
+  if (env.element && env.elementType === t) out.push(fc.constant(env.element));
   return out;
 }
 
 const ROUNDINGS = fc.tuple(
   fc.constantFrom("afgerond op", "naar beneden afgerond op", "naar boven afgerond op"),
-  fc.constantFrom("centen", "hele euro", "0 decimalen", "1 decimalen", "3 decimalen"),
+  fc.constantFrom("centen", "hele euro", "hele euro's", "0 decimalen", "1 decimalen", "2 decimalen", "3 decimalen"),
 );
 
 /**
@@ -154,7 +142,37 @@ function exprUncached(t: GenType, depth: number, env: Env): fc.Arbitrary<string>
 
 /** An expression of type t that may also be a literal (where the context types it). */
 function operand(t: GenType, depth: number, env: Env, nonZero = false): fc.Arbitrary<string> {
+  if (t === "bedragen") return expr(t, depth, env);
   return fc.oneof(literal(t, nonZero), expr(t, depth, env));
+}
+
+/** An hour of the day for uren_tussen: a literal from 0 to 24, or the optional `uur` of the Post in scope. */
+function hour(env: Env): fc.Arbitrary<string> {
+  const lit = fc.tuple(fc.integer({ min: 0, max: 24 }), fc.constantFrom(0, 5)).map(([h, half]) => (half && h < 24 ? `${h},5` : String(h)));
+  return env.element && env.elementType === undefined ? fc.oneof(lit, fc.constant(`${env.element}.uur`)) : lit;
+}
+
+/** A datum that is an input (werkdagen_tussen_be/nl walk day by day: no computed date in the year 9999). */
+const inputDate = fc.constantFrom("start", "eind");
+
+/**
+ * The aggregations of LANGUAGE.md §6.2 that give one element's value:
+ * `grootste/kleinste/eerste/laatste van E voor p in posten [waarvoor C]`
+ * (P0813 on an empty selection), and over a list of bedrag.
+ */
+function pickAggregation(t: "bedrag" | "aantal" | "datum", depth: number, env: Env): fc.Arbitrary<string> | undefined {
+  if (!env.aggregate) return undefined;
+  const inner: Env = { ...env, element: "p", aggregate: false };
+  const kind = fc.constantFrom("grootste", "kleinste", "eerste", "laatste");
+  const overPosten = fc
+    .tuple(kind, expr(t, depth, inner), fc.option(expr("janee", depth, inner), { nil: undefined }))
+    .map(([k, b, c]) => p(`${k} van ${b} voor p in posten${c ? ` waarvoor ${c}` : ""}`));
+  if (t !== "bedrag") return overPosten;
+  const scalar: Env = { ...env, element: "x", elementType: "bedrag", aggregate: false };
+  const overList = fc
+    .tuple(kind, expr("bedragen", depth, { ...env, aggregate: false }), fc.option(expr("janee", depth, scalar), { nil: undefined }))
+    .map(([k, l, c]) => p(`${k} van x voor x in ${l}${c ? ` waarvoor ${c}` : ""}`));
+  return fc.oneof(overPosten, overList);
 }
 
 /** When no name of type t is in scope: a form that builds one from other types. */
@@ -189,7 +207,9 @@ function ifExpr(t: GenType, depth: number, env: Env): fc.Arbitrary<string> {
 }
 
 function minMax(t: GenType, depth: number, env: Env): fc.Arbitrary<string> {
-  return fc.tuple(fc.constantFrom("min", "max"), expr(t, depth, env), operand(t, depth, env)).map(([f, a, b]) => `${f}(${a}, ${b})`);
+  return fc
+    .tuple(fc.constantFrom("min", "max"), expr(t, depth, env), fc.array(operand(t, depth, env), { minLength: 1, maxLength: 2 }))
+    .map(([f, a, bs]) => `${f}(${[a, ...bs].join(", ")})`);
 }
 
 /** Aggregations over `posten`, with a fresh element name. */
@@ -226,6 +246,8 @@ function composites(t: GenType, depth: number, env: Env): fc.Arbitrary<string>[]
         minMax("bedrag", depth, env),
         expr("bedrag", depth, env).map((a) => `abs(${a})`),
         aggregation("som", depth, env),
+        later19(env, pickAggregation("bedrag", depth, env)),
+        later19(env, env.aggregate ? expr("bedragen", depth, { ...env, aggregate: false }).map((l) => p(`som van x voor x in ${l}`)) : undefined),
       );
       if (env.fn) out.push(fc.tuple(operand("bedrag", depth, env), operand("aantal", depth, env)).map(([a, n]) => `deel(${a}, ${n})`));
       break;
@@ -242,6 +264,7 @@ function composites(t: GenType, depth: number, env: Env): fc.Arbitrary<string>[]
         expr("getal", depth, env).map((a) => p(`-${a}`)),
         rounded("getal", depth, env),
         minMax("getal", depth, env),
+        later19(env, fc.tuple(expr("datum", depth, env), hour(env), expr("datum", depth, env), hour(env)).map(([d1, u1, d2, u2]) => `uren_tussen(${d1}, ${u1}, ${d2}, ${u2})`)),
       );
       break;
     case "aantal":
@@ -255,6 +278,13 @@ function composites(t: GenType, depth: number, env: Env): fc.Arbitrary<string>[]
         expr("datum", depth, env).map((d) => `dagen_in_jaar(jaar_van(${d}))`),
         binary("datum", ",", "datum", depth, env).map((ab) => `leeftijd_op${ab}`),
         binary("datum", ",", "datum", depth, env).map((ab) => `werkdagen_tussen${ab}`),
+        later19(env, fc.tuple(fc.constantFrom("be", "nl"), inputDate, inputDate).map(([c, a, b]) => `werkdagen_tussen_${c}(${a}, ${b})`)),
+        later19(env, pickAggregation("aantal", depth, env)),
+        env.aggregate && !env.core
+          ? fc.tuple(expr("bedragen", depth, { ...env, aggregate: false }), fc.option(expr("janee", depth, { ...env, element: "x", elementType: "bedrag", aggregate: false }), { nil: undefined })).map(([l, c]) => p(`aantal x in ${l}${c ? ` waarvoor ${c}` : ""}`))
+          : undefined,
+        env.aggregate && !env.core ? expr("periode", depth, env).map((q) => p(`aantal m in kalendermaanden(${q}) waarvoor hele_maand(m)`)) : undefined,
+        env.aggregate && !env.core ? expr("periode", depth, env).map((q) => p(`som van aantal_dagen(m) voor m in kalendermaanden(${q})`)) : undefined,
         expr("periode", depth, env).map((q) => `aantal_dagen(${q})`),
         env.aggregate ? fc.tuple(expr("aantal", depth, { ...env, element: "p", aggregate: false })).map(([b]) => p(`som van ${b} voor p in posten`)) : undefined,
         minMax("aantal", depth, env),
@@ -286,6 +316,15 @@ function composites(t: GenType, depth: number, env: Env): fc.Arbitrary<string>[]
         aggregation("voor alle", depth, env),
         expr("periode", depth, env).map((q) => `hele_maand(${q})`),
         fc.tuple(expr("periode", depth, env), fc.constantFrom("=", "<>"), expr("periode", depth, env)).map(([a, op, b]) => p(`${a} ${op} ${b}`)),
+        later19(env, fc.tuple(fc.constantFrom("be", "nl"), expr("datum", depth, env)).map(([c, d]) => `feestdag_${c}(${d})`)),
+        later19(env, fc.constant(p("overlijden is bekend"))),
+        env.element && env.elementType === undefined && !env.core ? fc.constant(p(`${env.element}.uur is bekend`)) : undefined,
+        // `x in lijst` (§6.1): a soort as the list of its values, and a list of bedrag.
+        later19(env, fc.tuple(expr("bedrag", depth, env), fc.boolean(), expr("bedragen", depth, { ...env, aggregate: false })).map(([a, neg, l]) => p(`${a} ${neg ? "niet in" : "in"} ${l}`))),
+        env.aggregate && !env.core ? fc.tuple(fc.constantFrom("voor alle k in Kleur geldt", "er is een k in Kleur waarvoor"), expr("kleur", depth, env)).map(([q, k]) => p(`${q} k <> ${k}`)) : undefined,
+        env.aggregate && !env.core
+          ? fc.tuple(expr("kleur", depth, env), fc.option(expr("janee", depth, { ...env, element: "p", aggregate: false }), { nil: undefined })).map(([k, c]) => p(`${k} in (de p.tint van elke p in posten${c ? ` waarvoor ${c}` : ""})`))
+          : undefined,
       );
       break;
     case "datum":
@@ -299,6 +338,11 @@ function composites(t: GenType, depth: number, env: Env): fc.Arbitrary<string>[]
         expr("periode", depth, env).map((q) => `begin(${q})`),
         expr("periode", depth, env).map((q) => `einde(${q})`),
         minMax("datum", depth, env),
+        later19(env, fc.tuple(fc.constantFrom("be", "nl"), expr("datum", depth, env), fc.integer({ min: 0, max: 40 })).map(([c, d, n]) => `plus_werkdagen_${c}(${d}, ${n})`)),
+        later19(env, expr("datum", depth, env).map((d) => `eerste_paasdag(jaar_van(${d}))`)),
+        later19(env, pickAggregation("datum", depth, env)),
+        // An optional input, read where it is known (and bare, rarely: P0715 when not given).
+        later19(env, fc.oneof({ arbitrary: operand("datum", depth, env).map((d) => p(`indien overlijden is bekend dan overlijden anders ${d}`)), weight: 4 }, { arbitrary: fc.constant("overlijden"), weight: 1 })),
       );
       break;
     case "periode":
@@ -315,6 +359,21 @@ function composites(t: GenType, depth: number, env: Env): fc.Arbitrary<string>[]
         expr("aantal", depth, env).map((n) => p(`${n} dagen`)),
       );
       break;
+    case "bedragen": {
+      // An aggregation variable is never bound twice: no new list aggregation inside one.
+      if (env.element || env.core) break;
+      // Lists as values (§6.2): filter-and-map and running sums over the Posts and over a list of bedrag.
+      const inner: Env = { ...env, element: "p", aggregate: false };
+      const scalar: Env = { ...env, element: "x", elementType: "bedrag", aggregate: false };
+      const filter = (e: Env) => fc.option(expr("janee", depth, e), { nil: undefined }).map((c) => (c ? ` waarvoor ${c}` : ""));
+      out.push(
+        fc.tuple(expr("bedrag", depth, inner), filter(inner)).map(([b, c]) => p(`de ${b} van elke p in posten${c}`)),
+        fc.tuple(expr("bedrag", depth, inner), filter(inner)).map(([b, c]) => p(`lopende som van ${b} voor p in posten${c}`)),
+        fc.tuple(expr("bedrag", depth, scalar), filter(scalar)).map(([b, c]) => p(`de ${b} van elke x in tarieven${c}`)),
+        fc.tuple(expr("bedrag", depth, scalar), filter(scalar)).map(([b, c]) => p(`lopende som van ${b} voor x in tarieven${c}`)),
+      );
+      break;
+    }
     case "tekst":
     case "kleur":
       break;
@@ -340,11 +399,12 @@ const TYPE_WORD: Record<GenType, string> = {
   periode: "periode",
   tekst: "tekst",
   kleur: "Kleur",
+  bedragen: "lijst van bedrag",
 };
 
 function baseEnv(): Env {
   const names: Env["names"] = {};
-  for (const i of INPUTS) if (i.type !== "posten") (names[i.type] ??= []).push(i.name);
+  for (const i of INPUTS) if (i.type !== "posten" && i.type !== "optioneel") (names[i.type] ??= []).push(i.name);
   return { names, aggregate: true };
 }
 
@@ -356,24 +416,27 @@ function withName(env: Env, t: GenType, name: string): Env {
 interface RulePlan {
   outputs: number[];
   clauses: { cond?: string; anders?: boolean; values: string[] }[];
-  exceptionTo?: number;
+  exceptionTo?: number[];
 }
 
 export interface PolicyOptions {
   depth?: number;
+  /** Only the constructs from before lists as values, holidays and hours (what the SQL back end compiles). */
+  core?: boolean;
 }
 
 /** A random well-typed policy. */
 export function policyArbitrary(options: PolicyOptions = {}): fc.Arbitrary<GeneratedPolicy> {
   const depth = options.depth ?? 2;
-  const outputTypes = fc.array(fc.constantFrom(...OUTPUT_TYPES), { minLength: 1, maxLength: 4 });
+  const core = options.core === true;
+  const outputTypes = fc.array(fc.constantFrom(...OUTPUT_TYPES.filter((t) => !core || t !== "bedragen")), { minLength: 1, maxLength: 4 });
   const paramTypes = fc.array(fc.constantFrom<GenType>("bedrag", "getal", "aantal", "percentage", "datum"), { maxLength: 2 });
-  const begripTypes = fc.array(fc.constantFrom<GenType>("bedrag", "getal", "aantal", "percentage", "janee", "datum"), { maxLength: 3 });
+  const begripTypes = fc.array(fc.constantFrom<GenType>("bedrag", "getal", "aantal", "percentage", "janee", "datum", ...(core ? [] : (["bedragen"] as const))), { maxLength: 3 });
   return fc.tuple(outputTypes, paramTypes, begripTypes, fc.boolean()).chain(([outs, params, begrippen, withFn]) => {
     // Parameters: literals of their type.
     const paramArb = fc.tuple(...params.map((t) => literal(t)));
     return paramArb.chain((paramValues) => {
-      let env = baseEnv();
+      let env: Env = core ? { ...baseEnv(), core } : baseEnv();
       params.forEach((t, i) => (env = withName(env, t, `par${i}`)));
       // The functie: deel(x: bedrag, n: aantal): bedrag.
       const fnEnv: Env = withName(withName({ ...env, aggregate: false }, "bedrag", "x"), "aantal", "n");
@@ -395,42 +458,76 @@ export function policyArbitrary(options: PolicyOptions = {}): fc.Arbitrary<Gener
   });
 }
 
-/** Rules for the outputs: each output gets 1–2 rules (or a standaard and maybe none), some exceptions. */
+/**
+ * Rules for the outputs: each output gets 1–3 rules (or a standaard and maybe
+ * none); a later rule may be an exception to the first (`uitzondering op A`)
+ * or to the first two (`uitzondering op A, B`, §5.1); the first rule of an
+ * output sometimes also sets the next output in the same clauses (several
+ * assignments per clause).
+ */
 function rulesArbitrary(outs: GenType[], env: Env, depth: number): fc.Arbitrary<{ rules: RulePlan[]; defaults: (string | undefined)[] }> {
-  const perOutput = outs.map((t, k) => {
-    // Rules of output k read outputs before k.
+  // Rules of output k read outputs before k.
+  const envs = outs.map((_, k) => {
     let e = env;
     for (let j = 0; j < k; j++) e = withName(e, outs[j]!, `uit${j}`);
+    return e;
+  });
+  const valueOf = (t: GenType, e: Env): fc.Arbitrary<string> => {
     // An aantal output may be assigned a getal: checked whole and ≥ 0 when stored (§3).
     // (`g * 1`: a literal inside g, such as a branch of an `indien`, must take
     // its type from g, not from the aantal declaration.)
     const getal = expr("getal", depth, e).map((g) => p(`${g} * 1`));
-    const value = t === "aantal" ? fc.oneof({ arbitrary: operand(t, depth, e), weight: 3 }, { arbitrary: getal, weight: 1 }) : operand(t, depth, e);
-    const cond = expr("janee", depth, e);
-    const clauses = fc.oneof(
-      value.map((v) => [{ values: [v] }]),
-      fc.tuple(cond, value, fc.option(value, { nil: undefined })).map(([c, v, w]) => (w === undefined ? [{ cond: c, values: [v] }] : [{ cond: c, values: [v] }, { anders: true, values: [w] }])),
-      fc.tuple(cond, value, cond, value, value).map(([c1, v1, c2, v2, w]) => [{ cond: c1, values: [v1] }, { cond: c2, values: [v2] }, { anders: true, values: [w] }]),
-    );
-    const rule = clauses.map((cs): RulePlan => ({ outputs: [k], clauses: cs }));
-    // A second rule applies only sometimes (one `indien` clause): two rules
-    // that always apply mostly conflict, and a conflict hides everything else.
-    const second = fc.tuple(cond, value).map(([c, v]): RulePlan => ({ outputs: [k], clauses: [{ cond: c, values: [v] }] }));
-    return fc.record({
-      rules: fc.tuple(rule, fc.option(second, { nil: undefined, freq: 2 })).map(([a, b]) => (b ? [a, b] : [a])),
-      exception: fc.boolean(),
-      dflt: fc.option(literal(t), { nil: undefined, freq: 3 }),
+    return t === "aantal" ? fc.oneof({ arbitrary: operand(t, depth, e), weight: 3 }, { arbitrary: getal, weight: 1 }) : operand(t, depth, e);
+  };
+  // joint[k]: the first rule of output k also sets output k + 1; output k + 1
+  // then has only conditional rules, exceptions to that joint rule.
+  const jointFlags = fc.tuple(...outs.map((_, k) => (k + 1 < outs.length ? fc.boolean() : fc.constant(false))));
+  return jointFlags.chain((drawn) => {
+    // An output set by a joint rule does not set the next one itself.
+    const joint: boolean[] = [];
+    drawn.forEach((j, k) => joint.push(j && !(k > 0 && joint[k - 1]!)));
+    const perOutput = outs.map((t, k) => {
+      const e = envs[k]!;
+      const targets = joint[k] ? [k, k + 1] : [k];
+      const values = fc.tuple(...targets.map((j) => valueOf(outs[j]!, e)));
+      const cond = expr("janee", depth, e);
+      const clauses = fc.oneof(
+        values.map((v) => [{ values: v }]),
+        fc.tuple(cond, values, fc.option(values, { nil: undefined })).map(([c, v, w]) => (w === undefined ? [{ cond: c, values: v }] : [{ cond: c, values: v }, { anders: true, values: w }])),
+        fc.tuple(cond, values, cond, values, values).map(([c1, v1, c2, v2, w]) => [{ cond: c1, values: v1 }, { cond: c2, values: v2 }, { anders: true, values: w }]),
+      );
+      const rule = clauses.map((cs): RulePlan => ({ outputs: targets, clauses: cs }));
+      // Later rules apply only sometimes (one `indien` clause): rules that
+      // always apply mostly conflict, and a conflict hides everything else.
+      const later = fc.tuple(cond, valueOf(t, e)).map(([c, v]): RulePlan => ({ outputs: [k], clauses: [{ cond: c, values: [v] }] }));
+      const setByJoint = k > 0 && joint[k - 1]!;
+      return fc.record({
+        rules: setByJoint ? fc.array(later, { maxLength: 2 }) : fc.tuple(rule, fc.array(later, { maxLength: 2 })).map(([a, more]) => [a, ...more]),
+        // 0: no exception; 1: each later rule an exception to the first; 2: the last one an exception to all before it (§5.1).
+        exception: fc.constantFrom(0, 1, 1, 2, 2),
+        setByJoint: fc.constant(setByJoint),
+        dflt: t === "bedragen" ? fc.constant(undefined) : fc.option(literal(t), { nil: undefined, freq: 3 }),
+      });
     });
-  });
-  return fc.tuple(...perOutput).map((plans) => {
-    const rules: RulePlan[] = [];
-    const defaults: (string | undefined)[] = [];
-    plans.forEach((plan) => {
-      const first = rules.length;
-      plan.rules.forEach((r, i) => rules.push(i > 0 && plan.exception ? { ...r, exceptionTo: first } : r));
-      defaults.push(plan.dflt);
+    return fc.tuple(...perOutput).map((plans) => {
+      const rules: RulePlan[] = [];
+      const defaults: (string | undefined)[] = [];
+      let previousFirst = -1;
+      plans.forEach((plan) => {
+        const first = rules.length;
+        const n = plan.rules.length;
+        plan.rules.forEach((r, i) => {
+          let exceptionTo: number[] | undefined;
+          if (plan.setByJoint) exceptionTo = plan.exception === 2 && i > 0 ? [previousFirst, first] : [previousFirst];
+          else if (i > 0 && plan.exception === 1) exceptionTo = [first];
+          else if (i > 0 && i === n - 1 && plan.exception === 2) exceptionTo = Array.from({ length: i }, (_, j) => first + j);
+          rules.push(exceptionTo ? { ...r, exceptionTo } : r);
+        });
+        if (!plan.setByJoint) previousFirst = first;
+        defaults.push(plan.dflt);
+      });
+      return { rules, defaults };
     });
-    return { rules, defaults };
   });
 }
 
@@ -445,6 +542,7 @@ function render(
 ): GeneratedPolicy {
   const lines: string[] = [`polis willekeurig "Willekeurige polis"`, "", `soort Kleur: ${KLEUREN.join(", ")}`, "", "gegevens Post:"];
   for (const f of POST_FIELDS) lines.push(`  ${f.name}: ${TYPE_WORD[f.type]}`);
+  lines.push(`  ${POST_OPTIONAL.name}: ${POST_OPTIONAL.decl}`);
   lines.push("", "invoer");
   for (const i of INPUTS) lines.push(`  ${i.name}: ${i.decl}`);
   lines.push("", "voorwaarde eind >= start", "");
@@ -454,49 +552,14 @@ function render(
   lines.push("", "uitvoer");
   outs.forEach((t, k) => lines.push(`  uit${k}: ${TYPE_WORD[t]}${plan.defaults[k] !== undefined ? ` standaard ${plan.defaults[k]}` : ""}`));
   plan.rules.forEach((r, i) => {
-    const exc = r.exceptionTo !== undefined ? ` uitzondering op r${r.exceptionTo}` : "";
+    const exc = r.exceptionTo !== undefined ? ` uitzondering op ${r.exceptionTo.map((j) => `r${j}`).join(", ")}` : "";
     lines.push("", `regel r${i} (artikel ${i + 10})${exc}:`);
     for (const c of r.clauses) {
-      const assigns = r.outputs.map((k, j) => `uit${k} ${c.values[j]}`).join(", ");
-      lines.push(c.anders ? `  anders ${assigns}` : c.cond !== undefined ? `  indien ${c.cond} dan ${assigns}` : `  ${assigns}`);
+      // Further assignments of a clause go on lines of their own (§5).
+      const [head, ...rest] = r.outputs.map((k, j) => `uit${k} ${c.values[j]}`);
+      lines.push(c.anders ? `  anders ${head}` : c.cond !== undefined ? `  indien ${c.cond} dan ${head}` : `  ${head}`);
+      for (const a of rest) lines.push(`    ${a}`);
     }
   });
   return { source: lines.join("\n") + "\n", outputs: outs.map((type, k) => ({ name: `uit${k}`, type })) };
 }
-
-// ── Cases ──────────────────────────────────────────────────────────────────
-
-const isoDate = fc
-  .tuple(fc.integer({ min: 1995, max: 2025 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }))
-  .map(([y, m, d]) => `${y}-${String(m).padStart(2, "0")}-${String(Math.min(d, new Date(Date.UTC(y, m, 0)).getUTCDate())).padStart(2, "0")}`);
-
-const centsText = (min: number) => fc.integer({ min, max: 1_000_000 }).map((c) => `${c < 0 ? "-" : ""}${Math.floor(Math.abs(c) / 100)}.${String(Math.abs(c) % 100).padStart(2, "0")}`);
-
-/** A case file for the inputs (always valid: beperkingen and the voorwaarde hold). */
-export const caseArbitrary: fc.Arbitrary<Record<string, unknown>> = fc
-  .record({
-    kosten: centsText(0),
-    tegoed: centsText(-100_000),
-    factor: fc.oneof(fc.integer({ min: -50, max: 50 }).map(String), fc.tuple(fc.integer({ min: -99, max: 99 }), fc.integer({ min: 0, max: 9999 })).map(([w, f]) => `${w}.${String(f).padStart(4, "0")}`)),
-    sessies: fc.oneof(fc.constantFrom(0, 1, 400), fc.integer({ min: 0, max: 400 })),
-    leeftijd: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constant("123456789012345678")),
-    korting: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constantFrom("12.5", "33.3333", "0.01")),
-    spoed: fc.boolean(),
-    dates: fc.tuple(isoDate, isoDate).map(([a, b]) => (a <= b ? [a, b] : [b, a])),
-    naam: fc.constantFrom("a", "b", "é", ""),
-    verblijf: fc.option(fc.tuple(isoDate, isoDate).map(([a, b]) => (a <= b ? { van: a, tot_en_met: b } : { van: b, tot_en_met: a })), { nil: null }),
-    kleur: fc.constantFrom(...KLEUREN),
-    posten: fc.array(
-      fc.record({ bedrag: centsText(-5_000), stuks: fc.integer({ min: 0, max: 20 }), tint: fc.constantFrom(...KLEUREN), dringend: fc.boolean(), datum: isoDate }),
-      { maxLength: 4 },
-    ),
-  })
-  .map(({ dates, ...rest }) => {
-    const c: Record<string, unknown> = {};
-    for (const i of INPUTS) {
-      if (i.name === "start") c.start = dates[0];
-      else if (i.name === "eind") c.eind = dates[1];
-      else c[i.name] = (rest as Record<string, unknown>)[i.name];
-    }
-    return c;
-  });

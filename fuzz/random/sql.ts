@@ -14,43 +14,30 @@ import type { Outcome } from "./reference.js";
 /** A back end's answer for one policy: an outcome per case, or the construct it refused. */
 export type SubjectResult = Outcome[] | { refused: string };
 
-/**
- * The construct a P0901 message names, without the names of the policy (so
- * that refusals can be counted per construct): "de aggregatie `grootste`",
- * "een lijst- of gegevensuitvoer", …
- */
 export function constructOf(message: string): string {
-  if (/^uitvoer `[^`]*` is een lijst of gegevens$/.test(message)) return "een lijst- of gegevensuitvoer";
-  return message;
+  // "uitvoer `uit2` is een lijst van gegevens of gegevens": the output's name is the policy's, not the construct.
+  return message.replace(/^uitvoer `[^`]*` is /, "een uitvoer die is: ");
 }
 
 /**
- * The standard-library functions and aggregations compiler/sql implements
- * (compiler/sql/stdlib.ts, aggregate.ts) and docs/sql.md therefore claims:
- * refusing one of them is a failure. What SQL documents as unsupported — a
- * list or record as a value (docs/sql.md "Errors": list or record outputs,
- * choices and comparisons between lists) and the list constructs of the
- * language added after the SQL back end (the other aggregations, new
- * expression forms, functions not in this list) — is counted as refused.
+ * What compiler/sql implements, and so claims (compiler/sql/stdlib.ts,
+ * aggregate.ts, lists.ts): refusing one of these is a failure. What it
+ * documents as refused is counted: the holiday-aware functions of
+ * docs/language.md §7.1 (werkdagen_tussen_be/nl, plus_werkdagen_be/nl,
+ * feestdag_be/nl, eerste_paasdag: test/sql's REFUSED list), records as
+ * values or outputs, and lists of lists.
  */
 const SQL_FUNCTIONS = new Set([
   "leeftijd_op", "verjaardag", "jaar_van", "maand_van", "dag_van", "begin_van_jaar", "einde_van_jaar",
   "eerste_dag_volgende_maand", "dagen_in_jaar", "aantal_dagen", "begin", "einde", "overlap",
-  "kalendermaanden", "hele_maand", "werkdagen_tussen", "min", "max", "abs",
+  "kalendermaanden", "hele_maand", "werkdagen_tussen", "min", "max", "abs", "uren_tussen",
 ]);
-const SQL_AGGREGATIONS = new Set(["som", "aantal", "er is een", "voor alle"]);
 
 /** Whether SQL claims to support the construct of a refusal (then the refusal is a failure). */
 export function claimedBySql(construct: string): boolean {
   const fn = /^de functie `([^`]+)`$/.exec(construct);
   if (fn) return SQL_FUNCTIONS.has(fn[1]!);
-  const agg = /^de aggregatie `([^`]+)`$/.exec(construct);
-  if (agg) return SQL_AGGREGATIONS.has(agg[1]!);
-  // min/max over a type other than a list (numbers, dates and durations are in SQL).
-  const over = /^(min|max) over (\w+)$/.exec(construct);
-  if (over) return over[2] !== "lijst" && over[2] !== "record";
-  if (/^de uitdrukking `/.test(construct)) return false;
-  if (/lijst|gegevens|record/.test(construct)) return false;
+  if (/gegevens|lijst van lijsten|in PostgreSQL/.test(construct)) return false;
   return true;
 }
 
