@@ -29,6 +29,7 @@ export interface EngineOptions {
 }
 
 const LINE = "__polis_lijn";
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** A result row as the JSON line `polis run` prints (outputs in declaration order, or {"fout": …}). */
 export function jsonLine(policy: Policy, row: Record<string, unknown>, line?: number): { text: string; exit: number } {
@@ -46,8 +47,13 @@ export function jsonLine(policy: Policy, row: Record<string, unknown>, line?: nu
 function jsonValue(v: unknown, t: Type): string {
   if (v === null || v === undefined) return "null";
   switch (t.k) {
-    case "aantal":
-      return String(v);
+    case "aantal": {
+      // As the JavaScript path (runtime/case-encode.ts): a JSON number up to
+      // 2^53 − 1, beyond that a string, so a reader's float never loses a digit.
+      const text = String(v);
+      const big = BigInt(text);
+      return big > MAX_SAFE || big < -MAX_SAFE ? JSON.stringify(text) : text;
+    }
     case "janee":
       return v === true || v === "true" || v === "t" ? "true" : "false";
     case "duur": case "periode": case "lijst":
@@ -88,6 +94,8 @@ export async function runEngine(policy: Policy, file: string, options: EngineOpt
   const con = await instance.connect();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "polis-duckdb-"));
   try {
+    // Tables larger than memory: DuckDB spills to this folder.
+    await con.run(`SET temp_directory = ${sqlStr(path.join(tmp, "spill"))}`);
     const errors = new Map<number, string>();
     let source: string;
     if (ext === ".jsonl") source = await loadJsonl(policy, input, tmp, errors);
@@ -114,7 +122,9 @@ export async function runEngine(policy: Policy, file: string, options: EngineOpt
     if (out && (outExt === ".parquet" || outExt === ".csv")) {
       const query = ext === ".jsonl" ? `SELECT * EXCLUDE (${LINE}) FROM (${q}) ORDER BY ${LINE}` : q;
       await con.run(`COPY (${query}) TO ${sqlStr(out)} (FORMAT ${outExt === ".parquet" ? "PARQUET" : "CSV"}${outExt === ".csv" ? ", HEADER" : ""})`);
-      const worst = await con.runAndReadAll(`SELECT max(CASE WHEN fout LIKE '{"code":"P07%' THEN 2 WHEN fout IS NOT NULL THEN 1 ELSE 0 END) AS w FROM (${q})`);
+      // The exit code from the written file's error column: the query runs once.
+      const written = outExt === ".parquet" ? `read_parquet(${sqlStr(out)})` : `read_csv(${sqlStr(out)}, header = true, all_varchar = true)`;
+      const worst = await con.runAndReadAll(`SELECT max(CASE WHEN fout LIKE '{"code":"P07%' THEN 2 WHEN fout IS NOT NULL THEN 1 ELSE 0 END) AS w FROM ${written}`);
       return Math.max(Number(worst.getRowObjectsJS()[0]?.w ?? 0), errors.size > 0 ? EXIT_USAGE : 0);
     }
     if (out && outExt !== ".jsonl") throw new UsageError(`--output schrijft .parquet, .csv of .jsonl, niet \`${outExt}\``);

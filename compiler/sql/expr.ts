@@ -10,7 +10,7 @@
 import type * as IR from "../ir/ir.js";
 import type { Rat } from "../../runtime/rational.js";
 import type { Duration, Period } from "../../runtime/calendar.js";
-import { Arith, END_DAY, FIRST_DAY, lcm, type Num } from "./num.js";
+import { Arith, END_DAY, FIRST_DAY, bmax, lcm, type Num } from "./num.js";
 import type { Dialect } from "./dialect.js";
 import { InlineFrame, type Frame } from "./frame.js";
 import { Formats } from "./format.js";
@@ -145,16 +145,19 @@ export function choose(c: Ctx, cond: string, a: V, b: V): V {
   const pick = (x: string, y: string) => (x === y ? x : c.f.col(`CASE WHEN ${cond} THEN ${x} ELSE ${y} END`));
   switch (a.k) {
     case "num": {
-      const y = num(b);
-      if (a.x.dl !== undefined && y.dl !== undefined && a.x.dl !== y.dl) {
-        // Both denominators known: scale both to their lcm, so the result's is
-        // known too (formatting a value of unknown denominator is large SQL).
-        const l = lcm(a.x.dl, y.dl);
-        const scale = (x: Num) => (x.dl === l ? x.n : c.f.col(`${x.n} * ${c.a.lit(l / x.dl!)}`));
-        return { k: "num", x: { n: pick(scale(a.x), scale(y)), d: c.a.lit(l), dl: l } };
+      let x = a.x;
+      let y = num(b);
+      if (x.dl !== undefined && y.dl !== undefined && x.dl !== y.dl) {
+        // Two constant denominators: keep one (their lcm).
+        const l = lcm(x.dl, y.dl);
+        x = c.a.at(x, l);
+        y = c.a.at(y, l);
       }
-      const dl = a.x.dl !== undefined && a.x.dl === y.dl ? a.x.dl : undefined;
-      return { k: "num", x: { n: pick(a.x.n, y.n), d: pick(a.x.d, y.d), ...(dl !== undefined ? { dl } : {}) } };
+      const dl = x.dl !== undefined && x.dl === y.dl ? x.dl : undefined;
+      const nb = bmax(x.nb, y.nb);
+      const db = bmax(x.db, y.db);
+      const vb = bmax(x.vb, y.vb);
+      return { k: "num", x: { n: pick(x.n, y.n), d: pick(x.d, y.d), ...(dl !== undefined ? { dl } : {}), ...(nb !== undefined ? { nb } : {}), ...(db !== undefined ? { db } : {}), ...(vb !== undefined ? { vb } : {}), ...(x.raw || y.raw ? { raw: true as const } : {}) } };
     }
     case "day": case "bool": case "text": return { k: a.k, x: pick(a.x, (b as { x: string }).x) } as V;
     case "dur": { const y = b as V & { k: "dur" }; return { k: "dur", u: pick(a.u, y.u), n: pick(a.n, y.n) }; }
@@ -286,7 +289,10 @@ export function compile(c: Ctx, x: IR.Expr): Val {
       const av = a.v as V & { k: "dur" };
       const bv = b.v as V & { k: "dur" };
       const n = c.f.col(`${av.n} ${x.sign === 1 ? "+" : "-"} ${bv.n}`);
-      return { v: { k: "dur", u: av.u, n }, err: c.first(a.err, b.err, durKind(c, a.v, b.v)) };
+      // As runtime/calendar.ts durationAdd: a count past 2^53 − 1 is an error about a duration (issue 12, finding 9).
+      const unit = /^\d$/.test(av.u) ? `'${av.u === "0" ? "dagen" : "maanden"}'` : `CASE WHEN ${av.u} = 0 THEN 'dagen' ELSE 'maanden' END`;
+      const big = c.whenDyn(`abs(${n}) > 9007199254740991`, "P0811", ["een berekende duur is groter dan 9.007.199.254.740.991 ", { sql: unit }, ` in ${c.where}`]);
+      return { v: { k: "dur", u: av.u, n }, err: c.first(a.err, b.err, durKind(c, a.v, b.v), big) };
     }
     case "dur_neg": {
       const a = compile(c, x.arg);
@@ -394,7 +400,9 @@ function durFromCount(c: Ctx, a: Val, unit: string): Val {
     ` in ${c.where}`,
   ]);
   const n = c.a.toInt(v);
-  const big = c.when(`${whole} AND abs(${n}) > 4000000`, "P0810", `een berekende datum valt buiten de jaren 1 tot en met 9999 in ${c.where}`);
+  // As runtime/calendar.ts durationFromCount: an error about a duration, not a date (issue 12, finding 9).
+  const months = unit.startsWith("maand") || unit.startsWith("ja");
+  const big = c.when(`${whole} AND abs(${n}) > 4000000`, "P0811", `een berekende duur is groter dan 4.000.000 ${months ? "maanden" : "dagen"} in ${c.where}`);
   const factor = unit.startsWith("we") ? 7 : unit.startsWith("ja") ? 12 : 1;
   const u = unit.startsWith("d") || unit.startsWith("we") ? "0" : "1";
   const count = c.f.col(`CASE WHEN ${whole} AND abs(${n}) <= 4000000 THEN CAST(${factor === 1 ? n : `${n} * ${factor}`} AS ${c.d.small}) END`);
