@@ -156,7 +156,7 @@ function aggregateOnce(c: Ctx, x: IR.Expr & { e: "agg" }): Val {
     }
     case "som": {
       const b = num(body!.v);
-      const r = sum(c, f, el.i, pred, b.n, b.d, firstErr);
+      const r = sum(c, f, el.i, pred, b.n, b.d, firstErr, b.dl);
       value = { k: "num", x: r.x };
       err = errOf(r.tagged);
       break;
@@ -168,7 +168,7 @@ function aggregateOnce(c: Ctx, x: IR.Expr & { e: "agg" }): Val {
 }
 
 /** Σ n/d over the elements where pred holds, in element order, exactly; and the first error. */
-function sum(c: Ctx, f: Frame, i: string, pred: string, n: string, d: string, firstErr: string): { x: { n: string; d: string }; tagged: string } {
+function sum(c: Ctx, f: Frame, i: string, pred: string, n: string, d: string, firstErr: string, dl?: bigint): { x: { n: string; d: string; dl?: bigint }; tagged: string } {
   const int = c.d.int;
   const zero = c.d.lit(0n);
   const one = c.d.lit(1n);
@@ -190,10 +190,15 @@ function sum(c: Ctx, f: Frame, i: string, pred: string, n: string, d: string, fi
     const s = get("s");
     return { x: { n: c.f.col(`${s}.n`), d: c.f.col(`${s}.d`) }, tagged: get("e") };
   }
+  if (dl !== undefined) {
+    // PostgreSQL, a known denominator: the sum of the numerators (NUMERIC sums are exact).
+    const get = packed(c, f, [{ alias: "e", sql: firstErr }, { alias: "s", sql: `COALESCE(sum(${pn}), 0)` }]);
+    return { x: { n: c.f.col(`CAST(${get("s")} AS NUMERIC)`), d: c.d.lit(dl), dl }, tagged: get("e") };
+  }
   // PostgreSQL: a recursive fold over the elements, as the text "n/d".
-  const elems = f.render([{ alias: "i", sql: i }, { alias: "n", sql: pn }, { alias: "d", sql: pd }, { alias: "e", sql: `CASE WHEN ${firstErr.slice(4, -1)} END` }]);
+  const elems = f.render([{ alias: "i", sql: i }, { alias: "n", sql: pn }, { alias: "d", sql: pd }, { alias: "e", sql: firstErr.slice(4, -1) }]);
   const g = "gcd(r.n * e.d + e.n * r.d, r.d * e.d)";
-  const step = `SELECT e.i, div(r.n * e.d + e.n * r.d, ${g}), div(r.d * e.d, ${g}) FROM r JOIN e ON e.i = r.i + 1`;
+  const step = `SELECT CAST(e.i AS BIGINT), div(r.n * e.d + e.n * r.d, ${g}), div(r.d * e.d, ${g}) FROM r JOIN e ON e.i = r.i + 1`;
   const fold = `WITH RECURSIVE e AS (${elems}), r(i, n, d) AS (SELECT CAST(0 AS BIGINT), ${zero}, ${one} UNION ALL ${step}) SELECT CAST(n AS TEXT) || '/' || CAST(d AS TEXT) || '/' || COALESCE((SELECT min(e.e) FROM e), '') FROM r ORDER BY i DESC LIMIT 1`;
   const s = c.f.col(`(${fold})`);
   const tagged = c.f.col(`NULLIF(substr(${s}, strpos(substr(${s}, strpos(${s}, '/') + 1), '/') + strpos(${s}, '/') + 1), '')`);

@@ -102,7 +102,8 @@ const postgres: Dialect = {
   concat: (parts) => `(${parts.join(" || ")})`,
   listLen: (l) => `jsonb_array_length(${l})`,
   listElem: (l, i) => `(${l} -> CAST(${i} - 1 AS INTEGER))`,
-  field: (r, name) => `(${r} -> ${sqlString(name)})`,
+  // A JSON null is a missing value (SQL NULL), as in a case file.
+  field: (r, name) => `NULLIF(${r} -> ${sqlString(name)}, 'null'::jsonb)`,
   jsonEscape: (x) => `replace(replace(replace(${x}, '\\', '\\\\'), '"', '\\"'), chr(10), '\\n')`,
   series: (n) => `generate_series(CAST(1 AS BIGINT), ${n}) AS g(i)`,
   str: sqlString,

@@ -27,7 +27,7 @@ const CASES = Number(process.env.POLIS_SQL_CASES ?? runs(10_000, 100_000));
 // that DuckDB takes ~20 s to plan, and ~50 ms per case.
 const HEAVY: Record<string, number> = { "test/spec/vgz-ggz-verblijf.polis": 2_000, "policies/vgz/2012/verblijf.polis": 200 };
 const casesFor = (rel: string) => (process.env.POLIS_SQL_CASES || LONG ? CASES : Math.min(CASES, HEAVY[rel] ?? CASES));
-const files = [...polisFilesIn(path.join(ROOT, "test/spec")), ...polisFilesIn(path.join(ROOT, "policies"))];
+const files = [...polisFilesIn(path.join(ROOT, "test/spec")), ...polisFilesIn(path.join(ROOT, "policies")), ...polisFilesIn(path.join(ROOT, "test/sql/programs"))];
 
 /** Policies the SQL back end refuses today, with the construct the P0901 message names. */
 export const REFUSED: Record<string, string> = {

@@ -1,6 +1,10 @@
-// The Spark dialect (issue 17): Spark cannot run here, so the query of every
-// repository policy is checked with a Spark SQL parser (dt-sql-parser's
-// SparkSQL grammar), and the §9.1 query against a golden file.
+// The Spark dialect (issue 17): Spark cannot run here. Every repository
+// policy's Spark query is made (or refused with P0901 naming the construct)
+// and checked for what Spark SQL cannot read (another dialect's functions or
+// operators, unbalanced parentheses or quotes); a Spark SQL parser
+// (dt-sql-parser's SparkSQL grammar) reads the minimal program's query, and
+// with POLIS_LONG=1 every query (the parser takes 10–60 s for a few kB of
+// nested SQL on this machine). Golden files pin two queries (lists included).
 
 import fs from "node:fs";
 import path from "node:path";
@@ -9,32 +13,64 @@ import { SparkSQL } from "dt-sql-parser";
 import { compile } from "../../compiler/pipeline.js";
 import { policyToSql } from "../../compiler/sql/query.js";
 import { polisFilesIn, readText } from "../../cli/io.js";
+import { sqlOf } from "../../cli/sql.js";
+import { LONG } from "../budget.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const files = [...polisFilesIn(path.join(ROOT, "test/spec")), ...polisFilesIn(path.join(ROOT, "policies"))];
+const files = [...polisFilesIn(path.join(ROOT, "test/spec")), ...polisFilesIn(path.join(ROOT, "policies")), ...polisFilesIn(path.join(ROOT, "test/sql/programs"))];
 const parser = new SparkSQL();
+const SPARK_REFUSED: Record<string, string> = {
+  "policies/riziv/2018/neurostimulatoren.polis": "de functie `werkdagen_tussen_be`",
+  "policies/vgz/2012/betalingsachterstand.polis": "de functie `plus_werkdagen_nl`",
+};
 
-describe("Spark SQL parses", () => {
-  // The parser is slow on large queries (minutes): the smallest programs here.
-  for (const file of files.filter((f) => /minimaal|vgz-ziekenvervoer/.test(f)).slice(0, 1)) {
+/** What only DuckDB or PostgreSQL read, or text that cannot be SQL at all. */
+function notSpark(q: string): string[] {
+  const problems: string[] = [];
+  const code = q.replace(/'(?:[^'\\]|\\.)*'/g, "''").replace(/`[^`]*`/g, "x");
+  if ((q.match(/'/g)?.length ?? 0) % 2 !== 0 && /'(?:[^'\\]|\\.)*$/.test(q)) problems.push("an open quote");
+  let depth = 0;
+  for (const ch of code) {
+    depth += ch === "(" ? 1 : ch === ")" ? -1 : 0;
+    if (depth < 0) problems.push("a `)` without `(`");
+  }
+  if (depth !== 0) problems.push("unbalanced parentheses");
+  for (const bad of ["list_", "struct_extract", "::", "->>", "#>>", "jsonb", "HUGEINT", "NUMERIC", "regexp_full_match", "//", "{'"]) {
+    if (code.includes(bad)) problems.push(`\`${bad}\``);
+  }
+  return [...new Set(problems)];
+}
+
+describe("Spark SQL", () => {
+  for (const file of files) {
     const rel = path.relative(ROOT, file);
-    it(rel, () => {
+    it(`${rel}: the query is Spark SQL${LONG ? " (parsed)" : ""}`, () => {
       const policy = compile(readText(file), rel).policy!;
-      const q = policyToSql(policy, { dialect: "spark", table: "cases" });
-      const errors = parser.validate(q).map((e) => `${e.startLine}:${e.startColumn} ${e.message}`);
-      expect(errors).toEqual([]);
-    }, 120_000);
+      const q = sqlOf(policy, rel, { dialect: "spark", table: "cases" });
+      if (typeof q !== "string") {
+        expect(q.error).toBe(`${rel}: fout P0901: ${SPARK_REFUSED[rel] ?? "(niet in SPARK_REFUSED)"} kan niet in SQL worden uitgedrukt`);
+        return;
+      }
+      expect(SPARK_REFUSED[rel], "supported now: remove it from SPARK_REFUSED").toBeUndefined();
+      expect(q.startsWith("SELECT ")).toBe(true);
+      expect(notSpark(q)).toEqual([]);
+      if (LONG || rel === "test/spec/minimaal.polis") {
+        expect(parser.validate(q).map((e) => `${e.startLine}:${e.startColumn} ${e.message}`)).toEqual([]);
+      }
+    });
   }
 
-  it("a query with a syntax error is rejected (the check can fail)", () => {
+  it("the checks can fail", () => {
     expect(parser.validate("SELECT ((1 FROM cases").length).toBeGreaterThan(0);
+    expect(notSpark("SELECT list_min(x) FROM (SELECT 1")).toEqual(["unbalanced parentheses", "`list_`"]);
   });
 
-  it("the minimal program matches its golden file", () => {
-    const rel = "test/spec/minimaal.polis";
-    const q = policyToSql(compile(readText(path.join(ROOT, rel)), rel).policy!, { dialect: "spark", table: "claims" });
-    const golden = path.join(ROOT, "test/sql/golden/minimaal.spark.sql");
-    if (process.env.UPDATE_GOLDEN) fs.writeFileSync(golden, q);
-    expect(q).toBe(fs.readFileSync(golden, "utf8"));
-  });
+  for (const [rel, golden] of [["test/spec/minimaal.polis", "minimaal.spark.sql"], ["test/sql/programs/lijsten.polis", "lijsten.spark.sql"]] as const) {
+    it(`${rel} matches its golden file`, () => {
+      const q = policyToSql(compile(readText(path.join(ROOT, rel)), rel).policy!, { dialect: "spark", table: "claims" });
+      const file = path.join(ROOT, "test/sql/golden", golden);
+      if (process.env.UPDATE_GOLDEN) fs.writeFileSync(file, q);
+      expect(q).toBe(fs.readFileSync(file, "utf8"));
+    });
+  }
 });
