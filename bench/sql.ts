@@ -13,9 +13,11 @@ import { policyToSql } from "../compiler/sql/query.js";
 import { timeProcess, type ProcessRun } from "./processes.js";
 
 const LEAP = (y: string) => `((${y}) % 4 = 0 AND (${y}) % 100 <> 0 OR (${y}) % 400 = 0)`;
-const CENTS = (c: string) => `CAST((${c}) // 100 AS VARCHAR) || '.' || lpad(CAST((${c}) % 100 AS VARCHAR), 2, '0')`;
+// Cents as "12.50": the exact DECIMAL product the generated query uses too, so
+// that the ratio measures the rules, not the text formatting.
+const CENTS = (c: string) => `CAST(CAST(${c} AS DECIMAL(18, 0)) * CAST(0.01 AS DECIMAL(3, 2)) AS VARCHAR)`;
 
-/** §9.1 by hand, exact: days and cents as integers, half away from zero as (2a + b) // 2b on non-negative values. */
+/** §9.1 by hand, exact: days and cents as integers (BIGINT), half away from zero as (2a + b) // 2b on non-negative values. */
 export const HANDWRITTEN = `
 WITH c AS (
   SELECT *, CAST(polis_eind - polis_start + 1 AS BIGINT) AS dagen,
