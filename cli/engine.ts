@@ -18,6 +18,7 @@ import { PolisError } from "../runtime/diagnostic.js";
 import { typeDescOf, type Type } from "../compiler/ir/ir.js";
 import { EXIT_OK, EXIT_POLICY, EXIT_USAGE, UsageError, displayPath } from "./io.js";
 import { sqlOf } from "./sql.js";
+import { columnType } from "../compiler/sql/columns.js";
 
 export interface EngineOptions {
   engine: string;
@@ -28,6 +29,7 @@ export interface EngineOptions {
 }
 
 const LINE = "__polis_lijn";
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** A result row as the JSON line `polis run` prints (outputs in declaration order, or {"fout": …}). */
 export function jsonLine(policy: Policy, row: Record<string, unknown>, line?: number): { text: string; exit: number } {
@@ -45,11 +47,16 @@ export function jsonLine(policy: Policy, row: Record<string, unknown>, line?: nu
 function jsonValue(v: unknown, t: Type): string {
   if (v === null || v === undefined) return "null";
   switch (t.k) {
-    case "aantal":
-      return String(v);
+    case "aantal": {
+      // As the JavaScript path (runtime/case-encode.ts): a JSON number up to
+      // 2^53 − 1, beyond that a string, so a reader's float never loses a digit.
+      const text = String(v);
+      const big = BigInt(text);
+      return big > MAX_SAFE || big < -MAX_SAFE ? JSON.stringify(text) : text;
+    }
     case "janee":
       return v === true || v === "true" || v === "t" ? "true" : "false";
-    case "duur": case "periode":
+    case "duur": case "periode": case "lijst":
       return String(v);
     default:
       return JSON.stringify(String(v));
@@ -69,16 +76,7 @@ function stringify(x: unknown): unknown {
   return String(x);
 }
 
-/** The DuckDB type a canonical value is read as. */
-function duckType(t: Type): string {
-  switch (t.k) {
-    case "lijst": return `${duckType(t.elem)}[]`;
-    case "record": return `STRUCT(${t.fields.map((f) => `"${f.name.replace(/"/g, '""')}" ${duckType(f.type)}`).join(", ")})`;
-    case "periode": return "STRUCT(van VARCHAR, tot_en_met VARCHAR)";
-    case "duur": return "STRUCT(dagen VARCHAR, maanden VARCHAR)";
-    default: return "VARCHAR";
-  }
-}
+const duckType = (t: Type) => columnType(t, "duckdb");
 
 const sqlStr = (s: string) => `'${s.replace(/'/g, "''")}'`;
 

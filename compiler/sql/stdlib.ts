@@ -122,6 +122,19 @@ export function stdCall(c: Ctx, fn: string, args: Val[], type: IR.Type): Val {
     }
     case "abs":
       return ok({ k: "num", x: a.abs(num(args[0]!.v)) });
+    case "uren_tussen": {
+      // (d2 − d1) × 24 + u2 − u1, exact; an hour of the day outside 0 to 24 is P0807 (stdlib/workdays.ts).
+      const [d1, h1, d2, h2] = [day(args[0]!.v), num(args[1]!.v), day(args[2]!.v), num(args[3]!.v)];
+      const zero = a.const(0n, 1n);
+      const hour = a.const(24n, 1n);
+      const bad = (h: typeof h1) => {
+        const r = a.reduce(h);
+        const text = c.d.concat([c.d.digits(r.n), `CASE WHEN ${r.d} = 1 THEN '' ELSE '/' || ${c.d.digits(r.d)} END`]);
+        return c.whenDyn(`(${a.cmp(h, zero, "<")} OR ${a.cmp(h, hour, ">")})`, "P0807", ["`uren_tussen` verwacht een heel getal, niet een uur van de dag tussen 0 en 24, niet ", { sql: text }, ` in ${c.where}`]);
+      };
+      const days = { n: f.col(`CAST(${d2} - ${d1} AS ${c.d.int}) * ${c.d.lit(24n)}`), d: c.d.lit(1n), dl: 1n };
+      return ok({ k: "num", x: a.add(days, a.add(h2, h1, -1), 1) }, [bad(h1), c.onlyIf(`NOT (${a.cmp(h1, zero, "<")} OR ${a.cmp(h1, hour, ">")})`, bad(h2))]);
+    }
   }
   void type;
   throw new UnsupportedInSql(`de functie \`${fn}\``);
