@@ -13,9 +13,11 @@ import { policyToSql } from "../compiler/sql/query.js";
 import { timeProcess, type ProcessRun } from "./processes.js";
 
 const LEAP = (y: string) => `((${y}) % 4 = 0 AND (${y}) % 100 <> 0 OR (${y}) % 400 = 0)`;
-const CENTS = (c: string) => `CAST((${c}) // 100 AS VARCHAR) || '.' || lpad(CAST((${c}) % 100 AS VARCHAR), 2, '0')`;
+// Cents as "12.50": the exact DECIMAL product the generated query uses too, so
+// that the ratio measures the rules, not the text formatting.
+const CENTS = (c: string) => `CAST(CAST(${c} AS DECIMAL(18, 0)) * CAST(0.01 AS DECIMAL(3, 2)) AS VARCHAR)`;
 
-/** §9.1 by hand, exact: days and cents as integers, half away from zero as (2a + b) // 2b on non-negative values. */
+/** §9.1 by hand, exact: days and cents as integers (BIGINT), half away from zero as (2a + b) // 2b on non-negative values. */
 export const HANDWRITTEN = `
 WITH c AS (
   SELECT *, CAST(polis_eind - polis_start + 1 AS BIGINT) AS dagen,
@@ -50,6 +52,9 @@ export interface SqlBench {
   /** Decisions per second, query to a Parquet file inside one DuckDB (best of the rounds). */
   polis: number;
   hand: number;
+  /** Decisions per CPU-second (all of DuckDB's threads). */
+  polisCpu: number;
+  handCpu: number;
   /** `polis run POLICY --engine duckdb --input claims.parquet --output out.parquet` as a process. */
   cli: ProcessRun;
 }
@@ -77,23 +82,34 @@ export async function benchSql(policy: Policy, policyFile: string, root: string,
     );
     const d = Number(diff.getRowObjectsJS()[0]!.d);
     if (d !== 0) throw new Error(`polis sql and the hand-written query disagree on ${d} rows`);
+    // Wall time, and CPU time of this process (DuckDB's threads included): on
+    // a shared machine the CPU figure is the one other jobs disturb least.
     const time = async (sql: string, out: string) => {
       const s = performance.now();
+      const c = process.cpuUsage();
       await con.run(`COPY (${sql}) TO '${path.join(tmp, out)}' (FORMAT PARQUET)`);
-      return (performance.now() - s) / 1000;
+      const u = process.cpuUsage(c);
+      return { wall: (performance.now() - s) / 1000, cpu: (u.user + u.system) / 1e6 };
     };
-    let polis = Infinity;
-    let hand = Infinity;
+    const best = { polis: { wall: Infinity, cpu: Infinity }, hand: { wall: Infinity, cpu: Infinity } };
+    const keep = (b: { wall: number; cpu: number }, t: { wall: number; cpu: number }) => {
+      b.wall = Math.min(b.wall, t.wall);
+      b.cpu = Math.min(b.cpu, t.cpu);
+    };
     for (let round = 0; round < 3; round++) {
-      polis = Math.min(polis, await time(q, "polis.parquet"));
-      hand = Math.min(hand, await time(HANDWRITTEN, "hand.parquet"));
+      keep(best.polis, await time(q, "polis.parquet"));
+      keep(best.hand, await time(HANDWRITTEN, "hand.parquet"));
     }
     const claims = path.join(tmp, "claims.parquet");
     await con.run(`COPY claims TO '${claims}' (FORMAT PARQUET)`);
+    await con.run("DROP TABLE claims");
+    const out = path.join(tmp, "cli.parquet");
+    const cli = await timeProcess(root, ["run", policyFile, "--engine", "duckdb", "--input", claims, "--output", out]);
+    // Exit 2 is expected: the random table has rows whose voorwaarde fails (P0714).
+    const written = fs.existsSync(out) ? Number((await con.runAndReadAll(`SELECT count(*) AS n FROM read_parquet('${out}')`)).getRowObjectsJS()[0]!.n) : 0;
+    if (written !== n) throw new Error(`polis run --engine duckdb wrote ${written} of ${n} rows (exit ${cli.status})`);
     con.closeSync();
-    const cli = await timeProcess(root, ["run", policyFile, "--engine", "duckdb", "--input", claims, "--output", path.join(tmp, "cli.parquet")]);
-    if (cli.status !== 0 && cli.status !== 1) throw new Error(`polis run --engine duckdb failed (${cli.status})`);
-    return { rows: n, polis: n / polis, hand: n / hand, cli };
+    return { rows: n, polis: n / best.polis.wall, hand: n / best.hand.wall, polisCpu: n / best.polis.cpu, handCpu: n / best.hand.cpu, cli };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
