@@ -1,13 +1,16 @@
-// `polis check FILES… [--format text|json]`: parse and type-check, then try
-// each policy on a sample of generated cases to warn about rules that
-// conflict. Text: diagnostics on stderr, a line per file on stdout. JSON: one
+// `polis check FILES… [--format text|json]`: parse and type-check, then prove
+// per output (issue 18, compiler/proofs) that rules do not conflict and that
+// an output without `standaard` always gets a value, or test it on generated
+// cases where the proof does not reach. Text: diagnostics on stderr, a line
+// per file on stdout with what was proved and what only tested. JSON: one
 // document on stdout (docs/schemas/check.schema.json), nothing on stderr.
 
 import { hasErrors } from "../compiler/pipeline.js";
 import { load } from "../compiler/emit/load.js";
-import { findConflicts } from "../compiler/cases/conflicts.js";
+import type { OutputProof } from "../compiler/proofs/check.js";
 import type { Diagnostic } from "../runtime/diagnostic.js";
-import { EXIT_OK, EXIT_POLICY, compileFile, findPolicies, printDiagnostics } from "./io.js";
+import { EXIT_OK, EXIT_POLICY, findPolicies, printDiagnostics } from "./io.js";
+import { compileFile } from "./compile-file.js";
 
 export interface CheckOptions {
   format?: "text" | "json";
@@ -40,24 +43,47 @@ function jsonSafe(v: unknown): unknown {
   return v;
 }
 
-export function checkCommand(files: string[], options: CheckOptions = {}): number {
+/** The proof lines of a file: `  bewezen: a, b` and `  getest op 200 gevallen: c (reden)`. */
+export function proofLines(proofs: readonly OutputProof[]): string[] {
+  const lines: string[] = [];
+  const proved = proofs.filter((p) => p.status === "bewezen").map((p) => p.output);
+  if (proved.length > 0) lines.push(`  bewezen: ${proved.join(", ")}`);
+  const refuted = proofs.filter((p) => p.status === "tegenvoorbeeld").map((p) => p.output);
+  if (refuted.length > 0) lines.push(`  tegenvoorbeeld gevonden: ${refuted.join(", ")}`);
+  for (const p of proofs.filter((x) => x.status === "getest")) lines.push(`  getest op ${p.cases ?? 0} gevallen: ${p.output}${p.reason ? ` (${p.reason})` : ""}`);
+  return lines;
+}
+
+export async function checkCommand(files: string[], options: CheckOptions = {}): Promise<number> {
   const json = options.format === "json";
   const paths = findPolicies(files);
   let errors = 0;
   let warnings = 0;
-  const results: { file: string; ok: boolean; diagnostics: Record<string, unknown>[] }[] = [];
-  for (const f of paths) {
-    const r = compileFile(f);
-    const policy = r.policy;
-    if (policy) r.diagnostics.push(...findConflicts(policy, () => load(policy)));
-    errors += r.diagnostics.filter((d) => d.severity === "error").length;
-    warnings += r.diagnostics.filter((d) => d.severity === "warning").length;
-    if (json) {
-      results.push({ file: r.file, ok: !hasErrors(r.diagnostics), diagnostics: r.diagnostics.map(diagnosticJson) });
-      continue;
+  const results: { file: string; ok: boolean; diagnostics: Record<string, unknown>[]; proofs?: OutputProof[] }[] = [];
+  // Loaded only here: z3 (WebAssembly) is never on `polis run`'s path.
+  const { proveCheck } = await import("../compiler/proofs/check.js");
+  const { releaseSolver } = await import("../compiler/proofs/z3.js");
+  try {
+    for (const f of paths) {
+      const r = compileFile(f);
+      const policy = r.policy;
+      let proofs: OutputProof[] | undefined;
+      if (policy && !hasErrors(r.diagnostics)) {
+        const p = await proveCheck(policy, load(policy));
+        r.diagnostics.push(...p.diagnostics);
+        proofs = p.outputs;
+      }
+      errors += r.diagnostics.filter((d) => d.severity === "error").length;
+      warnings += r.diagnostics.filter((d) => d.severity === "warning").length;
+      if (json) {
+        results.push({ file: r.file, ok: !hasErrors(r.diagnostics), diagnostics: r.diagnostics.map(diagnosticJson), ...(proofs ? { proofs } : {}) });
+        continue;
+      }
+      printDiagnostics(r.diagnostics);
+      if (!hasErrors(r.diagnostics)) process.stdout.write(`${r.file}: in orde\n${proofLines(proofs ?? []).map((l) => `${l}\n`).join("")}`);
     }
-    printDiagnostics(r.diagnostics);
-    if (!hasErrors(r.diagnostics)) process.stdout.write(`${r.file}: in orde\n`);
+  } finally {
+    await releaseSolver();
   }
   if (json) process.stdout.write(JSON.stringify({ files: results, errors, warnings }, null, 2) + "\n");
   else process.stdout.write(`${paths.length} ${paths.length === 1 ? "bestand" : "bestanden"} gecontroleerd: ${errors} ${errors === 1 ? "fout" : "fouten"}, ${warnings} ${warnings === 1 ? "waarschuwing" : "waarschuwingen"}\n`);

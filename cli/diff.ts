@@ -12,7 +12,8 @@ import { structuralDiff } from "../compiler/diff/structural.js";
 import { semanticDiff } from "../compiler/diff/semantic.js";
 import { renderJson, renderMarkdown, renderText, type DiffPair, type Unpaired } from "../compiler/diff/report.js";
 import { renderHtml } from "../compiler/diff/html.js";
-import { EXIT_OK, EXIT_POLICY, UsageError, compileFile, displayPath, findPolicies, printDiagnostics, useColor } from "./io.js";
+import { EXIT_OK, EXIT_POLICY, UsageError, displayPath, findPolicies, printDiagnostics, useColor } from "./io.js";
+import { compileFile } from "./compile-file.js";
 
 export interface DiffOptions {
   format?: string;
@@ -43,7 +44,16 @@ function side(path: string): Compiled[] | undefined {
   return ok ? out : undefined;
 }
 
-export function diffCommand(oldPath: string, newPath: string, options: DiffOptions): number {
+export async function diffCommand(oldPath: string, newPath: string, options: DiffOptions): Promise<number> {
+  try {
+    return await diffPolicies(oldPath, newPath, options);
+  } finally {
+    // z3's threads keep Node alive: stop them (a no-op when z3 was never loaded).
+    await (await import("../compiler/proofs/z3.js")).releaseSolver();
+  }
+}
+
+async function diffPolicies(oldPath: string, newPath: string, options: DiffOptions): Promise<number> {
   const format = options.format ?? "text";
   if (!["text", "json", "markdown", "html"].includes(format)) throw new UsageError(`onbekend formaat \`${format}\`: kies text, json, markdown of html`);
   const olds = side(oldPath);
@@ -62,12 +72,17 @@ export function diffCommand(oldPath: string, newPath: string, options: DiffOptio
     }
     byName.delete(o.policy.metadata.name);
     if (progress) process.stderr.write(`\rpolis diff: ${pairs.length + 1}/${total} ${o.policy.metadata.name} …\x1b[K`);
+    const oldSide = { policy: o.policy, module: load(o.policy) };
+    const newSide = { policy: n.policy, module: load(n.policy) };
     const semantic = semanticDiff(
-      { policy: o.policy, module: load(o.policy) },
-      { policy: n.policy, module: load(n.policy) },
+      oldSide,
+      newSide,
       { ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.samples !== undefined ? { samples: options.samples } : {}), ...(options.witnesses !== undefined ? { witnesses: options.witnesses } : {}) },
     );
-    pairs.push({ name: o.policy.metadata.name, oldFile: o.file, newFile: n.file, oldPolicy: o.policy, newPolicy: n.policy, structural: structuralDiff(o.program, n.program), semantic });
+    // Loaded only here: z3 (WebAssembly) is never on `polis run`'s path.
+    const { proveEquivalence } = await import("../compiler/proofs/diff.js");
+    const proofs = (await proveEquivalence(oldSide, newSide)).outputs;
+    pairs.push({ name: o.policy.metadata.name, oldFile: o.file, newFile: n.file, oldPolicy: o.policy, newPolicy: n.policy, structural: structuralDiff(o.program, n.program), semantic, proofs });
   }
   if (progress) process.stderr.write("\r\x1b[K");
   for (const n of byName.values()) unpaired.push({ name: n.policy.metadata.name, file: n.file, side: "nieuw" });

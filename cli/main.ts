@@ -39,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
     .argument("<bestanden...>", ".polis-bestanden of mappen")
     .addOption(new Option("-f, --format <formaat>", "text (voor mensen) of json (één JSON-document op stdout)").choices(["text", "json"]).default("text"))
     .action(async (files: string[], opts: { format: "text" | "json" }) => {
-      code = (await import("./check.js")).checkCommand(files, opts);
+      code = await (await import("./check.js")).checkCommand(files, opts);
     });
 
   program
@@ -102,7 +102,7 @@ async function main(argv: string[]): Promise<number> {
     .option("--samples <n>", "grootte van de steekproef (standaard 10.000)", parseWhole)
     .option("--seed <n>", "seed van de gegenereerde gevallen", parseWhole)
     .action(async (oldPath: string, newPath: string, opts: { format?: string; witnesses?: number; samples?: number; seed?: number }) => {
-      code = (await import("./diff.js")).diffCommand(oldPath, newPath, opts);
+      code = await (await import("./diff.js")).diffCommand(oldPath, newPath, opts);
     });
 
   program

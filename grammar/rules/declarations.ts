@@ -55,6 +55,13 @@ export function defineDeclarationRules($: PolisParser): void {
     ]);
   });
 
+  defineDataDeclarations($);
+  defineValueDeclarations($);
+  defineArticleReferences($);
+}
+
+/** soort, gegevens, invoer, uitvoer: the types and fields a policy reads and writes. */
+function defineDataDeclarations($: PolisParser): void {
   $.soortDecl = $.RULE("soortDecl", () => {
     $.CONSUME(T.Soort);
     $.CONSUME(T.Identifier, { LABEL: "name" });
@@ -144,7 +151,10 @@ export function defineDeclarationRules($: PolisParser): void {
       { ALT: () => $.CONSUME(T.Identifier, { LABEL: "named" }) },
     ]);
   });
+}
 
+/** voorwaarde, parameter, begrip, functie: named values and functions. */
+function defineValueDeclarations($: PolisParser): void {
   $.voorwaardeDecl = $.RULE("voorwaardeDecl", () => {
     $.CONSUME(T.Voorwaarde);
     $.SUBRULE($.expression);
@@ -202,7 +212,10 @@ export function defineDeclarationRules($: PolisParser): void {
     $.CONSUME(T.Colon);
     $.SUBRULE($.typeRef);
   });
+}
 
+/** Article references `[art. 3 lid 2, "bijlage"]` after a declaration. */
+function defineArticleReferences($: PolisParser): void {
   $.articleRef = $.RULE("articleRef", () => {
     $.CONSUME(T.ArticleOpen);
     $.SUBRULE($.articleLabel);

@@ -39,6 +39,13 @@ export function defineExpressionRules($: PolisParser): void {
     $.SUBRULE3($.expression, { LABEL: "else" });
   });
 
+  defineAggregation($);
+  defineLogic($);
+  defineArithmetic($);
+}
+
+/** Aggregations over a list: aantal, som, er is een, voor alle, grootste/kleinste/eerste/laatste, lopende som, de … van elke. */
+function defineAggregation($: PolisParser): void {
   $.aggregation = $.RULE("aggregation", () => {
     $.OR([
       {
@@ -130,7 +137,10 @@ export function defineExpressionRules($: PolisParser): void {
       },
     ]);
   });
+}
 
+/** `of`, `en`, `niet` and comparisons (LANGUAGE.md §6, levels 2 to 5). */
+function defineLogic($: PolisParser): void {
   $.disjunction = $.RULE("disjunction", () => {
     $.SUBRULE($.conjunction, { LABEL: "operands" });
     $.MANY(() => {
@@ -214,7 +224,10 @@ export function defineExpressionRules($: PolisParser): void {
     $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => $.SUBRULE($.additive, { LABEL: "values" }) });
     $.CONSUME(T.RCurly);
   });
+}
 
+/** Rounding, `+ -`, `* /` and unary minus (LANGUAGE.md §6, levels 6 to 9). */
+function defineArithmetic($: PolisParser): void {
   $.rounding = $.RULE("rounding", () => {
     $.SUBRULE($.additive, { LABEL: "operand" });
     $.MANY(() => $.SUBRULE($.roundingSuffix));

@@ -59,7 +59,7 @@ describe("polis check", () => {
   it("exits 0 for a correct policy and says so on stdout", async () => {
     const r = await polis(["check", "test/spec/minimaal.polis"]);
     expect(r.stderr).toBe("");
-    expect(r.stdout).toBe("test/spec/minimaal.polis: in orde\n1 bestand gecontroleerd: 0 fouten, 0 waarschuwingen\n");
+    expect(r.stdout).toBe("test/spec/minimaal.polis: in orde\n  bewezen: eigen_risico\n1 bestand gecontroleerd: 0 fouten, 0 waarschuwingen\n");
     expect(r.status).toBe(0);
   });
 

@@ -72,6 +72,6 @@ describe("the packed toolchain", { timeout: 300_000 }, () => {
     const runtime = spawnSync(process.execPath, ["--input-type=module", "-e", 'import { PolisError, parseDecimal } from "polis/runtime"; console.log(typeof PolisError, typeof parseDecimal);'], { cwd: project, encoding: "utf8" });
     expect(runtime.stdout).toBe("function function\n");
     const deps = Object.keys((JSON.parse(fs.readFileSync(path.join(project, "node_modules", "polis", "package.json"), "utf8")) as { dependencies: Record<string, string> }).dependencies);
-    expect(deps.sort()).toEqual(["@duckdb/node-api", "pg", "prettier", "ts-morph"]);
+    expect(deps.sort()).toEqual(["@duckdb/node-api", "pg", "prettier", "ts-morph", "z3-solver"]);
   });
 });

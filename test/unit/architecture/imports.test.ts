@@ -19,6 +19,7 @@ const STAGES = [
   "compiler/check", // AST → IR
   "compiler/emit", // IR → JS/TS module
   "compiler/cases", // running a policy on cases
+  "compiler/proofs", // the IR as SMT (z3): proofs for check and diff
   "compiler", // pipeline.ts: the whole chain
   "compiler/format",
   "compiler/diff",

@@ -1,0 +1,159 @@
+// `polis check` proofs (issue 18): per output, that no two rules that can
+// apply to one valid case give it different values (after `uitzondering op`),
+// and that an output without `standaard` always gets a value. Each failure
+// comes with a case the solver found, re-run on the real module (so a
+// shown conflict is never an artefact of the encoding), as a pasteable
+// `voorbeeld`. Where the encoding does not reach (a construct, a query the
+// solver gives up on), the output is tested on sampled cases instead and
+// says so: "getest op N gevallen", never "bewezen".
+// In: a lowered IR policy and its module. Out: per-output status and
+// warnings P0512 (conflict), P0513 (no value), plus the sampled P0511 for
+// outputs that fell back.
+
+import type { Diagnostic } from "../../runtime/diagnostic.js";
+import { PolisError } from "../../runtime/diagnostic.js";
+import { diagnostic, paramsOf } from "../../runtime/messages.js";
+import type { LoweredPolicy } from "../ir/ir.js";
+import type { DecisionModule } from "../emit/load.js";
+import { caseFileOf } from "../cases/generators.js";
+import { sampleOutputs } from "./sample.js";
+import { voorbeeldText } from "./voorbeeld.js";
+import { NotEncodable, type B } from "./encode.js";
+import { Session } from "./session.js";
+import { solver, type Z3 } from "./z3.js";
+
+/** How one output was judged. */
+export interface OutputProof {
+  output: string;
+  /** bewezen: no conflict and (without standaard) always a value; tegenvoorbeeld: the solver found a case that fails (a warning says which); getest: sampled only. */
+  status: "bewezen" | "tegenvoorbeeld" | "getest";
+  /** For "getest": the number of sampled cases. */
+  cases?: number;
+  /** For "getest": why it was not proved (a construct, or the solver gave up). */
+  reason?: string;
+}
+
+export interface CheckProofs {
+  outputs: OutputProof[];
+  diagnostics: Diagnostic[];
+  /** Solver queries asked. */
+  queries: number;
+}
+
+const SAMPLED_CASES = 200;
+/** At most this many conflicting pairs of rules are reported per output. */
+const MAX_CONFLICTS = 5;
+
+/** Run a witness on the real module: the error it meets, or its outputs. */
+function rerun(policy: LoweredPolicy, module: DecisionModule, values: Record<string, unknown>): { error?: Diagnostic; outputs?: Record<string, unknown> } {
+  try {
+    return { outputs: module.evaluate(caseFileOf(policy.inputs, values)) };
+  } catch (e) {
+    if (e instanceof PolisError) return { error: e.diagnostic };
+    return { error: undefined };
+  }
+}
+
+interface Ctx {
+  session: Session;
+  policy: LoweredPolicy;
+  module: DecisionModule;
+  diagnostics: Diagnostic[];
+}
+
+/** Conflicts of one output: proved absent, or found (each re-run); undefined when the proof could not be completed. */
+async function conflicts(cx: Ctx, name: string): Promise<boolean> {
+  const { session, policy, module } = cx;
+  const { z } = session;
+  const m = session.models[0]!;
+  const terms = m.ruleTerms(name);
+  const pairs: { a: number; b: number; goal: B }[] = [];
+  for (let i = 0; i < terms.length; i++) {
+    for (let j = i + 1; j < terms.length; j++) {
+      const a = terms[i]!;
+      const b = terms[j]!;
+      pairs.push({ a: a.rule, b: b.rule, goal: z.And(a.remains, b.remains, z.Not(m.enc.eq(a.value, b.value))) });
+    }
+  }
+  if (pairs.length === 0) return true;
+  let open = pairs;
+  let found = 0;
+  while (open.length > 0 && found < MAX_CONFLICTS) {
+    const r = await session.ask(z.Or(...open.map((p) => p.goal)));
+    if (r.status === "unsat") return true;
+    if (r.status === "unknown") return false;
+    const hit = open.find((p) => String(r.model.eval(p.goal, true)) === "true");
+    const run = rerun(policy, module, r.values);
+    const d = run.error;
+    if (!hit || !d || d.code !== "P0801" || paramsOf(d, "P0801")!.output !== name) return false;
+    const p = paramsOf(d, "P0801")!;
+    const example = voorbeeldText(policy, `conflict over ${name}`, r.values, `fout "P0801"`);
+    cx.diagnostics.push(diagnostic("P0512", d.span, { ...p, example }, d.related ? { related: d.related } : {}));
+    found++;
+    open = open.filter((q) => q !== hit);
+  }
+  return true;
+}
+
+/** An output without `standaard`: some rule applies to every valid case, or a case where none does. */
+async function gaps(cx: Ctx, name: string): Promise<boolean> {
+  const { session, policy, module } = cx;
+  const m = session.models[0]!;
+  const d = m.decision(name);
+  if (d.default) return true;
+  const r = await session.ask(session.z.Not(m.defined(name)));
+  if (r.status === "unsat") return true;
+  if (r.status === "unknown") return false;
+  const run = rerun(policy, module, r.values);
+  if (!run.error || run.error.code !== "P0802") return false;
+  const example = voorbeeldText(policy, `geen waarde voor ${name}`, r.values, `fout "P0802"`);
+  const o = policy.outputs.find((x) => x.name === name)!;
+  cx.diagnostics.push(diagnostic("P0513", o.span, { output: name, example }));
+  return true;
+}
+
+/** Proofs for every output; outputs the solver cannot judge are sampled. */
+export async function proveCheck(policy: LoweredPolicy, module: DecisionModule, options: { z3?: Z3 } = {}): Promise<CheckProofs> {
+  const z = options.z3 ?? (await solver());
+  const outputs: OutputProof[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const sampled: string[] = [];
+  let session: Session | undefined;
+  let reason = "de oplosser z3 is niet beschikbaar";
+  if (z) {
+    try {
+      session = new Session(z, [policy]);
+    } catch (e) {
+      if (!(e instanceof NotEncodable)) throw e;
+      reason = `niet uit te drukken: ${e.construct}`;
+    }
+  }
+  for (const o of policy.outputs) {
+    if (!session) {
+      sampled.push(o.name);
+      outputs.push({ output: o.name, status: "getest", cases: SAMPLED_CASES, reason });
+      continue;
+    }
+    const cx: Ctx = { session, policy, module, diagnostics: [] };
+    let why: string | undefined;
+    try {
+      if (!(await conflicts(cx, o.name)) || !(await gaps(cx, o.name))) why = "de oplosser kwam niet tot een antwoord";
+    } catch (e) {
+      if (!(e instanceof NotEncodable)) throw e;
+      why = `niet uit te drukken: ${e.construct}`;
+    }
+    if (why === undefined) {
+      diagnostics.push(...cx.diagnostics);
+      outputs.push({ output: o.name, status: cx.diagnostics.length > 0 ? "tegenvoorbeeld" : "bewezen" });
+    } else {
+      sampled.push(o.name);
+      outputs.push({ output: o.name, status: "getest", cases: SAMPLED_CASES, reason: why });
+    }
+  }
+  if (sampled.length > 0) {
+    const sample = sampleOutputs(policy, module, sampled, SAMPLED_CASES);
+    diagnostics.push(...sample.diagnostics);
+    for (const o of outputs) if (o.status === "getest") o.cases = sample.cases;
+  }
+  return { outputs, diagnostics, queries: session?.queries ?? 0 };
+}

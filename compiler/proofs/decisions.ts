@@ -1,0 +1,119 @@
+// The decision semantics of ir/decisions.ts as SMT terms (issue 18): when a
+// rule applies to an output, which value it gives, which rules remain after
+// the exceptions, and the output's value (the first remaining rule's, else the
+// `standaard`). One PolicyModel per policy; in a diff both sides share one
+// CaseVars, so "the same case" is the same variables.
+// In: a z3 context, a lowered IR policy, its CaseVars. Out: terms.
+// INVARIANT: terms are built once per output and rule (cached), so a policy
+// that reads an output many times encodes it once.
+
+import type { Span } from "../../runtime/diagnostic.js";
+import type { LoweredPolicy } from "../ir/ir.js";
+import type { OutputDecision } from "../ir/decisions.js";
+import type { SmtCalendar } from "./calendar.js";
+import { Encoder, NotEncodable, type B, type SV, type TextTable } from "./encode.js";
+import type { CaseVars } from "./inputs.js";
+import type { Z3 } from "./z3.js";
+
+/** A rule as one output sees it: when it applies, its value, and whether an exception replaces it. */
+export interface RuleTerm {
+  rule: number;
+  applies: B;
+  value: SV;
+  /** Applies and no exception to it applies (ir/decisions.ts step 3). */
+  remains: B;
+}
+
+export class PolicyModel {
+  readonly enc: Encoder;
+  private readonly outputs = new Map<string, SV>();
+  private readonly rules = new Map<string, RuleTerm[]>();
+  private readonly busy = new Set<string>();
+  /** The voorwaarden, as far as they can be encoded. */
+  readonly conditions: B[] = [];
+
+  constructor(
+    readonly z: Z3,
+    readonly policy: LoweredPolicy,
+    cal: SmtCalendar,
+    texts: TextTable,
+    readonly vars: CaseVars,
+    readonly prefix: string,
+  ) {
+    this.enc = new Encoder(z, policy, cal, texts, {
+      input: (n, s) => vars.input(n, s),
+      known: (n, s) => vars.known(n, s),
+      field: (i, f, s) => vars.field(i, f, s),
+      output: (n, s) => this.output(n, s),
+    });
+    for (const c of policy.conditions) {
+      try {
+        this.conditions.push(this.enc.bool(c.expr));
+      } catch (e) {
+        if (!(e instanceof NotEncodable)) throw e;
+      }
+    }
+  }
+
+  decision(name: string): OutputDecision {
+    const d = this.policy.decisions.outputs.find((o) => o.name === name);
+    if (!d) throw new NotEncodable(`de uitvoer \`${name}\``);
+    return d;
+  }
+
+  /** Per rule that can define the output: when it applies, its value, whether it remains. */
+  ruleTerms(name: string): RuleTerm[] {
+    const found = this.rules.get(name);
+    if (found) return found;
+    const { z, enc } = this;
+    const d = this.decision(name);
+    const terms = d.rules.map((rule) => {
+      const cands = d.candidates.filter((c) => c.rule === rule);
+      const guards = cands.map((c) => z.And(...c.guard.notHolding.map((g) => z.Not(enc.bool(g))), ...(c.guard.holds ? [enc.bool(c.guard.holds)] : [])));
+      let value = enc.expr(cands[cands.length - 1]!.value);
+      for (let i = cands.length - 2; i >= 0; i--) value = enc.ite(guards[i]!, enc.expr(cands[i]!.value), value);
+      return { rule, applies: z.Or(...guards), value, remains: z.Bool.val(true) };
+    });
+    for (const t of terms) {
+      const replacedBy = d.exceptions.filter((x) => x.replaces === t.rule).map((x) => terms.find((u) => u.rule === x.exception)!.applies);
+      t.remains = replacedBy.length ? z.And(t.applies, z.Not(z.Or(...replacedBy))) : t.applies;
+    }
+    this.rules.set(name, terms);
+    return terms;
+  }
+
+  /** The value of an output: the first remaining rule's, else the `standaard` (else error P0802: see `hasValue`). */
+  output(name: string, span?: Span): SV {
+    const found = this.outputs.get(name);
+    if (found) return found;
+    if (this.busy.has(name)) throw new NotEncodable(`de uitvoer \`${name}\` die zichzelf leest`, span);
+    this.busy.add(name);
+    try {
+      const d = this.decision(name);
+      const terms = this.ruleTerms(name);
+      // Without a `standaard`, a case no rule applies to stops with P0802 and
+      // its value plays no part: the last rule's value stands in for it, so
+      // two versions that agree are not told apart by an arbitrary term.
+      let last = terms.length;
+      let value: SV;
+      if (d.default) value = this.enc.expr(d.default);
+      else if (terms.length > 0) value = terms[--last]!.value;
+      else value = this.enc.fresh(d.type, `${this.prefix}none_${name}`);
+      for (let i = last - 1; i >= 0; i--) value = this.enc.ite(terms[i]!.remains, terms[i]!.value, value);
+      this.outputs.set(name, value);
+      return value;
+    } finally {
+      this.busy.delete(name);
+    }
+  }
+
+  /** The output has a value: a `standaard`, or some rule applies. */
+  hasValue(name: string): B {
+    return this.decision(name).default ? this.z.Bool.val(true) : this.defined(name);
+  }
+
+  /** Some rule applies to the output (so it has a value without its `standaard`). */
+  defined(name: string): B {
+    return this.z.Or(...this.ruleTerms(name).map((t) => t.applies));
+  }
+}

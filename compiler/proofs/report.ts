@@ -1,0 +1,28 @@
+// The proof part of a `polis diff` report (issue 18), as Dutch lines that the
+// text, markdown and HTML reports of compiler/diff place beside the sampled
+// frequencies. "bewezen" is said only of what the solver proved; an output it
+// could not judge says that only the sample speaks for it.
+// In: the per-output proofs and the sample size. Out: lines (no layout).
+
+import type { EquivalenceProof } from "./diff.js";
+
+/** A witness case file, short: `aanvraag 2012-01-01, besluit 2012-02-06`. */
+function caseText(input: Record<string, unknown>): string {
+  return Object.entries(input)
+    .map(([k, v]) => `${k} ${typeof v === "string" ? v : JSON.stringify(v)}`)
+    .join(", ");
+}
+
+/** Per output a headline, and under it (indented by the caller) the witnesses. */
+export function proofReportLines(proofs: readonly EquivalenceProof[], sampled: number): { line: string; witnesses: string[] }[] {
+  return proofs.map((p) => {
+    if (p.status === "gelijk") return { line: `${p.output}: bewezen gelijk voor elk geval dat in beide versies geldig is`, witnesses: [] };
+    if (p.status === "getest") return { line: `${p.output}: niet bewezen (${p.reason ?? "onbekend"}); alleen getest op ${sampled} gevallen`, witnesses: [] };
+    const n = p.witnesses.length;
+    const all = p.complete ? `; dit zijn alle manieren waarop de versies verschillen (bewezen)` : `; er zijn meer gevallen dan getoond`;
+    return {
+      line: `${p.output}: verschilt; de bewijzer vond ${n} ${n === 1 ? "geval" : "gevallen"}${all}`,
+      witnesses: p.witnesses.map((w) => `${caseText(w.input)}: ${w.old} → ${w.new}`),
+    };
+  });
+}

@@ -1,0 +1,76 @@
+// Proofs in `polis check` (issue 18): a conflict that needs one exact amount
+// and one exact age is missed by sampling and found by the solver; a gap of
+// one day is found; an output the encoding cannot reach is labelled
+// "getest op N gevallen", never "bewezen".
+
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { compile } from "../../compiler/pipeline.js";
+import { load } from "../../compiler/emit/load.js";
+import { findConflicts } from "../../compiler/cases/conflicts.js";
+import { proveCheck } from "../../compiler/proofs/check.js";
+import { releaseSolver } from "../../compiler/proofs/z3.js";
+import { paramsOf } from "../../runtime/messages.js";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+function compiled(file: string) {
+  const r = compile(fs.readFileSync(path.join(ROOT, file), "utf8"), file);
+  expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  return { policy: r.policy!, module: load(r.policy!) };
+}
+
+afterAll(releaseSolver);
+
+describe("a conflict on one exact amount and one exact age", () => {
+  const { policy, module } = compiled("test/proofs/precies.polis");
+
+  it("is missed by the sampled check", () => {
+    expect(findConflicts(policy, module)).toEqual([]);
+  });
+
+  it("is found by the proof, with a voorbeeld that really conflicts", async () => {
+    const r = await proveCheck(policy, module);
+    expect(r.outputs).toEqual([{ output: "vergoeding", status: "tegenvoorbeeld" }]);
+    const [d, ...rest] = r.diagnostics.filter((x) => x.code === "P0512");
+    expect(rest).toEqual([]);
+    const p = paramsOf(d!, "P0512")!;
+    expect([p.a, p.artA, p.b, p.artB]).toEqual(["gewoon", "artikel 3.1", "jubileum", "artikel 3.2"]);
+    expect(p.example).toBe('voorbeeld "conflict over vergoeding":\n  gegeven leeftijd 67, kosten € 1.234,57\n  verwacht fout "P0801"');
+    // Pasted into the policy, the voorbeeld passes: the case runs into exactly this conflict.
+    const withExample = compile(`${fs.readFileSync(path.join(ROOT, "test/proofs/precies.polis"), "utf8")}\n${p.example}\n`, "precies.polis");
+    expect(withExample.diagnostics.filter((x) => x.severity === "error")).toEqual([]);
+    expect(() => load(withExample.policy!).evaluate({ leeftijd: 67, kosten: "1234.57" })).toThrow(/verschillende waarden/);
+  });
+});
+
+describe("an output without standaard", () => {
+  it("has its one-day gap found (56 days is neither early nor late)", async () => {
+    const { policy, module } = compiled("test/proofs/gat.polis");
+    const r = await proveCheck(policy, module);
+    expect(r.outputs).toEqual([{ output: "te_laat", status: "tegenvoorbeeld" }]);
+    const p = paramsOf(r.diagnostics.find((x) => x.code === "P0513")!, "P0513")!;
+    expect(p.example).toMatch(/verwacht fout "P0802"$/);
+  });
+
+  it("is proved when the rules cover every case", async () => {
+    const { policy, module } = compiled("examples/vgz-eigen-risico.polis");
+    const r = await proveCheck(policy, module);
+    expect(r.outputs.map((o) => o.status)).toEqual(policy.outputs.map(() => "bewezen"));
+    expect(r.diagnostics).toEqual([]);
+    expect(r.queries).toBeGreaterThan(0);
+  });
+});
+
+describe("a construct the encoding does not reach", () => {
+  it("is tested on generated cases and says so, per output", async () => {
+    const { policy, module } = compiled("test/proofs/werkdagen.polis");
+    const r = await proveCheck(policy, module);
+    const tijdig = r.outputs.find((o) => o.output === "tijdig")!;
+    expect(tijdig.status).toBe("getest");
+    expect(tijdig.reason).toMatch(/werkdagen_tussen/);
+    expect(tijdig.cases).toBeGreaterThan(100);
+    expect(r.outputs.find((o) => o.output === "vergoeding")).toEqual({ output: "vergoeding", status: "bewezen" });
+  });
+});

@@ -1,0 +1,51 @@
+// Proofs in `polis diff` (issue 18): two formulations of one rule are proved
+// equal; a threshold moved from 56 to 35 days gives exactly the waiting times
+// 36…56 as witnesses, and the proof that there are no others; a policy
+// compared with itself is never reported as different.
+
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { compile } from "../../compiler/pipeline.js";
+import { load } from "../../compiler/emit/load.js";
+import { proveEquivalence } from "../../compiler/proofs/diff.js";
+import { releaseSolver } from "../../compiler/proofs/z3.js";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+function side(file: string) {
+  const r = compile(fs.readFileSync(path.join(ROOT, file), "utf8"), file);
+  expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  return { policy: r.policy!, module: load(r.policy!) };
+}
+
+afterAll(releaseSolver);
+
+describe("two formulations of one rule", () => {
+  it("are proved equal on every case valid for both", async () => {
+    const r = await proveEquivalence(side("test/diff/anders-oud.polis"), side("test/diff/anders-nieuw.polis"));
+    expect(r.outputs).toEqual([{ output: "eigen_risico", status: "gelijk", witnesses: [], complete: true }]);
+  });
+});
+
+describe("a threshold moved from 56 to 35 days", () => {
+  it("differs for exactly the waiting times 36 to 56 days, each shown once", async () => {
+    const r = await proveEquivalence(side("test/diff/threshold-oud.polis"), side("test/diff/threshold-nieuw.polis"));
+    const teLaat = r.outputs.find((o) => o.output === "te_laat")!;
+    expect(teLaat.status).toBe("verschilt");
+    expect(teLaat.complete).toBe(true);
+    const days = teLaat.witnesses.map((w) => (Date.parse(String(w.input.besluit)) - Date.parse(String(w.input.aanvraag))) / 86_400_000);
+    expect(days).toEqual(Array.from({ length: 21 }, (_, i) => 36 + i));
+    for (const w of teLaat.witnesses) expect([w.old, w.new]).toEqual(["nee", "ja"]);
+  });
+});
+
+describe("a policy compared with itself", () => {
+  for (const f of ["examples/vgz-eigen-risico.polis", "policies/riziv/2022/vertebroplastie.polis", "policies/vgz/2012/ziekenvervoer.polis", "policies/ohra/2024/infuuspompen.polis"]) {
+    it(`is never proved different: ${f}`, async () => {
+      const r = await proveEquivalence(side(f), side(f));
+      for (const o of r.outputs) expect(o.status === "gelijk" || (o.status === "getest" && /niet uit te drukken/.test(o.reason ?? ""))).toBe(true);
+      expect(r.outputs.some((o) => o.status === "gelijk")).toBe(true);
+    });
+  }
+});
