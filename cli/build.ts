@@ -19,6 +19,7 @@ import type { LoweredPolicy } from "../compiler/ir/ir.js";
 import { policySchemas } from "../compiler/emit/schema.js";
 import type { Diagnostic, Span } from "../runtime/diagnostic.js";
 import { compileLibrary, type LibraryModule } from "./build-compile.js";
+import { versionOverlaps } from "./build-versions.js";
 import { EXIT_OK, EXIT_POLICY, UsageError, displayPath, findPolicies, printDiagnostics, readText, rememberSource } from "./io.js";
 import { sourceMap } from "./build-sourcemap.js";
 import { toolchain } from "./version.js";
@@ -158,6 +159,11 @@ export async function buildCommand(dir: string, options: BuildOptions): Promise<
   if (!compiled) return EXIT_POLICY;
   checkNames(compiled);
   const modules: LibraryModule[] = compiled.map((c) => ({ rel: c.rel, exportName: exportName(c.rel), policy: c.policy }));
+  const overlaps = versionOverlaps(modules);
+  if (overlaps.length > 0) {
+    printDiagnostics(shownToUser(overlaps, dir));
+    return EXIT_POLICY;
+  }
   const emitted = await compileLibrary(modules);
   emptyOut(outDir);
   const tc = toolchain();

@@ -11,6 +11,7 @@
 //                     uitvoer, fields and types, voorwaarde, parameter, begrip,
 //                     functie, article references
 //   policy-rules.ts   regel: clauses and assignments
+//   tables.ts         tabel (issue 18): header, rows, cells; periods of a value by date
 //   tests.ts          voorbeeld, eigenschap
 //   expressions.ts    expression down to unary minus (LANGUAGE.md §6)
 //   atoms.ts          postfix (field access, units, %) and atom
@@ -22,6 +23,7 @@ import { GrammarParser } from "./dsl.js";
 import { defineProgramRules, type ProgramRules } from "./rules/program.js";
 import { defineDeclarationRules, type DeclarationRules } from "./rules/declarations.js";
 import { definePolicyRuleRules, type PolicyRuleRules } from "./rules/policy-rules.js";
+import { defineTableRules, type TableRules } from "./rules/tables.js";
 import { defineTestRules, type TestRules } from "./rules/tests.js";
 import { defineExpressionRules, type ExpressionRules } from "./rules/expressions.js";
 import { defineAtomRules, type AtomRules } from "./rules/atoms.js";
@@ -30,7 +32,7 @@ import { defineAtomRules, type AtomRules } from "./rules/atoms.js";
 export type Rule = ParserMethod<[], CstNode>;
 
 /** The rules each file of grammar/rules/ defines, as members of the parser. */
-export interface PolisParser extends ProgramRules, DeclarationRules, PolicyRuleRules, TestRules, ExpressionRules, AtomRules {}
+export interface PolisParser extends ProgramRules, DeclarationRules, PolicyRuleRules, TableRules, TestRules, ExpressionRules, AtomRules {}
 
 export class PolisParser extends GrammarParser {
   constructor() {
@@ -50,6 +52,7 @@ export class PolisParser extends GrammarParser {
     defineProgramRules(this);
     defineDeclarationRules(this);
     definePolicyRuleRules(this);
+    defineTableRules(this);
     defineTestRules(this);
     defineExpressionRules(this);
     defineAtomRules(this);

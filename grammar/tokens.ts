@@ -115,6 +115,11 @@ export const Kleinste = keyword("Kleinste", "kleinste van");
 export const Eerste = keyword("Eerste", "eerste van");
 export const Laatste = keyword("Laatste", "laatste van");
 export const Lopende = keyword("Lopende", "lopende som van");
+// Issue 18: decision tables (`tabel … uniek:` with rows `| … || … |`) and
+// values by date (`€ 220 vanaf 1 januari 2012 … volgens behandeldatum`). The
+// hit policies `uniek` and `eerste` are read as names, so they stay free.
+export const Tabel = keyword("Tabel", "tabel");
+export const Volgens = keyword("Volgens", "volgens");
 export const De = keyword("De", "de");
 export const Elke = keyword("Elke", "elke");
 
@@ -243,6 +248,8 @@ export const Star = createToken({ name: "Star", pattern: "*", label: "`*`" });
 export const Slash = createToken({ name: "Slash", pattern: "/", label: "`/`" });
 export const PercentSign = createToken({ name: "PercentSign", pattern: "%", label: "`%`" });
 export const EuroSign = createToken({ name: "EuroSign", pattern: "€", label: "`€`" });
+export const DoublePipe = createToken({ name: "DoublePipe", pattern: "||", label: "`||`" });
+export const Pipe = createToken({ name: "Pipe", pattern: "|", label: "`|`" });
 
 export const WhiteSpace = createToken({
   name: "WhiteSpace",
@@ -274,7 +281,7 @@ const defaultMode: TokenType[] = [
   Identifier,
   LParen, RParen, LCurly, RCurly, LSquare, RSquare, Comma, Colon, Dot,
   LessEq, GreaterEq, NotEq, Less, Greater, Equals,
-  Plus, Minus, Star, Slash, PercentSign, EuroSign,
+  Plus, Minus, Star, Slash, PercentSign, EuroSign, DoublePipe, Pipe,
 ];
 
 const articleMode: TokenType[] = [WhiteSpace, Comment, ArticleLabel, ArticleLid, StringLiteral, ArticleComma, ArticleClose];

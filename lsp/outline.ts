@@ -43,6 +43,10 @@ export function outline(program: A.Program, at: Positions): DocumentSymbol[] {
         s = sym(d.name, `functie: ${typeText(d.result)}`, SymbolKind.Function, d.span, d.nameSpan);
         articles = d.articles;
         break;
+      case "Tabel":
+        s = sym(d.name, `tabel (${d.hitPolicy})`, SymbolKind.Method, d.span, d.nameSpan);
+        articles = d.articles;
+        break;
       case "Regel":
         s = sym(d.name, d.exceptionTo && d.exceptionTo.length > 0 ? `regel, uitzondering op ${d.exceptionTo.map((x) => x.name).join(", ")}` : "regel", SymbolKind.Method, d.span, d.nameSpan);
         articles = d.articles;

@@ -19,6 +19,31 @@ export interface ExplainRule {
   replaced?: boolean;
   /** The rule's own sentence for members (`lid "…"`), with `{naam}` placeholders. */
   lid?: string;
+  /** The rule is a decision table (issue 18): the row that applied, shown as a table row. */
+  table?: ExplainTableRow;
+}
+
+export interface ExplainTableRow {
+  hitPolicy: string;
+  /** 1-based. */
+  row: number;
+  columns: readonly string[];
+  outputs: readonly string[];
+  /** The row's condition cells as written (none for the default row) and its output cells. */
+  cells: readonly string[];
+  values: readonly string[];
+}
+
+/** The table's header and the row that applied, columns padded to one width. */
+export function tableRowLines(t: ExplainTableRow): string[] {
+  const isDefault = t.cells.length === 0;
+  const left = t.columns.map((c, k) => Math.max(c.length, isDefault ? 0 : (t.cells[k] ?? "").length));
+  const right = t.outputs.map((o, k) => Math.max(o.length, (t.values[k] ?? "").length));
+  const line = (cells: readonly string[], values: readonly string[]) => {
+    const l = cells.length === 0 ? "anders".padEnd(left.reduce((a, w) => a + w + 3, 0) - 3) : cells.map((c, k) => c.padEnd(left[k]!)).join(" | ");
+    return `| ${l} || ${values.map((v, k) => v.padEnd(right[k]!)).join(" | ")} |`;
+  };
+  return [line(t.columns, t.outputs), line(t.cells, t.values)];
 }
 
 export interface ExplainStep {
@@ -51,7 +76,14 @@ export function renderExplanation(e: Explanation): string {
     lines.push(`${s.output} = ${s.value}`);
     if (s.byDefault) lines.push("  geen regel is van toepassing: de standaardwaarde");
     for (const r of s.rules) {
-      lines.push(`  volgens regel ${r.name} (${articleText(r.articles)})${r.replaced ? ", vervangen door een uitzondering" : ""}`);
+      const replaced = r.replaced ? ", vervangen door een uitzondering" : "";
+      if (r.table) {
+        lines.push(`  volgens tabel ${r.name} (${r.table.hitPolicy}), rij ${r.table.row} (${articleText(r.articles)})${replaced}`);
+        for (const l of tableRowLines(r.table)) lines.push(`    ${l}`);
+        if (r.reads.length > 0) lines.push(`    met ${r.reads.map((x) => `${x.name} = ${x.value}`).join(", ")}`);
+        continue;
+      }
+      lines.push(`  volgens regel ${r.name} (${articleText(r.articles)})${replaced}`);
       for (const c of r.notHolding ?? []) lines.push(`    niet: ${c}`);
       if (r.head === "indien") lines.push(`    omdat ${r.condition ?? ""}`);
       else if (r.head === "anders") lines.push("    dus geldt de anders-clausule");

@@ -280,6 +280,48 @@ export const MESSAGES = {
     (p) => `bijvoorbeeld:\n${p.example}\ngeef een \`standaard\` of een regel die dit geval dekt`,
   ),
 
+  // Decision tables and values by date (issue 18). `example` is a case in
+  // Polis notation (`leeftijd 18, aandoening op_chronische_lijst`).
+  P0520: error<{ name: string; first: number; second: number; example: string }>(
+    (p) => `de rijen ${p.first} en ${p.second} van de tabel \`${p.name}\` gelden allebei voor ${p.example}`,
+    () => "bij `uniek` geldt precies één rij: maak de rijen disjunct, of schrijf `eerste` als de eerste rij voorrang heeft",
+  ),
+  P0521: error<{ name: string; example: string }>(
+    (p) => `geen rij van de tabel \`${p.name}\` geldt voor ${p.example}`,
+    () => "bij `uniek` geldt precies één rij: voeg een rij toe, of een standaardrij `| anders || … |`",
+  ),
+  /** detail: what the column is instead ("een uitvoer", "van type tekst"). */
+  P0522: error<{ name: string; detail: string }>(
+    (p) => `de kolom \`${p.name}\` van een tabel moet een invoer of begrip van type janee, een soort, een getal of een datum zijn, maar is ${p.detail}`,
+  ),
+  P0523: error<{ text: string }>(
+    (p) => `een cel van een tabel moet een vaste waarde hebben, niet \`${p.text}\``,
+    () => "gebruik een getal, bedrag, datum, soortwaarde of parameter",
+  ),
+  P0524: error<{ expected: number; actual: number; what: string }>(
+    (p) => `deze rij heeft ${p.actual} ${p.actual === 1 ? p.what : `${p.what}len`}, de kop van de tabel ${p.expected}`,
+  ),
+  /** Two periods of a value by date: as written (`vanaf 1 januari 2012`). */
+  P0525: error<{ name: string; first: string; second: string }>(
+    (p) => `de perioden van \`${p.name}\` overlappen: ${p.first} en ${p.second}`,
+  ),
+  P0526: error<{ name: string; from: string; through: string }>(
+    (p) => `\`${p.name}\` heeft geen waarde van ${p.from} tot en met ${p.through}`,
+    () => "laat elke periode beginnen op de dag na het einde van de vorige",
+  ),
+  P0527: error<{ name: string; detail: string }>(
+    (p) => `\`volgens ${p.name}\` moet een invoer of begrip van type datum noemen, maar \`${p.name}\` is ${p.detail}`,
+  ),
+  P0528: error<{ name: string; dated: string }>(
+    (p) => `de parameter \`${p.name}\` leest \`${p.dated}\`, een waarde per datum`,
+    () => "maak er een begrip van: een parameter hangt niet van de case af",
+  ),
+  /** `polis build`: two versions of one policy (same polis name) whose `geldig` periods share days. */
+  P0529: error<{ name: string; first: string; second: string; from: string }>(
+    (p) => `de versies ${p.first} en ${p.second} van \`${p.name}\` gelden allebei op ${p.from}`,
+    () => "laat de `geldig`-perioden van de versies van één polis aansluiten zonder overlap",
+  ),
+
   // ── P06xx: voorbeeld and eigenschap ────────────────────────────────────
   /** Either a detail, or the inputs the voorbeeld leaves out (then with a hint). */
   P0601: error<{ name: string } & ({ detail: string } | { missing: readonly string[] })>(
@@ -374,6 +416,10 @@ export const MESSAGES = {
       p.record === undefined
         ? `geef \`${p.field}\` in de case, of lees het alleen \`indien ${p.field} is bekend\``
         : `geef \`${p.field}\` in elk element, of lees het alleen als \`….${p.field} is bekend\``,
+  ),
+  /** A built library's version picker (`versieOp`): no version of the policy is in force on the date. */
+  P0720: error<{ name: string; date: string }>(
+    (p) => `geen versie van \`${p.name}\` geldt op ${p.date}`,
   ),
 
   // ── P08xx: evaluation (docs/language.md §5–§7) ──────────────────────────────

@@ -84,6 +84,8 @@ const NO_EXAMPLE: Partial<Record<Code, string>> = {
   P0606: "not reported as a diagnostic by this version: `polis test` prints an `eigenschap` that does not hold with its shrunk counterexample, as a `voorbeeld` and as a case file",
   P0808: "guards the runtime: the checker already rejects comparing durations of different kinds (P0403)",
   P0809: "an internal error: a bug in Polis, not in the policy; please report it",
+  P0529: "reported by `polis build` for two files with the same polis name whose `geldig` periods share a day (`geldig van 1 januari 2012 tot en met 31 december 2012` beside `geldig vanaf 1 juli 2012`); the message names both files and versions and the first shared day, see §10",
+  P0720: "thrown by the version picker of a built library (`versieOp(\"vgz_eigen_risico\", \"2011-06-01\")`) when no version of the policy is in force on the date, see §10",
   P0812: "a policy whose functions call each other more than 100.000 times for one case (each call with different arguments, so remembering results does not help); the message names the function",
 };
 

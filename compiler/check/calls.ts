@@ -26,15 +26,23 @@ export function lookupName(cx: CheckContext, name: string, span: Span, scope: Sc
     report(cx, "P0301", span, { name, suggestions: suggest(name, [...cx.symbols.values.keys(), ...scope.keys()]) });
     return FAILED(span);
   }
-  const ref = (kind: "input" | "parameter" | "begrip" | "output"): IR.Expr => {
+  const ref = (kind: "input" | "parameter" | "begrip" | "output", irKind: IR.RefKind = kind): IR.Expr => {
     const type = typeOfDecl(cx, kind, name);
-    if (cx.reads) cx.reads.set(name, { ref: kind, name, type });
-    return { e: "ref", ref: kind, name, type, span };
+    if (cx.reads) cx.reads.set(name, { ref: irKind, name, type });
+    return { e: "ref", ref: irKind, name, type, span };
   };
   switch (sym.kind) {
     case "input":
       return ref("input");
     case "parameter":
+      if (sym.decl.dated) {
+        // A value by date reads the case, so the IR lists it among the begrippen (issue 18).
+        if (cx.owner?.kind === "parameter") report(cx, "P0528", span, { name: cx.owner.name, dated: name });
+        dependOn(cx, { kind: "parameter", name });
+        return ref("parameter", "begrip");
+      }
+      dependOn(cx, { kind: sym.kind, name });
+      return ref(sym.kind);
     case "begrip":
     case "output":
       dependOn(cx, { kind: sym.kind, name });

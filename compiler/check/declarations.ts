@@ -10,6 +10,7 @@ import type * as A from "../syntax/ast.js";
 import type * as IR from "../ir/ir.js";
 import { typeDescOf } from "../ir/ir.js";
 import { isReserved } from "../resolve/resolve.js";
+import { checkDated } from "./dated.js";
 import { report, within, type CheckContext } from "./context.js";
 import { resolveType, restrictionOf, restrictionWord, typeOfDecl } from "./declared-types.js";
 import { checkCondition, checkExpr, EMPTY_SCOPE } from "./expressions.js";
@@ -26,7 +27,7 @@ export function emptyPolicy(cx: CheckContext): IR.Policy {
       title: program.title,
       file: program.file,
       ...(program.header.version ? { version: program.header.version.text } : {}),
-      ...(program.header.validity ? { validFrom: program.header.validity.from } : {}),
+      ...(program.header.validity ? { validFrom: program.header.validity.from, validitySpan: program.header.validity.span } : {}),
       ...(program.header.validity?.to !== undefined ? { validThrough: program.header.validity.to } : {}),
       ...(program.header.source ? { source: program.header.source.text } : {}),
     },
@@ -84,6 +85,11 @@ export function checkDefinitions(cx: CheckContext, policy: IR.Policy): void {
         if (cx.symbols.values.get(d.name)?.span !== d.nameSpan) break;
         const kind = d.kind === "Parameter" ? "parameter" : "begrip";
         const type = within(cx, { kind, name: d.name }, () => typeOfDecl(cx, kind, d.name));
+        if (d.kind === "Parameter" && d.dated) {
+          const dated = d.dated;
+          policy.begrippen.push(within(cx, { kind, name: d.name }, () => checkDated(cx, d, dated, type, policy)));
+          break;
+        }
         const value = within(cx, { kind, name: d.name }, () => checkExpr(cx, d.value, type, EMPTY_SCOPE, d.name));
         (kind === "parameter" ? policy.parameters : policy.begrippen).push({ name: d.name, type, value, articles: articleLabels(d.articles), span: d.span });
         break;

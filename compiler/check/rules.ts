@@ -14,10 +14,13 @@ import type * as IR from "../ir/ir.js";
 import { report, within, type CheckContext, type Read } from "./context.js";
 import { articleLabels } from "./declarations.js";
 import { checkCondition, checkExpr, EMPTY_SCOPE, synth } from "./expressions.js";
+import { checkTable } from "./tables.js";
 
 export function checkRules(cx: CheckContext, policy: IR.Policy, outputs: ReadonlyMap<string, IR.Output>): void {
-  [...cx.symbols.rules.values()].forEach(({ decl }, index) => {
-    policy.rules.push(within(cx, { kind: "rule", name: decl.name }, () => checkRule(cx, decl, index, outputs)));
+  [...cx.symbols.rules.values()].forEach(({ decl, table }, index) => {
+    const rule = within(cx, { kind: "rule", name: decl.name }, () => checkRule(cx, decl, index, outputs));
+    if (table) checkTable(cx, table, rule, policy);
+    policy.rules.push(rule);
   });
   linkOutputs(cx, policy);
   reportExceptionCycles(cx, policy);

@@ -7,6 +7,7 @@
 
 import type * as A from "../syntax/ast.js";
 import { printDecl, printExpr, printType } from "../format/print.js";
+import { datedDetails } from "./dated.js";
 
 export type ChangeKind = "toegevoegd" | "verwijderd" | "gewijzigd" | "hernoemd";
 export type ChangeWhat = "polis" | "soort" | "gegevens" | "invoer" | "voorwaarde" | "parameter" | "begrip" | "functie" | "uitvoer" | "regel" | "voorbeeld" | "eigenschap";
@@ -55,6 +56,7 @@ function declarations(p: A.Program): Named[] {
       case "Functie":
         out.push({ what: d.kind === "Parameter" ? "parameter" : d.kind === "Begrip" ? "begrip" : "functie", name: d.name, articles: arts(d.articles), text: printDecl(d), node: d });
         break;
+      case "Tabel":
       case "Regel":
         out.push({ what: "regel", name: d.name, articles: arts(d.articles), text: printDecl(d), node: d });
         break;
@@ -156,6 +158,12 @@ function describeChange(a: Named, b: Named): string[] {
     return details;
   }
   const details: string[] = [];
+  if (a.node.kind === "Parameter" && b.node.kind === "Parameter" && (a.node.dated || b.node.dated)) {
+    const arts = (d: A.ParameterDecl) => d.articles.map((x) => x.label).join(", ");
+    if (arts(a.node) !== arts(b.node)) details.push(`artikel ${arts(a.node) || "(geen)"} → ${arts(b.node) || "(geen)"}`);
+    const dated = datedDetails(a.node, b.node, (e) => printExpr(e));
+    if (dated.length > 0 || details.length > 0) return [...details, ...dated];
+  }
   if (a.node.kind !== "Field" && b.node.kind !== "Field") {
     const arts = (d: A.Decl) => ("articles" in d ? d.articles.map((x) => x.label).join(", ") : "");
     if (arts(a.node) !== arts(b.node)) details.push(`artikel ${arts(a.node) || "(geen)"} → ${arts(b.node) || "(geen)"}`);

@@ -8,7 +8,7 @@
 import { marked } from "marked";
 import type { Diagnostic } from "../../runtime/diagnostic.js";
 import { formatDutchDate } from "../../runtime/calendar.js";
-import type { Policy, Type } from "../ir/ir.js";
+import type { DatedInfo, Policy, TableInfo, Type } from "../ir/ir.js";
 import type { ExampleResult } from "../cases/examples.js";
 import type { PropertyResult } from "../cases/properties.js";
 import { dependencySvg } from "./graph.js";
@@ -93,6 +93,23 @@ export function compareArticles(a: string, b: string): number {
 
 function table(head: string[], rows: (string | Raw)[][], testid?: string): Raw {
   return html`<div class="tabel"><table${raw(testid ? ` data-testid="${testid}"` : "")}><thead><tr>${head.map((h) => html`<th>${h}</th>`)}</tr></thead><tbody>${rows.map((r) => html`<tr>${r.map((c, i) => html`<td data-kop="${head[i] ?? ""}">${c}</td>`)}</tr>`)}</tbody></table></div>`;
+}
+
+/** A decision table as a table: the condition columns, the output columns (after `||`) and each row's article. */
+function decisionTable(t: TableInfo): Raw {
+  const head = [...t.columns, ...t.outputs.map((o) => `→ ${o}`), "artikel"];
+  const rows = t.rows.map((r) => [
+    ...(r.isDefault ? ["anders", ...t.columns.slice(1).map(() => "")] : r.cells),
+    ...r.values.map((v) => html`<code>${v}</code>`),
+    r.articles.join(", "),
+  ]);
+  return table(head, rows, "beslistabel");
+}
+
+/** A value by date: one row per period. */
+function datedTable(d: PolicyDoc, x: DatedInfo): Raw {
+  const rows = x.periods.map((p) => [formatDutchDate(p.from), p.through !== undefined ? formatDutchDate(p.through) : "", html`<code>${slice(d, p.value.span)}</code>`]);
+  return html`<p class="meta">gekozen op <code>${x.by}</code></p>${table(["vanaf", "tot en met", "waarde"], rows, "waarden-per-datum")}`;
 }
 
 function base64Url(text: string): string {
@@ -204,14 +221,15 @@ function rulesSection(d: PolicyDoc, p: Policy): Raw {
       const r = p.rules[ri]!;
       const bases = (r.exceptionTo ?? []).map((i) => p.rules[i]!.name);
       const exception = bases.length > 0 ? html` · uitzondering op ${bases.map((b, k) => html`${k > 0 ? ", " : ""}<a href="#regel-${b}">${b}</a>`)}` : "";
-      return html`<div class="regel" id="regel-${r.name}" data-testid="regel" data-regel="${r.name}" data-artikel="${r.articles.join(", ")}"><div>regel <code>${r.name}</code> · ${articles(r.articles)}${exception}</div><pre>${slice(d, r.span)}</pre></div>`;
+      const kind = r.table ? `tabel (${r.table.hitPolicy})` : "regel";
+      return html`<div class="regel" id="regel-${r.name}" data-testid="regel" data-regel="${r.name}" data-artikel="${r.articles.join(", ")}"><div>${kind} <code>${r.name}</code> · ${articles(r.articles)}${exception}</div>${r.table ? decisionTable(r.table) : html`<pre>${slice(d, r.span)}</pre>`}</div>`;
     })}`,
   )}`;
 }
 
 function definitionsSection(d: PolicyDoc, p: Policy): Raw {
   const params = p.parameters.length === 0 ? html`` : html`<h2 id="parameters">Parameters</h2>${table(["naam", "type", "waarde", "artikel"], p.parameters.map((x) => [html`<code>${x.name}</code>`, typeText(x.type), html`<code>${slice(d, x.value.span)}</code>`, x.articles.join(", ")]), "parameters")}`;
-  const begrippen = p.begrippen.length === 0 ? html`` : html`<h2 id="begrippen">Begrippen</h2>${p.begrippen.map((b) => html`<div class="regel" id="begrip-${b.name}"><div>begrip <code>${b.name}</code>: ${typeText(b.type)}${b.articles.length > 0 ? ` · ${articles(b.articles)}` : ""}</div><pre>${slice(d, b.span)}</pre></div>`)}`;
+  const begrippen = p.begrippen.length === 0 ? html`` : html`<h2 id="begrippen">Begrippen</h2>${p.begrippen.map((b) => html`<div class="regel" id="begrip-${b.name}"><div>${b.dated ? "parameter per datum" : "begrip"} <code>${b.name}</code>: ${typeText(b.type)}${b.articles.length > 0 ? ` · ${articles(b.articles)}` : ""}</div>${b.dated ? datedTable(d, b.dated) : html`<pre>${slice(d, b.span)}</pre>`}</div>`)}`;
   const functions = p.functions.length === 0 ? html`` : html`<h2 id="functies">Functies</h2>${p.functions.map((f) => html`<div class="regel"><div>functie <code>${f.name}</code>${f.articles.length > 0 ? ` · ${articles(f.articles)}` : ""}</div><pre>${slice(d, f.span)}</pre></div>`)}`;
   return html`${params}${begrippen}${functions}`;
 }

@@ -84,7 +84,12 @@ export function explainOutput(ctx: OutputContext, d: OutputDecision): string {
     const condition = cl.conditionText !== undefined ? `, condition: ${str(cl.conditionText)}` : "";
     const notHolding = cl.earlierConditions.length > 0 ? `, notHolding: [${cl.earlierConditions.map(str).join(", ")}]` : "";
     const lid = r.lid !== undefined ? `, lid: ${str(r.lid)}` : "";
-    return `{ name: ${str(r.name)}, articles: [${r.articles.map(str).join(", ")}], head: ${str(cl.head)}${condition}${notHolding}${lid}, reads: [${reads.join(", ")}] }`;
+    const row = r.table && cl.row !== undefined ? r.table.rows[cl.row] : undefined;
+    const table =
+      r.table && row
+        ? `, table: ${JSON.stringify({ hitPolicy: r.table.hitPolicy, row: cl.row! + 1, columns: r.table.columns, outputs: r.table.outputs, cells: row.isDefault ? [] : row.cells, values: row.values })}`
+        : "";
+    return `{ name: ${str(r.name)}, articles: [${(cl.articles ?? r.articles).map(str).join(", ")}], head: ${str(cl.head)}${condition}${notHolding}${lid}${table}, reads: [${reads.join(", ")}] }`;
   };
   if (d.exceptions.length === 0) {
     for (const ri of d.rules) parts.push(byRule(d, ri).map((c) => `if (this.c${ri} === ${c.clause}) rules.push(${entry(c)});`).join(" else "));

@@ -8,6 +8,7 @@
 import { formatDecimal, isInteger, neg, sign, type Rat } from "../../runtime/rational.js";
 import { formatDutchDate } from "../../runtime/calendar.js";
 import type * as A from "../syntax/ast.js";
+import { printDated, printTable } from "./table.js";
 
 /** LANGUAGE.md §6 levels: 1 loosest (indien, aggregations) … 11 tightest (atoms). */
 function level(e: A.Expr): number {
@@ -211,8 +212,10 @@ export function printDecl(d: A.Decl): string {
     case "Voorwaarde":
       return `voorwaarde ${printExpr(d.condition)}`;
     case "Parameter":
+      if (d.dated) return printDated(`parameter ${d.name}: ${printType(d.type)} =`, d.dated, printArticles(d.articles), printExpr, WIDTH);
+      return `parameter ${d.name}: ${printType(d.type)} = ${printExpr(d.value)}${printArticles(d.articles)}`;
     case "Begrip":
-      return `${d.kind === "Parameter" ? "parameter" : "begrip"} ${d.name}: ${printType(d.type)} = ${printExpr(d.value)}${printArticles(d.articles)}`;
+      return `begrip ${d.name}: ${printType(d.type)} = ${printExpr(d.value)}${printArticles(d.articles)}`;
     case "Functie":
       return `functie ${d.name}(${d.params.map((p) => `${p.name}: ${printType(p.type)}`).join(", ")}): ${printType(d.result)} =\n  ${printExpr(d.body)}${printArticles(d.articles)}`;
     case "Regel": {
@@ -228,6 +231,8 @@ export function printDecl(d: A.Decl): string {
       });
       return [head, ...(d.lid ? [`  lid ${quote(d.lid.text)}`] : []), ...clauses].join("\n");
     }
+    case "Tabel":
+      return printTable(d, printExpr, printArticles);
     case "Voorbeeld": {
       const lines = [`voorbeeld ${quote(d.name)}:`, namedValues("gegeven", d.given)];
       if (d.expectedError !== undefined) lines.push(`  verwacht fout ${quote(d.expectedError)}`);

@@ -103,6 +103,30 @@ export interface Definition {
   value: Expr;
   articles: string[];
   span: Span;
+  /**
+   * A parameter whose value depends on a date (issue 18): `value` is already
+   * the choice between the periods (an `if` chain on `by`), so back ends need
+   * nothing new; this keeps the periods for diff, doc and explain. A dated
+   * parameter is listed among the begrippen, since it reads an input.
+   */
+  dated?: DatedInfo;
+}
+
+export interface DatedInfo {
+  /** The input or begrip of type `datum` that picks the period. */
+  by: string;
+  /** In date order, without gaps or overlaps (checked). */
+  periods: { from: number; /** last day, inclusive; absent: open-ended */ through?: number; value: Expr; text: string }[];
+}
+
+/** A decision table (issue 18), kept beside the rule it is lowered to. */
+export interface TableInfo {
+  hitPolicy: "uniek" | "eerste";
+  /** The condition columns (inputs or begrippen), then the output columns. */
+  columns: string[];
+  outputs: string[];
+  /** Per row, as written: its condition cells (empty for the default row) and output cells. */
+  rows: { cells: string[]; values: string[]; isDefault: boolean; articles: string[] }[];
 }
 
 export interface FunctionDef {
@@ -133,6 +157,10 @@ export interface Clause {
   assignments: { output: string; value: Expr; span: Span }[];
   /** Names of inputs, parameters, begrippen and outputs the clause reads (for --explain). */
   reads: { ref: RefKind; name: string; type: Type }[];
+  /** The row of a decision table this clause is (0-based; index into `Rule.table.rows`). */
+  row?: number;
+  /** A table row's own articles, which replace the rule's in explanations. */
+  articles?: string[];
   span: Span;
 }
 
@@ -144,6 +172,8 @@ export interface Rule {
   /** The rule's sentence for members (`lid "…"`), with `{naam}` placeholders. */
   lid?: string;
   clauses: Clause[];
+  /** Present when the rule is a decision table: clause k is row k. */
+  table?: TableInfo;
   span: Span;
 }
 
@@ -179,6 +209,8 @@ export interface Metadata {
   validThrough?: number;
   source?: string;
   file: string;
+  /** Where `geldig` is written (for `polis build`'s check of a family of versions). */
+  validitySpan?: Span;
 }
 
 export interface Policy {

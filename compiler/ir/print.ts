@@ -156,14 +156,18 @@ class Printer extends TreePrinter {
   }
 
   definition(kind: string, d: IR.Definition): void {
-    this.node(`${kind} ${d.name} : ${typeText(d.type)}${this.articles(d.articles)} ${at(d.span)}`, () => this.expr(d.value));
+    this.node(`${kind} ${d.name} : ${typeText(d.type)}${this.articles(d.articles)} ${at(d.span)}`, () => {
+      if (d.dated) this.line(`per datum volgens ${d.dated.by}: ${d.dated.periods.map((p) => p.text).join(", ")}`);
+      this.expr(d.value);
+    });
   }
 
   rule(r: IR.Rule, i: number): void {
     const exc = r.exceptionTo !== undefined ? ` uitzondering op ${r.exceptionTo.map((t) => this.policy.rules[t]!.name).join(", ")}` : "";
     this.node(`Rule ${i} ${r.name}${this.articles(r.articles)}${exc} ${at(r.span)}`, () => {
+      if (r.table) this.line(`tabel ${r.table.hitPolicy}: ${r.table.columns.join(" | ")} || ${r.table.outputs.join(" | ")}`);
       r.clauses.forEach((cl, k) =>
-        this.node(`Clause ${k} ${cl.head} ${at(cl.span)}`, () => {
+        this.node(`Clause ${k} ${cl.head}${cl.row !== undefined ? ` rij ${cl.row + 1}` : ""}${cl.articles ? this.articles(cl.articles) : ""} ${at(cl.span)}`, () => {
           if (cl.condition) this.expr(cl.condition, "condition");
           if (cl.reads.length > 0) this.line(`reads ${cl.reads.map((rd) => `${rd.ref} ${rd.name}`).join(", ")}`);
           for (const a of cl.assignments) this.node(`Assign ${a.output} ${at(a.span)}`, () => this.expr(a.value));

@@ -8,6 +8,7 @@ import type { Diagnostic, Span } from "../../runtime/diagnostic.js";
 import { KEYWORD_WORDS } from "../../grammar/tokens.js";
 import type * as A from "../syntax/ast.js";
 import { diagnostic } from "../../runtime/messages.js";
+import { tableToRule } from "../syntax/table-rule.js";
 
 export type ValueSymbol =
   | { kind: "input"; decl: A.FieldDecl; span: Span }
@@ -24,7 +25,8 @@ export type TypeSymbol =
 export interface Symbols {
   types: Map<string, TypeSymbol>;
   values: Map<string, ValueSymbol>;
-  rules: Map<string, { index: number; decl: A.RuleDecl }>;
+  /** Rules and decision tables (a table is checked as the rule it desugars to, `decl`). */
+  rules: Map<string, { index: number; decl: A.RuleDecl; table?: A.TableDecl }>;
 }
 
 const WHAT: Record<ValueSymbol["kind"], string> = {
@@ -66,7 +68,7 @@ export function resolve(program: A.Program): { symbols: Symbols; diagnostics: Di
 
   reserved(program.name, program.nameSpan, "polisnaam");
 
-  const rules: A.RuleDecl[] = [];
+  const rules: { decl: A.RuleDecl; table?: A.TableDecl }[] = [];
   for (const d of program.declarations) {
     switch (d.kind) {
       case "Soort":
@@ -108,14 +110,17 @@ export function resolve(program: A.Program): { symbols: Symbols; diagnostics: Di
         declareValue(d.name, { kind: "functie", decl: d, span: d.nameSpan });
         break;
       case "Regel":
-        rules.push(d);
+        rules.push({ decl: d });
+        break;
+      case "Tabel":
+        rules.push({ decl: tableToRule(d), table: d });
         break;
       default:
         break;
     }
   }
-  // Rule names have their own namespace.
-  for (const r of rules) {
+  // Rule names (and table names) have their own namespace.
+  for (const { decl: r, table } of rules) {
     if (reserved(r.name, r.nameSpan, "regelnaam")) continue;
     const previous = symbols.rules.get(r.name);
     if (previous) {
@@ -126,7 +131,7 @@ export function resolve(program: A.Program): { symbols: Symbols; diagnostics: Di
       );
       continue;
     }
-    symbols.rules.set(r.name, { index: symbols.rules.size, decl: r });
+    symbols.rules.set(r.name, { index: symbols.rules.size, decl: r, ...(table ? { table } : {}) });
   }
   return { symbols, diagnostics };
 }

@@ -94,7 +94,7 @@ export type Decl =
   | { kind: "Invoer"; fields: FieldDecl[]; span: Span }
   | { kind: "Uitvoer"; fields: FieldDecl[]; span: Span }
   | { kind: "Voorwaarde"; condition: Expr; text: string; span: Span }
-  | { kind: "Parameter"; name: string; nameSpan: Span; type: TypeRef; value: Expr; articles: Article[]; span: Span }
+  | ParameterDecl
   | { kind: "Begrip"; name: string; nameSpan: Span; type: TypeRef; value: Expr; articles: Article[]; span: Span }
   | {
       kind: "Functie";
@@ -107,6 +107,7 @@ export type Decl =
       span: Span;
     }
   | RuleDecl
+  | TableDecl
   | {
       kind: "Voorbeeld";
       name: string;
@@ -117,6 +118,77 @@ export type Decl =
       span: Span;
     }
   | { kind: "Eigenschap"; name: string; /** `altijd als premise dan condition` (issue 19) */ premise?: Expr; condition: Expr; text: string; span: Span };
+
+/**
+ * `parameter naam: type = V1 vanaf D1, V2 vanaf D2 volgens datum_invoer`: a
+ * value that depends on a date (issue 18). `dated` holds the periods as
+ * written; `value` is then the first period's value (for tools that show one).
+ */
+export interface ParameterDecl {
+  kind: "Parameter";
+  name: string;
+  nameSpan: Span;
+  type: TypeRef;
+  value: Expr;
+  dated?: DatedValues;
+  articles: Article[];
+  span: Span;
+}
+
+export interface DatedValues {
+  periods: DatedPeriod[];
+  /** `volgens NAAM`: the date (an input or begrip of type `datum`) that picks the period. */
+  by: { name: string; span: Span };
+}
+
+/** `V vanaf D` (until the next period starts), or `V van D tot en met E` / `V van D tot E`. */
+export interface DatedPeriod {
+  value: Expr;
+  from: number;
+  /** Last day included; absent for `vanaf`. */
+  through?: number;
+  /** The dates as written (`vanaf 1 januari 2013`). */
+  text: string;
+  span: Span;
+}
+
+/**
+ * A decision table (issue 18): condition columns (inputs or begrippen), output
+ * columns, and rows. Checked by desugaring into a RuleDecl (syntax/table-rule.ts):
+ * a row is a clause. `uniek`: exactly one row applies (proved by the checker);
+ * `eerste`: the first row that applies.
+ */
+export interface TableDecl {
+  kind: "Tabel";
+  name: string;
+  nameSpan: Span;
+  articles: Article[];
+  exceptionTo?: { name: string; span: Span }[];
+  hitPolicy: "uniek" | "eerste";
+  hitSpan: Span;
+  columns: { name: string; span: Span }[];
+  outputs: { name: string; span: Span }[];
+  rows: TableRow[];
+  span: Span;
+}
+
+export interface TableRow {
+  /** One per condition column; empty for the default row (`anders`). */
+  cells: TableCell[];
+  /** `| anders || … |`: applies when no other row does. */
+  isDefault: boolean;
+  /** One per output column. */
+  values: Expr[];
+  articles: Article[];
+  span: Span;
+}
+
+/** A condition cell: `-`, a value or `{a, b}`, a comparison `< 18`, or a range `vanaf 10 tot en met 18`. */
+export type TableCell =
+  | { kind: "Any"; span: Span }
+  | { kind: "Values"; values: Expr[]; span: Span }
+  | { kind: "Compare"; op: CompareOp; value: Expr; span: Span }
+  | { kind: "Range"; min?: Expr; max?: Expr; maxInclusive: boolean; span: Span };
 
 export interface RuleDecl {
   kind: "Regel";

@@ -11,6 +11,7 @@ import { joinSpans, tokenSpan } from "../../grammar/span.js";
 import type * as A from "./ast.js";
 import { readDate, readNumber, readString } from "./literals.js";
 import { diagnostic } from "../../runtime/messages.js";
+import { datedValues, tableDecl, type CstHelpers } from "./from-cst-table.js";
 
 type Child = CstNode | IToken;
 
@@ -384,8 +385,8 @@ export function fromCst(
         return { kind: "Voorwaarde", condition, text: sourceOf(condition.span).replace(/\s+/g, " "), span: s };
       }
       case "parameterDecl":
-      case "begripDecl":
-        return {
+      case "begripDecl": {
+        const decl: A.Decl = {
           kind: kind === "parameterDecl" ? "Parameter" : "Begrip",
           name, nameSpan,
           type: typeRef(must(node(c, "typeRef"), "type")),
@@ -393,6 +394,12 @@ export function fromCst(
           articles: articles(node(c, "articleRef")),
           span: s,
         };
+        const dated = decl.kind === "Parameter" ? datedValues(c, helpers) : undefined;
+        if (decl.kind === "Parameter" && dated) decl.dated = dated;
+        return decl;
+      }
+      case "tabelDecl":
+        return tableDecl(c, helpers);
       case "functieDecl":
         return {
           kind: "Functie",
@@ -433,6 +440,8 @@ export function fromCst(
     }
     throw new Error(`internal: unknown declaration ${kind}`);
   }
+
+  const helpers: CstHelpers = { nodes, tokens, span, nodeSpan, expression, additive, articles, dateValue, diagnostics };
 
   // ----------------------------------------------------------------- file
 

@@ -182,8 +182,34 @@ class Printer extends TreePrinter {
       case "Begrip":
         return this.node(`${d.kind} ${d.name} ${at(d.span)}`, () => {
           this.type(d.type);
-          this.expr(d.value, "value");
+          if (d.kind === "Parameter" && d.dated) {
+            for (const p of d.dated.periods)
+              this.node(`periode ${formatIsoDate(p.from)} t/m ${p.through === undefined ? "…" : formatIsoDate(p.through)} ${at(p.span)}`, () => this.expr(p.value, "value"));
+            this.line(`volgens ${d.dated.by.name} ${at(d.dated.by.span)}`);
+          } else this.expr(d.value, "value");
           this.articles(d.articles);
+        });
+      case "Tabel":
+        return this.node(`Tabel ${d.name} ${d.hitPolicy} ${at(d.span)}`, () => {
+          this.articles(d.articles);
+          for (const t of d.exceptionTo ?? []) this.line(`uitzondering op ${t.name} ${at(t.span)}`);
+          this.line(`kolommen ${d.columns.map((c) => c.name).join(", ")} || ${d.outputs.map((o) => o.name).join(", ")}`);
+          for (const r of d.rows) {
+            this.node(`Rij${r.isDefault ? " anders" : ""} ${at(r.span)}`, () => {
+              for (const c of r.cells) {
+                this.node(`cel ${c.kind}${c.kind === "Compare" ? ` ${c.op}` : c.kind === "Range" ? (c.maxInclusive ? " t/m" : " tot") : ""} ${at(c.span)}`, () => {
+                  if (c.kind === "Values") c.values.forEach((v) => this.expr(v));
+                  if (c.kind === "Compare") this.expr(c.value);
+                  if (c.kind === "Range") {
+                    if (c.min) this.expr(c.min, "min");
+                    if (c.max) this.expr(c.max, "max");
+                  }
+                });
+              }
+              r.values.forEach((v) => this.expr(v, "uitvoer"));
+              this.articles(r.articles);
+            });
+          }
         });
       case "Functie":
         return this.node(`Functie ${d.name} ${at(d.span)}`, () => {

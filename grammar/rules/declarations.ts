@@ -49,6 +49,7 @@ export function defineDeclarationRules($: PolisParser): void {
       { ALT: () => $.SUBRULE($.functieDecl) },
       { ALT: () => $.SUBRULE($.uitvoerDecl) },
       { ALT: () => $.SUBRULE($.regelDecl) },
+      { ALT: () => $.SUBRULE($.tabelDecl) },
       { ALT: () => $.SUBRULE($.voorbeeldDecl) },
       { ALT: () => $.SUBRULE($.eigenschapDecl) },
     ]);
@@ -166,6 +167,17 @@ function defineValueDeclarations($: PolisParser): void {
     $.SUBRULE($.typeRef);
     $.CONSUME(T.Equals);
     $.SUBRULE($.expression);
+    // Issue 18: a value by date, `€ 220 vanaf 1 januari 2012, € 350 vanaf 1 januari 2013 volgens d`.
+    $.OPTION2(() => {
+      $.SUBRULE($.datedPeriod);
+      $.MANY(() => {
+        $.CONSUME(T.Comma);
+        $.SUBRULE2($.expression);
+        $.SUBRULE2($.datedPeriod);
+      });
+      $.CONSUME(T.Volgens);
+      $.CONSUME2(T.Identifier, { LABEL: "by" });
+    });
     $.OPTION(() => $.SUBRULE($.articleRef));
   });
 

@@ -8,10 +8,11 @@
 // [data-testid=uitleg-regel][data-uitvoer][data-regel][data-artikel];
 // [data-testid=uitleg-tekst] holds the `polis run --explain` text and
 // [data-testid=uitvoer-json] the `polis run` JSON; [data-testid=uitleg-lid]
-// the text for a member (`polis run --explain --voor lid`).
+// the text for a member (`polis run --explain --voor lid`); a decision table's
+// rule shows the row that applied as [data-testid=uitleg-tabel][data-rij].
 
 import type { Diagnostic } from "../../runtime/diagnostic.js";
-import type { Explanation } from "../../runtime/explain.js";
+import type { Explanation, ExplainTableRow } from "../../runtime/explain.js";
 import { h } from "./dom.js";
 
 export type Status = "beslist" | "fout-in-geval" | "fout-in-polis" | "leeg";
@@ -32,10 +33,13 @@ export function showDecision(panel: HTMLElement, output: Record<string, unknown>
       return h(
         "li",
         { "data-testid": "uitleg-regel", "data-uitvoer": s.output, "data-regel": r.name, "data-artikel": r.articles.join(", "), class: r.replaced ? "vervangen" : undefined },
-        h("div", {}, "volgens regel ", h("code", {}, r.name), ` (${articles})`, r.replaced ? ", vervangen door een uitzondering" : ""),
-        ...(r.notHolding ?? []).map((c) => h("div", { class: "niet" }, "niet: ", h("code", {}, c))),
-        r.head === "indien" ? h("div", {}, "omdat ", h("code", {}, r.condition ?? "")) : undefined,
-        r.head === "anders" ? h("div", {}, "dus geldt de anders-clausule") : undefined,
+        r.table
+          ? h("div", {}, "volgens tabel ", h("code", {}, r.name), ` (${r.table.hitPolicy}), rij ${r.table.row} (${articles})`, r.replaced ? ", vervangen door een uitzondering" : "")
+          : h("div", {}, "volgens regel ", h("code", {}, r.name), ` (${articles})`, r.replaced ? ", vervangen door een uitzondering" : ""),
+        ...(r.table ? [tableRow(r.table)] : []),
+        ...(r.table ? [] : (r.notHolding ?? []).map((c) => h("div", { class: "niet" }, "niet: ", h("code", {}, c)))),
+        !r.table && r.head === "indien" ? h("div", {}, "omdat ", h("code", {}, r.condition ?? "")) : undefined,
+        !r.table && r.head === "anders" ? h("div", {}, "dus geldt de anders-clausule") : undefined,
         r.reads.length > 0
           ? h("div", { class: "waarden" }, "met ", ...r.reads.flatMap((x, i) => [i > 0 ? ", " : "", h("code", { "data-testid": "uitleg-waarde", "data-naam": x.name }, `${x.name} = ${x.value}`)]))
           : undefined,
@@ -57,6 +61,15 @@ export function showDecision(panel: HTMLElement, output: Record<string, unknown>
     ...(memberText !== undefined ? [h("details", {}, h("summary", {}, "Voor het lid (zoals ", h("code", {}, "--explain --voor lid"), ")"), h("pre", { "data-testid": "uitleg-lid", style: "white-space: pre-wrap" }, memberText))] : []),
     h("details", {}, h("summary", {}, "Als tekst en als JSON (zoals ", h("code", {}, "polis run"), ")"), h("pre", { "data-testid": "uitleg-tekst" }, text), h("pre", { "data-testid": "uitvoer-json" }, JSON.stringify(output, null, 2))),
   );
+}
+
+/** A decision table's header and the row that applied (issue 18), as a table: [data-testid=uitleg-tabel][data-rij]. */
+function tableRow(t: ExplainTableRow): HTMLElement {
+  const head = [...t.columns, ...t.outputs.map((o) => `→ ${o}`)].map((c) => h("th", {}, c));
+  const isDefault = t.cells.length === 0;
+  const cells = isDefault ? [h("td", { colspan: String(Math.max(1, t.columns.length)) }, "anders")] : t.cells.map((c) => h("td", {}, h("code", {}, c)));
+  const values = t.values.map((v) => h("td", {}, h("code", {}, v)));
+  return h("table", { class: "beslistabel", "data-testid": "uitleg-tabel", "data-rij": String(t.row) }, h("thead", {}, h("tr", {}, ...head)), h("tbody", {}, h("tr", {}, ...cells, ...values)));
 }
 
 export function showCaseError(panel: HTMLElement, d: Diagnostic): void {

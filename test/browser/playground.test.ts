@@ -170,6 +170,22 @@ describe("playground", { timeout: 180_000 }, () => {
     await page.close();
   });
 
+  it("shows a decision table's row that applied as a table (issue 18)", async () => {
+    const source = fs.readFileSync(path.join(ROOT, "test/golden/run/tabel.polis"), "utf8");
+    const geval = '{"zorg": "ziekenhuis", "medische_noodzaak": false, "uren": 5, "datum_zorg": "2012-12-31"}';
+    const module = moduleOf(source);
+    const page = await open(`${server.url}#bron=${b64url(source)}&geval=${b64url(geval)}`);
+    await page.waitForSelector("#beslissing[data-status=beslist]");
+    expect(await outputs(page)).toEqual(module.evaluateJson(geval));
+    const table = page.locator("[data-testid=uitleg-regel][data-regel=opgenomen] [data-testid=uitleg-tabel]");
+    expect(await table.getAttribute("data-rij")).toBe("3");
+    expect(await table.locator("th").allInnerTexts()).toEqual(["zorg", "medische_noodzaak", "→ opgenomen"]);
+    expect(await table.locator("td").allInnerTexts()).toEqual(["ziekenhuis", "nee", "nee"]);
+    const byDefault = page.locator("[data-testid=uitleg-regel][data-regel=eigen_bijdrage] [data-testid=uitleg-tabel] td");
+    expect(await byDefault.allInnerTexts()).toEqual(["anders", "eigen_bijdrage_per_uur * uren"]);
+    await page.close();
+  });
+
   it("opens a share link of a policy it has never seen and shows the decision without a click; bad links are reported", async () => {
     const module = moduleOf(PROEF);
     const expected = module.evaluateJson(CASE);

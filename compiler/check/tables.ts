@@ -1,0 +1,234 @@
+// Checking decision tables (issue 18). A table is checked as the rule it
+// desugars to (syntax/table-rule.ts, by rules.ts); this part adds what is
+// particular to tables: the columns must be inputs or begrippen of a type a
+// cell can test, every row has one cell per column, and a `uniek` table is
+// proved to have no overlapping rows and (without a default row) no gaps,
+// exactly (table-cover.ts), with a case for each. It also keeps the table's
+// identity on the IR rule (TableInfo, the row of each clause, the row's
+// articles, a readable condition text) for explain, doc and fmt.
+
+import type { TypeDesc } from "../../runtime/types.js";
+import { formatValueDutch } from "../../runtime/dutch.js";
+import { cmp, ratInt, ratFrac, toInteger, type Rat } from "../../runtime/rational.js";
+import type * as A from "../syntax/ast.js";
+import type * as IR from "../ir/ir.js";
+import { typeDescOf } from "../ir/ir.js";
+import { evalConstant } from "../ir/constant.js";
+import { cellTests } from "../syntax/table-rule.js";
+import { report, type CheckContext } from "./context.js";
+import { articleLabels } from "./declarations.js";
+import { findGaps, findOverlaps, type CellSet, type Domain, type Interval, type Witness } from "./table-cover.js";
+
+interface Column {
+  name: string;
+  type: IR.Type;
+  domain: Domain;
+}
+
+/** Decorate the IR rule of table `t` and prove a `uniek` table complete and unambiguous. */
+export function checkTable(cx: CheckContext, t: A.TableDecl, rule: IR.Rule, policy: IR.Policy): void {
+  const before = cx.diagnostics.filter((d) => d.severity === "error").length;
+  const columns = t.columns.map((c) => column(cx, c, policy));
+  for (const row of t.rows) {
+    if (!row.isDefault && row.cells.length !== t.columns.length)
+      report(cx, "P0524", row.span, { expected: t.columns.length, actual: row.cells.length, what: "voorwaardecel" });
+    if (row.values.length !== t.outputs.length) report(cx, "P0524", row.span, { expected: t.outputs.length, actual: row.values.length, what: "uitvoercel" });
+  }
+  const text = (s: { span: { start: number; end: number } }) => cx.source.slice(s.span.start, s.span.end).replace(/\s+/g, " ");
+  rule.table = {
+    hitPolicy: t.hitPolicy,
+    columns: t.columns.map((c) => c.name),
+    outputs: t.outputs.map((o) => o.name),
+    rows: t.rows.map((r) => ({ cells: r.cells.map(text), values: r.values.map(text), isDefault: r.isDefault, articles: articleLabels(r.articles) })),
+  };
+  const earlier: string[] = [];
+  rule.clauses.forEach((cl, k) => {
+    const row = t.rows[k]!;
+    cl.row = k;
+    if (row.articles.length > 0) cl.articles = articleLabels(row.articles);
+    cl.earlierConditions = [...earlier];
+    if (row.isDefault) return;
+    const parts = t.columns.flatMap((c, i) => (row.cells[i] ? cellText(c.name, row.cells[i]!, cx.source) : []));
+    cl.conditionText = parts.length > 0 ? parts.join(" en ") : "ja";
+    earlier.push(cl.conditionText);
+  });
+  const failed = cx.diagnostics.filter((d) => d.severity === "error").length > before;
+  if (t.hitPolicy !== "uniek" || failed || columns.some((c) => c === undefined)) return;
+  const cols = columns as Column[];
+  const rows: CellSet[][] = [];
+  for (const [k, row] of t.rows.entries()) {
+    if (row.isDefault) continue;
+    const sets = rowSets(cx, t, row, rule.clauses[k]!, cols, policy);
+    if (!sets) return;
+    rows.push(sets);
+  }
+  const rowNumbers = t.rows.flatMap((r, k) => (r.isDefault ? [] : [k + 1]));
+  const example = (w: Witness[]) => w.map((v, i) => `${cols[i]!.name} ${showWitness(v, cols[i]!.type)}`).join(", ");
+  for (const o of findOverlaps({ domains: cols.map((c) => c.domain), rows })) {
+    const second = t.rows[rowNumbers[o.second]! - 1]!;
+    report(cx, "P0520", second.span, { name: t.name, first: rowNumbers[o.first]!, second: rowNumbers[o.second]!, example: example(o.witness) }, {
+      related: [{ span: t.rows[rowNumbers[o.first]! - 1]!.span, message: `rij ${rowNumbers[o.first]!}` }],
+    });
+  }
+  if (t.rows.some((r) => r.isDefault)) return;
+  for (const gap of findGaps({ domains: cols.map((c) => c.domain), rows })) report(cx, "P0521", t.span, { name: t.name, example: example(gap) });
+}
+
+function cellText(column: string, cell: A.TableCell, source: string): string[] {
+  const text = source.slice(cell.span.start, cell.span.end).replace(/\s+/g, " ").trim();
+  switch (cell.kind) {
+    case "Any":
+      return [];
+    case "Values":
+      return [cell.values.length === 1 ? `${column} = ${text}` : `${column} in ${text}`];
+    default:
+      return [`${column} ${text}`];
+  }
+}
+
+/** A column: an input or begrip of a testable type, with the domain its values come from. */
+function column(cx: CheckContext, c: { name: string; span: A.TableDecl["span"] }, policy: IR.Policy): Column | undefined {
+  const sym = cx.symbols.values.get(c.name);
+  if (!sym) return undefined; // unknown: the rows report it (P0301)
+  if (sym.kind !== "input" && sym.kind !== "begrip") {
+    report(cx, "P0522", c.span, { name: c.name, detail: KIND[sym.kind] });
+    return undefined;
+  }
+  const input = policy.inputs.find((i) => i.name === c.name);
+  const type = input?.type ?? policy.begrippen.find((b) => b.name === c.name)?.type;
+  if (!type) return undefined;
+  const restriction = input?.desc.restriction;
+  const asRat = (v: unknown): Rat => (typeof v === "number" ? ratInt(v) : (v as Rat));
+  switch (type.k) {
+    case "janee":
+      return { name: c.name, type, domain: { kind: "enum", values: ["ja", "nee"] } };
+    case "soort": {
+      const allowed = restriction?.oneOf ? type.values.filter((v) => restriction.oneOf!.includes(v)) : type.values;
+      return { name: c.name, type, domain: { kind: "enum", values: allowed } };
+    }
+    case "bedrag":
+    case "getal":
+    case "aantal":
+    case "percentage":
+    case "datum": {
+      const whole = type.k === "aantal" || type.k === "datum";
+      // A bedrag in a case file has at most two decimals (docs/language.md §9).
+      const step = whole ? ratInt(1) : type.k === "bedrag" && input ? ratFrac(1, 100) : undefined;
+      const min = restriction?.min !== undefined ? asRat(restriction.min) : type.k === "aantal" ? ratInt(0) : undefined;
+      const max = restriction?.max !== undefined ? asRat(restriction.max) : undefined;
+      const points = restriction?.oneOf?.map(asRat);
+      return { name: c.name, type, domain: { kind: "ordered", ...(min ? { min } : {}), ...(max ? { max } : {}), ...(step ? { step } : {}), ...(points ? { points } : {}) } };
+    }
+    default:
+      report(cx, "P0522", c.span, { name: c.name, detail: `van type ${type.k}` });
+      return undefined;
+  }
+}
+
+const KIND: Record<string, string> = { parameter: "een parameter", functie: "een functie", output: "een uitvoer", soortValue: "een soortwaarde" };
+
+/** The row's cells as sets, read back from the checked condition: its conjuncts are the cells' tests in column order. */
+function rowSets(cx: CheckContext, t: A.TableDecl, row: A.TableRow, clause: IR.Clause, cols: Column[], policy: IR.Policy): CellSet[] | undefined {
+  const conjuncts: IR.Expr[] = [];
+  const flatten = (x: IR.Expr): void => {
+    if (x.e === "and") {
+      flatten(x.left);
+      flatten(x.right);
+    } else if (!(x.e === "const" && x.value === true)) conjuncts.push(x);
+  };
+  if (clause.condition) flatten(clause.condition);
+  const sets: CellSet[] = [];
+  let next = 0;
+  for (const [i, cell] of row.cells.entries()) {
+    const tests = conjuncts.slice(next, next + cellTests(t.columns[i]!.name, cell).length);
+    next += tests.length;
+    let set: CellSet = { kind: "any" };
+    for (const test of tests) {
+      const s = testSet(test, cols[i]!, policy);
+      if (!s) {
+        report(cx, "P0523", cell.span, { text: cx.source.slice(cell.span.start, cell.span.end) });
+        return undefined;
+      }
+      set = intersect(set, s);
+    }
+    sets.push(set);
+  }
+  return sets;
+}
+
+function testSet(x: IR.Expr, col: Column, policy: IR.Policy): CellSet | undefined {
+  const enumOf = (v: unknown) => (typeof v === "boolean" ? (v ? "ja" : "nee") : String(v));
+  const ratOf = (v: unknown) => (typeof v === "number" ? ratInt(v) : (v as Rat));
+  if (x.e === "in") {
+    const vs = x.values.map((v) => constant(v, policy));
+    if (vs.some((v) => v === undefined)) return undefined;
+    if (col.domain.kind === "enum") return { kind: "enum", values: new Set(vs.map(enumOf)) };
+    return { kind: "intervals", parts: vs.map((v) => ({ lo: { value: ratOf(v), closed: true }, hi: { value: ratOf(v), closed: true } })) };
+  }
+  if (x.e !== "cmp") return undefined;
+  const v = constant(x.right, policy);
+  if (v === undefined) return undefined;
+  if (col.domain.kind === "enum") {
+    const name = enumOf(v);
+    if (x.op === "=") return { kind: "enum", values: new Set([name]) };
+    if (x.op === "<>") return { kind: "enum", values: new Set(col.domain.values.filter((d) => d !== name)) };
+    return undefined;
+  }
+  const b = (closed: boolean) => ({ value: ratOf(v), closed });
+  const parts: Record<IR.CmpOp, Interval[]> = {
+    "=": [{ lo: b(true), hi: b(true) }],
+    "<>": [{ hi: b(false) }, { lo: b(false) }],
+    "<": [{ hi: b(false) }],
+    "<=": [{ hi: b(true) }],
+    ">": [{ lo: b(false) }],
+    ">=": [{ lo: b(true) }],
+  };
+  return { kind: "intervals", parts: parts[x.op] };
+}
+
+function intersect(a: CellSet, b: CellSet): CellSet {
+  if (a.kind === "any") return b;
+  if (b.kind === "any") return a;
+  if (a.kind === "enum" && b.kind === "enum") return { kind: "enum", values: new Set([...a.values].filter((v) => b.values.has(v))) };
+  if (a.kind === "intervals" && b.kind === "intervals") {
+    const parts: Interval[] = [];
+    for (const p of a.parts) for (const q of b.parts) parts.push({ ...tighter(p.lo, q.lo, 1, "lo"), ...tighter(p.hi, q.hi, -1, "hi") });
+    return { kind: "intervals", parts };
+  }
+  return a;
+}
+
+function tighter(p: Interval["lo"], q: Interval["lo"], dir: 1 | -1, key: "lo" | "hi"): Interval {
+  const pick = !p ? q : !q ? p : (() => {
+    const c = cmp(p.value, q.value) * dir;
+    return c > 0 ? p : c < 0 ? q : { value: p.value, closed: p.closed && q.closed };
+  })();
+  return pick ? { [key]: pick } : {};
+}
+
+/** A constant cell value; parameters (`volwassen`, `eerste_reeks + 1`) are replaced by their constant values. */
+function constant(x: IR.Expr, policy: IR.Policy): IR.Value | undefined {
+  const values = new Map<string, IR.Value | undefined>();
+  const substitute = (e: unknown, depth: number): unknown => {
+    if (depth > 50 || e === null || typeof e !== "object") return e;
+    if (Array.isArray(e)) return e.map((v) => substitute(v, depth + 1));
+    const node = e as IR.Expr;
+    if (node.e === "ref" && node.ref === "parameter") {
+      if (!values.has(node.name)) {
+        const def = policy.parameters.find((p) => p.name === node.name);
+        values.set(node.name, def ? evalConstant(substitute(def.value, depth + 1) as IR.Expr) : undefined);
+      }
+      const v = values.get(node.name);
+      return v === undefined ? node : { e: "const", value: v, type: node.type, span: node.span };
+    }
+    if (typeof node.e !== "string") return e;
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === "type" || k === "span" ? v : substitute(v, depth + 1)]));
+  };
+  return evalConstant(substitute(x, 0) as IR.Expr);
+}
+
+function showWitness(v: Witness, t: IR.Type): string {
+  if (typeof v === "string") return v;
+  const desc: TypeDesc = typeDescOf(t);
+  return formatValueDutch(t.k === "datum" ? toInteger(v) : v, desc);
+}
