@@ -201,6 +201,16 @@ export const MESSAGES = {
     (p) => `conflict: ${conflictText(p)}`,
     (p) => `gevonden door de bewijzer, bijvoorbeeld:\n${p.example}\nmaak de ene regel een uitzondering op de andere (\`uitzondering op\`) of laat de voorwaarden elkaar uitsluiten`,
   ),
+  /** `d + n maanden` lands on a day that does not exist for some valid case, and is clamped (issue 18). */
+  P0514: warning<{ expr: string; date: string; step: string; result: string; article: string; example: string }>(
+    (p) => `\`${p.expr}\` kan op een dag vallen die niet bestaat: ${p.date} ${p.step} wordt ${p.result} (${p.article})`,
+    (p) => `bijvoorbeeld voor ${p.example}; Polis neemt dan de laatste dag van de maand. Is dat de bedoeling, schrijf dan \`# polis: afkappen\` op de regel erboven`,
+  ),
+  /** `d + 1 jaar + 1 maand`: two month steps that give another date than one sum of months (issue 18). */
+  P0515: warning<{ expr: string; left: string; right: string }>(
+    (p) => `\`${p.expr}\` is dubbelzinnig: Polis leest \`${p.left}\`, en dat verschilt van \`${p.right}\` aan het einde van een maand`,
+    (p) => `zet haakjes om de bedoelde lezing: \`${p.left}\` of \`${p.right}\``,
+  ),
   /** An output without `standaard` that some valid case leaves without a value (issue 18). */
   P0513: warning<{ output: string; example: string }>(
     (p) => `\`${p.output}\` krijgt niet in elk geval een waarde: geen regel geldt en er is geen \`standaard\``,

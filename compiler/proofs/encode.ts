@@ -181,7 +181,7 @@ export class Encoder {
         return { k: "bool", x: z.And(this.compare(">=", a, this.expr(x.low), x.span), this.compare("<=", a, this.expr(x.high), x.span)) };
       }
       case "if": return this.ite(this.bool(x.cond), this.expr(x.then), this.expr(x.else));
-      case "date_add": return this.dateAdd(x.date, x.dur, x.sign);
+      case "date_add": return this.dateAdd(x.date, x.dur, x.sign, x.span);
       case "date_diff": return { k: "dur", unit: "dagen", x: this.day(x.left).sub(this.day(x.right)) };
       case "dur": return this.duration(x.unit, this.num(x.arg), x.span);
       case "dur_add": {
@@ -310,16 +310,16 @@ export class Encoder {
   }
 
   /** Every `d ± n maanden` encoded so far, with when it clamps (for the month-end warning). */
-  readonly monthAdds: { date: Expr; dur: Expr; sign: 1 | -1; clamped: B; result: A }[] = [];
+  readonly monthAdds: { span: Span; day: A; months: A; clamped: B; result: A }[] = [];
 
-  private dateAdd(date: Expr, dur: Expr, sign: 1 | -1): SV {
+  private dateAdd(date: Expr, dur: Expr, sign: 1 | -1, span: Span): SV {
     const d = this.day(date);
     const n = this.expr(dur);
     if (n.k !== "dur") throw new NotEncodable("een duur", dur.span);
     const k = sign === 1 ? n.x : n.x.neg();
     if (n.unit === "dagen") return { k: "day", x: d.add(k) };
     const r = this.cal.addMonths(d, k);
-    this.monthAdds.push({ date, dur, sign, clamped: r.clamped, result: r.day });
+    this.monthAdds.push({ span, day: d, months: k, clamped: r.clamped, result: r.day });
     return { k: "day", x: r.day };
   }
 
