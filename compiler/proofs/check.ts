@@ -141,8 +141,8 @@ export async function proveCheck(policy: LoweredPolicy, module: DecisionModule, 
     try {
       if (!(await conflicts(cx, o.name)) || !(await gaps(cx, o.name))) why = "de oplosser kwam niet tot een antwoord";
     } catch (e) {
-      if (!(e instanceof NotEncodable)) throw e;
-      why = `niet uit te drukken: ${e.construct}`;
+      // A failure of the prover itself must not cost the author the check: the output is tested instead.
+      why = e instanceof NotEncodable ? `niet uit te drukken: ${e.construct}` : `de bewijzer liep vast: ${e instanceof Error ? e.message : String(e)}`;
     }
     if (why === undefined) {
       diagnostics.push(...cx.diagnostics);
@@ -153,7 +153,13 @@ export async function proveCheck(policy: LoweredPolicy, module: DecisionModule, 
     }
   }
   diagnostics.push(...ambiguousMonthSums(policy, options.source));
-  if (session) diagnostics.push(...(await clampingWarnings(session, policy, options.source)));
+  if (session) {
+    try {
+      diagnostics.push(...(await clampingWarnings(session, policy, options.source)));
+    } catch {
+      // Month-end warnings are advice: a prover failure leaves them out.
+    }
+  }
   if (sampled.length > 0) {
     const sample = sampleOutputs(policy, module, sampled, SAMPLED_CASES);
     diagnostics.push(...sample.diagnostics);

@@ -17,6 +17,7 @@ import type { Expr, Policy } from "../ir/ir.js";
 import type { A } from "./encode.js";
 import type { Session } from "./session.js";
 import { givenText } from "./voorbeeld.js";
+import { intOf } from "./inputs.js";
 
 /** The comment that states the clamping reading. */
 export const CLAMP_STATED = "# polis: afkappen";
@@ -30,10 +31,19 @@ export function clampStated(source: string | undefined, span: Span): boolean {
 
 /** The articles of the declaration around a span: the rule, begrip, parameter or function that holds it. */
 export function articlesAt(policy: Policy, span: Span): string[] {
-  const inside = (s: Span) => s.start <= span.start && span.end <= s.end;
-  for (const r of policy.rules) if (r.clauses.some((c) => inside(c.span)) || inside(r.span)) return r.articles;
-  for (const d of [...policy.begrippen, ...policy.parameters, ...policy.functions]) if (inside(d.span)) return d.articles;
-  return [];
+  // The declaration that starts last before the span holds it (declarations do not nest).
+  let best: { start: number; articles: string[] } | undefined;
+  for (const d of [...policy.rules, ...policy.begrippen, ...policy.parameters, ...policy.functions]) {
+    if (d.span.start <= span.start && (!best || d.span.start > best.start)) best = { start: d.span.start, articles: d.articles };
+  }
+  return best?.articles ?? [];
+}
+
+/** The articles of the declaration holding a month step, else those of the parameter that gives the duration. */
+function articlesOf(policy: Policy, span: Span, dur: Expr): string[] {
+  const own = articlesAt(policy, span);
+  if (own.length > 0 || dur.e !== "ref" || dur.ref !== "parameter") return own;
+  return policy.parameters.find((p) => p.name === dur.name)?.articles ?? [];
 }
 
 function articleText(articles: readonly string[]): string {
@@ -100,18 +110,18 @@ export async function clampingWarnings(session: Session, policy: Policy, source:
   for (const list of bySpan.values()) {
     const span = list[0]!.span;
     if (clampStated(source, span)) continue;
-    const r = await session.ask(z.Or(...list.map((m) => m.clamped)));
+    const r = await session.ask(z.Or(...list.map((m) => m.clamped)), session.vars.allKnown());
     if (r.status !== "sat") continue;
     const hit = list.find((m) => String(r.model.eval(m.clamped, true)) === "true") ?? list[0]!;
-    const day = (t: A) => formatDutchDate(Number(r.model.eval(t, true).toString()));
-    const n = Number(r.model.eval(hit.months, true).toString());
+    const day = (t: A) => formatDutchDate(Number(intOf(r.model, t)));
+    const n = Number(intOf(r.model, hit.months));
     out.push(
       diagnostic("P0514", span, {
         expr: textOf(source, span),
         date: day(hit.day),
         step: stepText(n),
         result: day(hit.result),
-        article: articleText(articlesAt(policy, span)),
+        article: articleText(articlesOf(policy, span, hit.dur)),
         example: givenText(policy, r.values),
       }),
     );

@@ -310,7 +310,7 @@ export class Encoder {
   }
 
   /** Every `d ± n maanden` encoded so far, with when it clamps (for the month-end warning). */
-  readonly monthAdds: { span: Span; day: A; months: A; clamped: B; result: A }[] = [];
+  readonly monthAdds: { span: Span; dur: Expr; day: A; months: A; clamped: B; result: A }[] = [];
 
   private dateAdd(date: Expr, dur: Expr, sign: 1 | -1, span: Span): SV {
     const d = this.day(date);
@@ -319,7 +319,7 @@ export class Encoder {
     const k = sign === 1 ? n.x : n.x.neg();
     if (n.unit === "dagen") return { k: "day", x: d.add(k) };
     const r = this.cal.addMonths(d, k);
-    this.monthAdds.push({ span, day: d, months: k, clamped: r.clamped, result: r.day });
+    this.monthAdds.push({ span, dur, day: d, months: k, clamped: r.clamped, result: r.day });
     return { k: "day", x: r.day };
   }
 
