@@ -11,6 +11,8 @@ export interface ProcessRun {
   seconds: number;
   /** Peak resident memory in MB, when /proc tells. */
   peakMb?: number;
+  /** CPU seconds (user + system, all threads) as last sampled from /proc: on a busy machine the figure that load does not inflate as much as wall time. */
+  cpuSeconds?: number;
   status: number | null;
 }
 
@@ -29,6 +31,19 @@ export function writeCasesFile(file: string, lines: number): void {
   }
 }
 
+const TICKS = 100; // USER_HZ on Linux
+
+function cpuOf(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
 function peakOf(pid: number | undefined): number | undefined {
   if (pid === undefined) return undefined;
   try {
@@ -40,15 +55,17 @@ function peakOf(pid: number | undefined): number | undefined {
 }
 
 /** Run `node bin/polis.js ARGS`, output to /dev/null; wall time and peak memory. */
-export function timeProcess(root: string, args: readonly string[]): Promise<ProcessRun> {
+export function timeProcess(root: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<ProcessRun> {
   return new Promise((resolve, reject) => {
     const devnull = fs.openSync("/dev/null", "w");
     const start = performance.now();
-    const child = spawn(process.execPath, [path.join(root, "bin/polis.js"), ...args], { stdio: ["ignore", devnull, "pipe"] });
+    const child = spawn(process.execPath, [path.join(root, "bin/polis.js"), ...args], { stdio: ["ignore", devnull, "pipe"], env });
     let peak: number | undefined;
+    let cpu: number | undefined;
     const timer = setInterval(() => {
       const p = peakOf(child.pid);
       if (p !== undefined) peak = Math.max(peak ?? 0, p);
+      cpu = cpuOf(child.pid) ?? cpu;
     }, 50);
     let stderr = "";
     child.stderr!.on("data", (b: Buffer) => (stderr += b.toString()));
@@ -58,17 +75,17 @@ export function timeProcess(root: string, args: readonly string[]): Promise<Proc
       clearInterval(timer);
       fs.closeSync(devnull);
       if (status !== 0) process.stderr.write(stderr);
-      resolve({ seconds, status, ...(peak !== undefined ? { peakMb: peak } : {}) });
+      resolve({ seconds, status, ...(peak !== undefined ? { peakMb: peak } : {}), ...(cpu !== undefined ? { cpuSeconds: cpu } : {}) });
     });
   });
 }
 
-/** Wall time of a process, `runs` times, sorted. */
-export function coldStarts(root: string, args: readonly string[], runs: number): number[] {
+/** Wall time of a process, `runs` times, sorted; `env(i)` is run i's environment. */
+export function coldStarts(root: string, args: readonly string[], runs: number, env: (i: number) => NodeJS.ProcessEnv = () => process.env): number[] {
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
     const s = performance.now();
-    spawnSync(process.execPath, [path.join(root, "bin/polis.js"), ...args], { stdio: "ignore" });
+    spawnSync(process.execPath, [path.join(root, "bin/polis.js"), ...args], { stdio: "ignore", env: env(i) });
     out.push(performance.now() - s);
   }
   return out.sort((a, b) => a - b);

@@ -10,6 +10,7 @@ import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import type { Policy } from "../compiler/ir/ir.js";
 import { policyToSql } from "../compiler/sql/query.js";
+import { timeProcess, type ProcessRun } from "./processes.js";
 
 const LEAP = (y: string) => `((${y}) % 4 = 0 AND (${y}) % 100 <> 0 OR (${y}) % 400 = 0)`;
 const CENTS = (c: string) => `CAST((${c}) // 100 AS VARCHAR) || '.' || lpad(CAST((${c}) % 100 AS VARCHAR), 2, '0')`;
@@ -44,34 +45,56 @@ const TABLE = (n: number) => `CREATE TABLE claims AS SELECT
   ['huisarts', 'ziekenhuis', 'geneesmiddel', 'kraamzorg', 'verloskunde', 'hulpmiddel_bruikleen'][1 + CAST(floor(random() * 6) AS INTEGER)] AS zorgsoort
 FROM range(${n})`;
 
-export async function benchSql(policy: Policy, n: number): Promise<{ polis: number; hand: number; rows: number }> {
-  const con = await (await DuckDBInstance.create(":memory:")).connect();
-  await con.run("SELECT setseed(0.2012)");
-  await con.run(TABLE(n));
-  const types = new Map((await (await con.runAndReadAll("SELECT column_name, column_type FROM (DESCRIBE claims)")).getRowObjectsJS()).map((r) => [String(r.column_name), String(r.column_type)] as const));
-  const q = policyToSql(policy, { dialect: "duckdb", table: "claims", columnTypes: types });
-  const cols = "verplicht, vrijwillig, totaal, ten_laste_verzekerde, vergoeding";
-  // Same answers on every row first.
-  const diff = await con.runAndReadAll(
-    `SELECT count(*) AS d FROM (SELECT row_number() OVER () AS r, ${cols}, fout IS NOT NULL AS fout FROM (${q})) a
-     FULL JOIN (SELECT row_number() OVER () AS r, ${cols}, fout FROM (${HANDWRITTEN})) b USING (r)
-     WHERE a.fout IS DISTINCT FROM b.fout OR (NOT a.fout AND (${cols.split(", ").map((c) => `a.${c} IS DISTINCT FROM b.${c}`).join(" OR ")}))`,
-  );
-  const d = Number(diff.getRowObjectsJS()[0]!.d);
-  if (d !== 0) throw new Error(`polis sql and the hand-written query disagree on ${d} rows`);
+export interface SqlBench {
+  rows: number;
+  /** Decisions per second, query to a Parquet file inside one DuckDB (best of the rounds). */
+  polis: number;
+  hand: number;
+  /** `polis run POLICY --engine duckdb --input claims.parquet --output out.parquet` as a process. */
+  cli: ProcessRun;
+}
+
+/**
+ * The §9.1 table of n rows, the generated and the hand-written query checked
+ * equal on every row, then each timed writing its results to a Parquet file
+ * (interleaved rounds); then the CLI on the same table as a Parquet file.
+ */
+export async function benchSql(policy: Policy, policyFile: string, root: string, n: number): Promise<SqlBench> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "polis-bench-sql-"));
-  const time = async (sql: string, out: string) => {
-    const s = performance.now();
-    await con.run(`COPY (${sql}) TO '${path.join(tmp, out)}' (FORMAT PARQUET)`);
-    return (performance.now() - s) / 1000;
-  };
-  let polis = Infinity;
-  let hand = Infinity;
-  for (let round = 0; round < 2; round++) {
-    polis = Math.min(polis, await time(q, "polis.parquet"));
-    hand = Math.min(hand, await time(HANDWRITTEN, "hand.parquet"));
+  const instance = await DuckDBInstance.create(":memory:");
+  const con = await instance.connect();
+  try {
+    await con.run("SELECT setseed(0.2012)");
+    await con.run(TABLE(n));
+    const types = new Map((await (await con.runAndReadAll("SELECT column_name, column_type FROM (DESCRIBE claims)")).getRowObjectsJS()).map((r) => [String(r.column_name), String(r.column_type)] as const));
+    const q = policyToSql(policy, { dialect: "duckdb", table: "claims", columnTypes: types });
+    const cols = "verplicht, vrijwillig, totaal, ten_laste_verzekerde, vergoeding";
+    // Same answers on every row first.
+    const diff = await con.runAndReadAll(
+      `SELECT count(*) AS d FROM (SELECT row_number() OVER () AS r, ${cols}, fout IS NOT NULL AS fout FROM (${q})) a
+       FULL JOIN (SELECT row_number() OVER () AS r, ${cols}, fout FROM (${HANDWRITTEN})) b USING (r)
+       WHERE a.fout IS DISTINCT FROM b.fout OR (NOT a.fout AND (${cols.split(", ").map((c) => `a.${c} IS DISTINCT FROM b.${c}`).join(" OR ")}))`,
+    );
+    const d = Number(diff.getRowObjectsJS()[0]!.d);
+    if (d !== 0) throw new Error(`polis sql and the hand-written query disagree on ${d} rows`);
+    const time = async (sql: string, out: string) => {
+      const s = performance.now();
+      await con.run(`COPY (${sql}) TO '${path.join(tmp, out)}' (FORMAT PARQUET)`);
+      return (performance.now() - s) / 1000;
+    };
+    let polis = Infinity;
+    let hand = Infinity;
+    for (let round = 0; round < 3; round++) {
+      polis = Math.min(polis, await time(q, "polis.parquet"));
+      hand = Math.min(hand, await time(HANDWRITTEN, "hand.parquet"));
+    }
+    const claims = path.join(tmp, "claims.parquet");
+    await con.run(`COPY claims TO '${claims}' (FORMAT PARQUET)`);
+    con.closeSync();
+    const cli = await timeProcess(root, ["run", policyFile, "--engine", "duckdb", "--input", claims, "--output", path.join(tmp, "cli.parquet")]);
+    if (cli.status !== 0 && cli.status !== 1) throw new Error(`polis run --engine duckdb failed (${cli.status})`);
+    return { rows: n, polis: n / polis, hand: n / hand, cli };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
   }
-  fs.rmSync(tmp, { recursive: true, force: true });
-  con.closeSync();
-  return { polis: n / polis, hand: n / hand, rows: n };
 }

@@ -57,7 +57,7 @@ function workerPool(file: string, jobs: number, code: string, setup: BatchSetup)
     // A small young generation keeps each worker's footprint (and so the
     // process's peak memory) bounded; the garbage per line is short-lived.
     const worker = new Worker(file, { workerData: { code, setup }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: OLD_MB } });
-    worker.on("message", (m: { id: number; out?: string; err?: string; worst?: number; crash?: string }) => {
+    worker.on("message", (m: { id: number; out?: Uint8Array; err?: string; worst?: number; crash?: string }) => {
       load[w]!--;
       const p = pending.get(m.id);
       pending.delete(m.id);
@@ -111,7 +111,8 @@ export async function runBatch(input: AsyncIterable<Buffer>, sink: Writable, opt
     const r = await queue.shift()!;
     worst = Math.max(worst, r.worst);
     if (r.err !== "") process.stderr.write(r.err);
-    if (r.out !== "" && !sink.write(r.out)) await once(sink, "drain");
+    // A Buffer view (no copy) of the bytes: a writer that turns chunks into text (String(chunk)) gets the text.
+    if (r.out.length > 0 && !sink.write(Buffer.from(r.out.buffer, r.out.byteOffset, r.out.byteLength))) await once(sink, "drain");
   };
   let carry: Buffer[] = [];
   let carried = 0;

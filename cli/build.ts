@@ -20,6 +20,7 @@ import { policySchemas } from "../compiler/emit/schema.js";
 import type { Diagnostic, Span } from "../runtime/diagnostic.js";
 import { compileLibrary, type LibraryModule } from "./build-compile.js";
 import { EXIT_OK, EXIT_POLICY, UsageError, displayPath, findPolicies, printDiagnostics, readText, rememberSource } from "./io.js";
+import { sourceMap } from "./build-sourcemap.js";
 import { toolchain } from "./version.js";
 
 export interface BuildOptions {
@@ -110,6 +111,8 @@ function shownToUser(ds: Diagnostic[], dir: string): Diagnostic[] {
 interface Compiled {
   rel: string;
   policy: LoweredPolicy;
+  /** The .polis source, for the source map. */
+  text: string;
 }
 
 function compileAll(dir: string, files: string[]): Compiled[] | undefined {
@@ -122,7 +125,7 @@ function compileAll(dir: string, files: string[]): Compiled[] | undefined {
     const r = compile(text, rel);
     printDiagnostics(shownToUser(r.diagnostics, dir));
     if (hasErrors(r.diagnostics) || !r.policy) failed = true;
-    else out.push({ rel, policy: r.policy });
+    else out.push({ rel, policy: r.policy, text });
   }
   return failed ? undefined : out;
 }
@@ -158,6 +161,7 @@ export async function buildCommand(dir: string, options: BuildOptions): Promise<
   const emitted = await compileLibrary(modules);
   emptyOut(outDir);
   const tc = toolchain();
+  for (const c of compiled) addSourceMap(emitted, c.rel, c.text);
   for (const [rel, text] of emitted) writeNew(outDir, rel, text);
   for (const m of modules) {
     const s = policySchemas(m.policy);
@@ -189,7 +193,7 @@ function packageJson(name: string, version: string, toolchainVersion: string, ru
     exports,
     engines: { node: ">=20" },
     sideEffects: false,
-    files: ["**/*.js", "**/*.d.ts", "schema/"],
+    files: ["**/*.js", "**/*.js.map", "**/*.d.ts", "**/*.polis", "schema/"],
     dependencies: { "polis-runtime": runtimeVersion },
     bundleDependencies: ["polis-runtime"],
     [MARKER]: {
@@ -203,6 +207,18 @@ function packageJson(name: string, version: string, toolchainVersion: string, ru
       })),
     },
   };
+}
+
+/** The module of `rel` gets a source map back to its .polis lines (build-sourcemap.ts), and the .polis file itself travels with it. */
+function addSourceMap(emitted: Map<string, string>, rel: string, polisText: string): void {
+  const jsRel = rel.replace(/\.polis$/, ".js");
+  const js = emitted.get(jsRel);
+  if (js === undefined) return;
+  const jsName = path.posix.basename(jsRel);
+  // URLs, so percent-encoded: a file name cannot end the comment or put code on a line of its own.
+  emitted.set(jsRel, `${js.endsWith("\n") ? js : `${js}\n`}//# sourceMappingURL=${encodeURIComponent(`${jsName}.map`)}\n`);
+  emitted.set(`${jsRel}.map`, sourceMap(js, jsName, encodeURIComponent(path.posix.basename(rel)), polisText) + "\n");
+  emitted.set(rel, polisText);
 }
 
 /**

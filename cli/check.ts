@@ -9,7 +9,8 @@ import { hasErrors } from "../compiler/pipeline.js";
 import { load } from "../compiler/emit/load.js";
 import type { OutputProof } from "../compiler/proofs/check.js";
 import type { Diagnostic } from "../runtime/diagnostic.js";
-import { EXIT_OK, EXIT_POLICY, compileFile, findPolicies, printDiagnostics, sourceOf } from "./io.js";
+import { EXIT_OK, EXIT_POLICY, findPolicies, printDiagnostics, sourceOf } from "./io.js";
+import { compileFile } from "./compile-file.js";
 
 export interface CheckOptions {
   format?: "text" | "json";

@@ -12,7 +12,8 @@ import { structuralDiff } from "../compiler/diff/structural.js";
 import { semanticDiff } from "../compiler/diff/semantic.js";
 import { renderJson, renderMarkdown, renderText, type DiffPair, type Unpaired } from "../compiler/diff/report.js";
 import { renderHtml } from "../compiler/diff/html.js";
-import { EXIT_OK, EXIT_POLICY, UsageError, compileFile, displayPath, findPolicies, printDiagnostics, useColor } from "./io.js";
+import { EXIT_OK, EXIT_POLICY, UsageError, displayPath, findPolicies, printDiagnostics, useColor } from "./io.js";
+import { compileFile } from "./compile-file.js";
 
 export interface DiffOptions {
   format?: string;

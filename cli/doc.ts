@@ -15,7 +15,8 @@ import { load } from "../compiler/emit/load.js";
 import { runExamples } from "../compiler/cases/examples.js";
 import { checkProperties } from "../compiler/cases/properties.js";
 import { renderSite, type ChangeReport, type PolicyDoc } from "../compiler/doc/site.js";
-import { EXIT_OK, EXIT_POLICY, UsageError, compileFile, displayPath, findPolicies, printDiagnostics, readText } from "./io.js";
+import { EXIT_OK, EXIT_POLICY, UsageError, displayPath, findPolicies, printDiagnostics, readText } from "./io.js";
+import { compileFile } from "./compile-file.js";
 
 export interface DocOptions {
   out: string;

@@ -18,6 +18,7 @@ import { PolisError } from "../runtime/diagnostic.js";
 import { typeDescOf, type Type } from "../compiler/ir/ir.js";
 import { EXIT_OK, EXIT_POLICY, EXIT_USAGE, UsageError, displayPath } from "./io.js";
 import { sqlOf } from "./sql.js";
+import { columnType } from "../compiler/sql/columns.js";
 
 export interface EngineOptions {
   engine: string;
@@ -28,6 +29,7 @@ export interface EngineOptions {
 }
 
 const LINE = "__polis_lijn";
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** A result row as the JSON line `polis run` prints (outputs in declaration order, or {"fout": …}). */
 export function jsonLine(policy: Policy, row: Record<string, unknown>, line?: number): { text: string; exit: number } {
@@ -45,11 +47,16 @@ export function jsonLine(policy: Policy, row: Record<string, unknown>, line?: nu
 function jsonValue(v: unknown, t: Type): string {
   if (v === null || v === undefined) return "null";
   switch (t.k) {
-    case "aantal":
-      return String(v);
+    case "aantal": {
+      // As the JavaScript path (runtime/case-encode.ts): a JSON number up to
+      // 2^53 − 1, beyond that a string, so a reader's float never loses a digit.
+      const text = String(v);
+      const big = BigInt(text);
+      return big > MAX_SAFE || big < -MAX_SAFE ? JSON.stringify(text) : text;
+    }
     case "janee":
       return v === true || v === "true" || v === "t" ? "true" : "false";
-    case "duur": case "periode":
+    case "duur": case "periode": case "lijst":
       return String(v);
     default:
       return JSON.stringify(String(v));
@@ -69,16 +76,7 @@ function stringify(x: unknown): unknown {
   return String(x);
 }
 
-/** The DuckDB type a canonical value is read as. */
-function duckType(t: Type): string {
-  switch (t.k) {
-    case "lijst": return `${duckType(t.elem)}[]`;
-    case "record": return `STRUCT(${t.fields.map((f) => `"${f.name.replace(/"/g, '""')}" ${duckType(f.type)}`).join(", ")})`;
-    case "periode": return "STRUCT(van VARCHAR, tot_en_met VARCHAR)";
-    case "duur": return "STRUCT(dagen VARCHAR, maanden VARCHAR)";
-    default: return "VARCHAR";
-  }
-}
+const duckType = (t: Type) => columnType(t, "duckdb");
 
 const sqlStr = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
@@ -96,6 +94,8 @@ export async function runEngine(policy: Policy, file: string, options: EngineOpt
   const con = await instance.connect();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "polis-duckdb-"));
   try {
+    // Tables larger than memory: DuckDB spills to this folder.
+    await con.run(`SET temp_directory = ${sqlStr(path.join(tmp, "spill"))}`);
     const errors = new Map<number, string>();
     let source: string;
     if (ext === ".jsonl") source = await loadJsonl(policy, input, tmp, errors);
@@ -122,7 +122,9 @@ export async function runEngine(policy: Policy, file: string, options: EngineOpt
     if (out && (outExt === ".parquet" || outExt === ".csv")) {
       const query = ext === ".jsonl" ? `SELECT * EXCLUDE (${LINE}) FROM (${q}) ORDER BY ${LINE}` : q;
       await con.run(`COPY (${query}) TO ${sqlStr(out)} (FORMAT ${outExt === ".parquet" ? "PARQUET" : "CSV"}${outExt === ".csv" ? ", HEADER" : ""})`);
-      const worst = await con.runAndReadAll(`SELECT max(CASE WHEN fout LIKE '{"code":"P07%' THEN 2 WHEN fout IS NOT NULL THEN 1 ELSE 0 END) AS w FROM (${q})`);
+      // The exit code from the written file's error column: the query runs once.
+      const written = outExt === ".parquet" ? `read_parquet(${sqlStr(out)})` : `read_csv(${sqlStr(out)}, header = true, all_varchar = true)`;
+      const worst = await con.runAndReadAll(`SELECT max(CASE WHEN fout LIKE '{"code":"P07%' THEN 2 WHEN fout IS NOT NULL THEN 1 ELSE 0 END) AS w FROM ${written}`);
       return Math.max(Number(worst.getRowObjectsJS()[0]?.w ?? 0), errors.size > 0 ? EXIT_USAGE : 0);
     }
     if (out && outExt !== ".jsonl") throw new UsageError(`--output schrijft .parquet, .csv of .jsonl, niet \`${outExt}\``);

@@ -7,7 +7,6 @@ import path from "node:path";
 import { PolisError, type Diagnostic } from "../runtime/diagnostic.js";
 import { decodeCaseBytes } from "../runtime/case-json.js";
 import { renderDiagnostics } from "../compiler/diagnostics/render.js";
-import { compile, type CompileResult } from "../compiler/pipeline.js";
 import { colorWanted } from "./commander-nl.js";
 
 export const EXIT_OK = 0;
@@ -118,13 +117,6 @@ export function readText(file: string, what = "bestand"): string {
 /** Make a file's text available to the code frames of later diagnostics. */
 export function rememberSource(shown: string, text: string): void {
   sources.set(shown, text);
-}
-
-export function compileFile(file: string): CompileResult & { file: string } {
-  const shown = displayPath(file);
-  const text = readText(file, "polis-bestand");
-  sources.set(shown, text);
-  return { ...compile(text, shown), file: shown };
 }
 
 /** The .polis files below the directories that exist (tests, fuzzing, benchmarks). */

@@ -17,12 +17,11 @@ import type { Writable } from "node:stream";
 import { PolisError } from "../runtime/diagnostic.js";
 import type { ExplainAudience } from "../runtime/explain.js";
 import { decodeCaseBytes, parseCaseText } from "../runtime/case.js";
-import { load, moduleCode, type DecisionModule } from "../compiler/emit/load.js";
-import { hasErrors } from "../compiler/pipeline.js";
-import type { LoweredPolicy } from "../compiler/ir/ir.js";
+import type { DecisionModule } from "../compiler/emit/load.js";
+import { instantiate } from "../compiler/emit/instantiate.js";
 import { errorJson, exitCodeOf } from "./batch-lines.js";
-import { runBatch } from "./batch.js";
-import { EXIT_OK, EXIT_POLICY, UsageError, compileFile, displayPath, printDiagnostics, requireFile, useColor } from "./io.js";
+import { EXIT_OK, EXIT_POLICY, UsageError, displayPath, printDiagnostics, requireFile, useColor } from "./io.js";
+import { runnablePolicy } from "./policy-cache.js";
 
 export interface RunOptions {
   input?: string;
@@ -38,9 +37,9 @@ export interface RunOptions {
   table?: string;
 }
 
-/** What an engine gets: the checked policy, where to read and write, and how. */
+/** What an engine gets: the checked policy (its generated module's JavaScript), where to read and write, and how. */
 export interface RunPlan {
-  policy: LoweredPolicy;
+  code: string;
   file: string;
   sourceText: string;
   input: string;
@@ -59,6 +58,8 @@ const ENGINES: Record<string, Engine> = { js: runJs };
 
 export async function runCommand(file: string, options: RunOptions, engine = options.engine ?? "js"): Promise<number> {
   if (engine === "duckdb" || engine === "postgres") {
+    const { compileFile } = await import("./compile-file.js");
+    const { hasErrors } = await import("../compiler/pipeline.js");
     const r = compileFile(file);
     printDiagnostics(r.diagnostics);
     if (hasErrors(r.diagnostics) || !r.policy) return EXIT_POLICY;
@@ -68,17 +69,17 @@ export async function runCommand(file: string, options: RunOptions, engine = opt
   if (options.input === undefined) throw new UsageError("verplichte optie '-i, --input <case>' ontbreekt");
   const run = ENGINES[engine];
   if (!run) throw new UsageError(`onbekende engine \`${engine}\`; kies uit ${Object.keys(ENGINES).join(", ")}`);
-  const r = compileFile(file);
+  const r = await runnablePolicy(file);
   printDiagnostics(r.diagnostics);
-  if (hasErrors(r.diagnostics) || !r.policy) return EXIT_POLICY;
+  if (r.code === undefined) return EXIT_POLICY;
   checkInput(options.input);
   if (options.voor !== undefined && options.explain !== true) throw new UsageError("--voor hoort bij --explain (bijvoorbeeld --explain --voor lid)");
   const format = options.format ?? (options.input !== "-" && /\.jsonl$/i.test(options.input) ? "jsonl" : "json");
   const sink = openOutput(options.output ?? "-");
   const plan: RunPlan = {
-    policy: r.policy,
+    code: r.code,
     file: r.file,
-    sourceText: fs.readFileSync(file, "utf8"),
+    sourceText: r.sourceText,
     input: options.input,
     format,
     formatGiven: options.format !== undefined,
@@ -112,9 +113,9 @@ function openOutput(output: string): Writable {
 
 async function readAll(input: string): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  const stream = input === "-" ? process.stdin : fs.createReadStream(input);
   try {
-    for await (const c of stream) chunks.push(c as Buffer);
+    if (input !== "-") return fs.readFileSync(input);
+    for await (const c of process.stdin) chunks.push(c as Buffer);
   } catch (e) {
     throw new UsageError(`case-bestand \`${displayPath(input)}\` kan niet gelezen worden (${(e as NodeJS.ErrnoException).code ?? "onbekende fout"})`);
   }
@@ -122,12 +123,14 @@ async function readAll(input: string): Promise<Uint8Array> {
 }
 
 async function runJs(plan: RunPlan): Promise<number> {
-  const module = load(plan.policy);
+  const module = instantiate(plan.code);
   if (plan.format === "jsonl") {
     const input = plan.input === "-" ? process.stdin : fs.createReadStream(plan.input, { highWaterMark: 256 * 1024 });
     const small = plan.input !== "-" && fs.statSync(plan.input).size < 512 * 1024;
     const setup = { explain: plan.explain, voor: plan.voor, color: useColor(process.stderr), sourceFile: plan.file, sourceText: plan.sourceText };
-    return runBatch(input as AsyncIterable<Buffer>, plan.sink, { code: moduleCode(plan.policy), module, setup, jobs: plan.jobs }, small);
+    // Loaded only for a stream: one case needs no worker threads.
+    const { runBatch } = await import("./batch.js");
+    return runBatch(input as AsyncIterable<Buffer>, plan.sink, { code: plan.code, module, setup, jobs: plan.jobs }, small);
   }
   return runOne(module, await readAll(plan.input), plan);
 }

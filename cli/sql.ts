@@ -1,7 +1,8 @@
 // `polis sql POLICY [--dialect duckdb|postgres|spark] [--table NAME] [--trace]`:
 // print the one query that decides every row of a table (compiler/sql/).
 
-import { compileFile, EXIT_OK, EXIT_POLICY, UsageError, printDiagnostics } from "./io.js";
+import { EXIT_OK, EXIT_POLICY, UsageError, printDiagnostics } from "./io.js";
+import { compileFile } from "./compile-file.js";
 import { hasErrors } from "../compiler/pipeline.js";
 import type { Policy } from "../compiler/ir/ir.js";
 import { policyToSql, UnsupportedInSql, type SqlOptions } from "../compiler/sql/query.js";

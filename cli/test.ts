@@ -12,7 +12,8 @@ import { quote } from "../compiler/format/print.js";
 import { checkProperties, DEFAULT_RUNS, DEFAULT_SEED, type PropertyResult } from "../compiler/cases/properties.js";
 import type { Diagnostic } from "../runtime/diagnostic.js";
 import { diagnosticJson } from "./check.js";
-import { EXIT_OK, EXIT_POLICY, compileFile, findPolicies, printDiagnostics } from "./io.js";
+import { EXIT_OK, EXIT_POLICY, findPolicies, printDiagnostics } from "./io.js";
+import { compileFile } from "./compile-file.js";
 import { renderJunit, type TestCaseReport } from "./junit.js";
 
 export interface TestOptions {

@@ -9,13 +9,13 @@
 // PolisError; no recursion deeper than the schema.
 
 import { isLosslessNumber } from "lossless-json";
-import { didYouMean, suggest, type PolisError } from "./diagnostic.js";
-import { runtimeError, type Code, type ParamsOf } from "./messages.js";
+import { suggest, type PolisError } from "./diagnostic.js";
+import { runtimeError, type Code, type NumberAdvice, type ParamsOf } from "./messages.js";
 import { cmp, div, eq, isInteger, parseDecimal, ratInt, round, sign, toBigInt, Rat } from "./rational.js";
 import { EMPTY_PERIOD, formatIsoDate, parseIsoDate, periodFromThrough, type Day, type Duration, type Period } from "./calendar.js";
 import { compareValues, isNumberType, valueEquals, type FieldDesc, type Restriction, type TypeDesc } from "./types.js";
 import { COMPILE_AFTER, compileDecoder, hasOwn, keysInFieldOrder, type FastDecoder } from "./case-compile.js";
-import { describe, example, isPlainObject, show, shorten, typeNoun } from "./case-describe.js";
+import { describe, formOf, isPlainObject, show, shorten, typeNoun } from "./case-describe.js";
 import { formatValueDutch } from "./dutch.js";
 
 interface Ctx {
@@ -25,11 +25,8 @@ interface Ctx {
 /** The context of a case without a line number (shared: a Ctx is only read). */
 const NO_LINE: Ctx = { line: undefined };
 
-function fail<C extends Code>(ctx: Ctx, code: C, field: string, params: Omit<ParamsOf<C>, "field">, hint?: string): never {
-  const extras: { field: string; line?: number; hint?: string } = { field };
-  if (ctx.line !== undefined) extras.line = ctx.line;
-  if (hint !== undefined) extras.hint = hint;
-  throw runtimeError(code, { field, ...params } as ParamsOf<C>, extras);
+function fail<C extends Code>(ctx: Ctx, code: C, field: string, params: Omit<ParamsOf<C>, "field">): never {
+  throw runtimeError(code, { field, ...params } as ParamsOf<C>, ctx.line !== undefined ? { field, line: ctx.line } : { field });
 }
 
 /**
@@ -41,10 +38,8 @@ function fail<C extends Code>(ctx: Ctx, code: C, field: string, params: Omit<Par
 export function decodeCase(json: unknown, fields: readonly FieldDesc[], line?: number): Record<string, unknown> {
   const ctx: Ctx = line === undefined ? NO_LINE : { line };
   if (!isPlainObject(json)) {
-    const extras: { line?: number; hint?: string } = {};
-    if (line !== undefined) extras.line = line;
-    if (Array.isArray(json)) extras.hint = "zet in een .jsonl-bestand elke case op een eigen regel";
-    throw runtimeError("P0702", { actual: describe(json) }, extras);
+    const params = Array.isArray(json) ? { actual: describe(json), list: true } : { actual: describe(json) };
+    throw runtimeError("P0702", params, line !== undefined ? { line } : {});
   }
   return decodeFields(ctx, json, fields, "");
 }
@@ -138,8 +133,7 @@ function decodeFieldsSlow(
   for (const key of Object.keys(obj)) {
     if (!names.has(key)) {
       const path = join(prefix, shorten(key));
-      const hint = didYouMean(suggest(key.slice(0, 200), names)) ?? expectedFieldsHint([...names]);
-      fail(ctx, "P0703", path, {}, hint);
+      fail(ctx, "P0703", path, suggestions(suggest(key.slice(0, 200), names), { expectedFields: [...names] }));
     }
   }
   for (let i = 0; i < fields.length; i++) {
@@ -163,15 +157,15 @@ function decodeField(ctx: Ctx, raw: unknown, f: FieldDesc, path: string): unknow
 }
 
 function missingField(ctx: Ctx, f: FieldDesc, path: string): never {
-  return fail(ctx, "P0704", path, {}, `verwacht ${typeNoun(f.type)}, ${example(f.type)}`);
+  return fail(ctx, "P0704", path, { expected: typeNoun(f.type), form: formOf(f.type) });
 }
 
 function outsideRestriction(ctx: Ctx, value: unknown, f: FieldDesc, r: Restriction, path: string): never {
   return fail(ctx, "P0708", path, { value: formatValueDutch(value, f.type), restriction: r.text });
 }
 
-/** The value violates the beperking: below min, above max, or not one of oneOf. */
-function outside(value: unknown, r: Restriction, t: TypeDesc): boolean {
+/** The value violates the beperking: below min, above max, or not one of oneOf. (Also the batch fast path's test, cli/batch-bytes.ts.) */
+export function outside(value: unknown, r: Restriction, t: TypeDesc): boolean {
   if (value instanceof Rat && isNumberType(t)) {
     // Numbers: compareValues and valueEquals come down to cmp and eq.
     if (r.min !== undefined && cmp(value, r.min as Rat) < 0) return true;
@@ -200,10 +194,9 @@ function outside(value: unknown, r: Restriction, t: TypeDesc): boolean {
   return false;
 }
 
-function expectedFieldsHint(names: string[]): string | undefined {
-  if (names.length === 0) return "hier worden geen velden verwacht";
-  if (names.length > 12) return undefined;
-  return `verwachte velden: ${names.map((n) => `\`${n}\``).join(", ")}`;
+/** params, with `suggestions` when there are any (the catalog's "bedoelde u …?"). */
+function suggestions<P extends object>(names: readonly string[], params: P): P & { suggestions?: readonly string[] } {
+  return names.length > 0 ? { ...params, suggestions: names } : params;
 }
 
 // decodeValue and the readers it dispatches to are kept small, with the
@@ -246,14 +239,14 @@ function decodeValue(ctx: Ctx, v: unknown, t: TypeDesc, path: string): unknown {
 
 /** P0705: a value of the wrong JSON type. */
 function wrongType(ctx: Ctx, v: unknown, t: TypeDesc, path: string): never {
-  return fail(ctx, "P0705", path, { expected: typeNoun(t), actual: describe(v) }, example(t));
+  return fail(ctx, "P0705", path, { expected: typeNoun(t), actual: describe(v), form: formOf(t) });
 }
 
 function readBedrag(ctx: Ctx, v: unknown, t: TypeDesc, path: string): Rat {
   const x = readNumber(ctx, v, t, path);
   // Whole cents: a small-form value has at most two decimals iff its denominator divides 100.
   if (x.bn === null ? 100 % x.d !== 0 : !eq(round(x, 2, "half-away"), x)) {
-    fail(ctx, "P0710", path, { value: show(v) }, 'een bedrag is in hele centen, bijvoorbeeld "112.50"');
+    fail(ctx, "P0710", path, { value: show(v) });
   }
   return x;
 }
@@ -265,18 +258,12 @@ function readAantal(ctx: Ctx, v: unknown, t: TypeDesc, path: string): Rat {
 }
 
 function notJanee(ctx: Ctx, v: unknown, t: TypeDesc, path: string): never {
-  const hint =
-    typeof v === "string" && /^(ja|nee|true|false)$/i.test(v)
-      ? "gebruik true of false, zonder aanhalingstekens"
-      : example(t);
-  return fail(ctx, "P0705", path, { expected: typeNoun(t), actual: describe(v) }, hint);
+  const quotedBoolean = typeof v === "string" && /^(ja|nee|true|false)$/i.test(v);
+  return fail(ctx, "P0705", path, { expected: typeNoun(t), actual: describe(v), form: formOf(t), quotedBoolean });
 }
 
 function notInSoort(ctx: Ctx, v: string, t: TypeDesc & { k: "soort" }, path: string): never {
-  const hint =
-    didYouMean(suggest(v.slice(0, 200), t.values)) ??
-    (t.values.length <= 12 ? `mogelijke waarden: ${t.values.map((n) => `\`${n}\``).join(", ")}` : undefined);
-  return fail(ctx, "P0709", path, { value: show(v), soort: t.name }, hint);
+  return fail(ctx, "P0709", path, suggestions(suggest(v.slice(0, 200), t.values), { value: show(v), soort: t.name, values: t.values }));
 }
 
 function readList(ctx: Ctx, v: unknown, t: TypeDesc & { k: "lijst" }, path: string): unknown[] {
@@ -291,11 +278,11 @@ function numberText(ctx: Ctx, v: unknown, t: TypeDesc, path: string): string {
   if (typeof v === "string") return v;
   if (isLosslessNumber(v)) return v.value;
   if (typeof v === "number") {
-    if (!Number.isFinite(v)) fail(ctx, "P0706", path, { value: String(v) }, "NaN en Infinity zijn geen getallen");
+    if (!Number.isFinite(v)) fail(ctx, "P0706", path, { value: String(v), advice: "nanInfinity" });
     return jsNumberText(v);
   }
   if (typeof v === "bigint") return v.toString();
-  return fail(ctx, "P0705", path, { expected: typeNoun(t), actual: describe(v) }, example(t));
+  return fail(ctx, "P0705", path, { expected: typeNoun(t), actual: describe(v), form: formOf(t) });
 }
 
 /**
@@ -332,36 +319,32 @@ function readNumber(ctx: Ctx, v: unknown, t: TypeDesc, path: string): Rat {
   const text = numberText(ctx, v, t, path);
   const x = text.length <= 10_000 ? parseCaseDecimal(text) : null;
   if (x !== null) return x;
-  fail(ctx, "P0706", path, { value: show(v) }, numberHint(text));
+  fail(ctx, "P0706", path, { value: show(v), ...numberAdvice(text) });
 }
 
-function numberHint(text: string): string {
-  if (/^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$/.test(text)) {
-    return "schrijf het getal zonder exponent, bijvoorbeeld 100 in plaats van 1e2";
-  }
+/** What is wrong with a number's text, for P0706's hint. */
+function numberAdvice(text: string): { advice?: NumberAdvice; suggestion?: string } {
+  if (/^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$/.test(text)) return { advice: "exponent" };
   if (/^-?\d{1,3}(\.\d{3})+,\d+$/.test(text) || /^-?\d+,\d+$/.test(text)) {
-    return `gebruik een punt: ${text.replace(/\./g, "").replace(",", ".")}`;
+    return { advice: "decimalComma", suggestion: text.replace(/\./g, "").replace(",", ".") };
   }
-  if (/nan|inf/i.test(text)) return "NaN en Infinity zijn geen getallen";
-  if (/^\s|\s$/.test(text)) return "schrijf het getal zonder spaties";
-  if (/^\+/.test(text)) return "schrijf het getal zonder plusteken";
-  if (/^-?0\d/.test(text)) return "schrijf het getal zonder voorloopnullen";
-  if (/^-?\.\d|^-?\d+\.$/.test(text)) return "zet cijfers voor en na de punt, bijvoorbeeld 0.5";
-  return 'schrijf een getal met een punt voor decimalen, bijvoorbeeld 12.50 of "12.50"';
+  if (/nan|inf/i.test(text)) return { advice: "nanInfinity" };
+  if (/^\s|\s$/.test(text)) return { advice: "spaces" };
+  if (/^\+/.test(text)) return { advice: "plusSign" };
+  if (/^-?0\d/.test(text)) return { advice: "leadingZeros" };
+  if (/^-?\.\d|^-?\d+\.$/.test(text)) return { advice: "digitsAroundPoint" };
+  return {};
 }
 
 const DATUM: TypeDesc = { k: "datum" };
 
 function readDate(ctx: Ctx, v: unknown, path: string): Day {
   if (typeof v !== "string") {
-    fail(ctx, "P0705", path, { expected: typeNoun(DATUM), actual: describe(v) }, example(DATUM));
+    fail(ctx, "P0705", path, { expected: typeNoun(DATUM), actual: describe(v), form: formOf(DATUM) });
   }
   const d = v.length <= 100 ? parseIsoDate(v) : null;
   if (d !== null) return d;
-  const hint = /^\d{4}-\d{2}-\d{2}$/.test(v)
-    ? "deze datum bestaat niet"
-    : 'schrijf een datum als "2012-01-30" (jaar-maand-dag)';
-  return fail(ctx, "P0707", path, { value: show(v) }, hint);
+  return fail(ctx, "P0707", path, { value: show(v), isoForm: /^\d{4}-\d{2}-\d{2}$/.test(v) });
 }
 
 const DURATION_UNITS: Record<string, { unit: Duration["unit"]; factor: number }> = {
@@ -372,17 +355,16 @@ const DURATION_UNITS: Record<string, { unit: Duration["unit"]; factor: number }>
 };
 
 function readDuration(ctx: Ctx, v: unknown, t: TypeDesc, path: string): Duration {
-  if (!isPlainObject(v)) fail(ctx, "P0705", path, { expected: typeNoun(t), actual: describe(v) }, example(t));
+  if (!isPlainObject(v)) fail(ctx, "P0705", path, { expected: typeNoun(t), actual: describe(v), form: formOf(t) });
   const keys = Object.keys(v);
-  const hint = example(t);
+  const form = formOf(t);
   if (keys.length !== 1) {
-    fail(ctx, "P0712", path, { detail: `precies één eenheid verwacht, maar er zijn er ${keys.length}` }, hint);
+    fail(ctx, "P0712", path, { detail: `precies één eenheid verwacht, maar er zijn er ${keys.length}`, form });
   }
   const key = keys[0]!;
   const unit = Object.prototype.hasOwnProperty.call(DURATION_UNITS, key) ? DURATION_UNITS[key] : undefined;
   if (unit === undefined) {
-    const near = didYouMean(nearKeys(key, Object.keys(DURATION_UNITS)));
-    fail(ctx, "P0712", path, { detail: `onbekende eenheid ${show(key)}` }, near ?? hint);
+    fail(ctx, "P0712", path, suggestions(nearKeys(key, Object.keys(DURATION_UNITS)), { detail: `onbekende eenheid ${show(key)}`, form }));
   }
   const raw = v[key];
   const n = readNumber(ctx, raw, { k: "aantal" }, `${path}.${key}`);
@@ -406,17 +388,16 @@ function nearKeys(key: string, candidates: readonly string[]): string[] {
 function readPeriod(ctx: Ctx, v: unknown, t: TypeDesc, path: string): Period {
   // LANGUAGE.md §10: null is the empty period.
   if (v === null) return EMPTY_PERIOD;
-  if (!isPlainObject(v)) fail(ctx, "P0705", path, { expected: typeNoun(t), actual: describe(v) }, example(t));
+  if (!isPlainObject(v)) fail(ctx, "P0705", path, { expected: typeNoun(t), actual: describe(v), form: formOf(t) });
   const keys = ["van", "tot_en_met"];
   for (const key of Object.keys(v)) {
     if (!keys.includes(key)) {
-      const near = didYouMean(nearKeys(key, keys));
-      fail(ctx, "P0713", path, { detail: `onbekende sleutel ${show(key)}` }, near ?? example(t));
+      fail(ctx, "P0713", path, suggestions(nearKeys(key, keys), { detail: `onbekende sleutel ${show(key)}`, form: formOf(t) }));
     }
   }
   for (const key of keys) {
     if (!Object.prototype.hasOwnProperty.call(v, key) || v[key] === undefined) {
-      fail(ctx, "P0713", path, { detail: `\`${key}\` ontbreekt` }, example(t));
+      fail(ctx, "P0713", path, { detail: `\`${key}\` ontbreekt`, form: formOf(t) });
     }
   }
   const from = readDate(ctx, v.van, `${path}.van`);
@@ -426,8 +407,7 @@ function readPeriod(ctx: Ctx, v: unknown, t: TypeDesc, path: string): Period {
       ctx,
       "P0713",
       path,
-      { detail: `\`tot_en_met\` (${formatIsoDate(through)}) ligt voor \`van\` (${formatIsoDate(from)})` },
-      "gebruik null voor een lege periode",
+      { detail: `\`tot_en_met\` (${formatIsoDate(through)}) ligt voor \`van\` (${formatIsoDate(from)})`, reversed: true },
     );
   }
   return periodFromThrough(from, through);

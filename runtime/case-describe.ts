@@ -1,8 +1,9 @@
 // Case files: the words of input error messages. In: a JSON value as given
 // or a TypeDesc. Out: short Dutch descriptions (`de tekst "abc"`, `een datum`)
-// and examples of the expected form, for P07xx messages and their hints.
+// and the expected form of a value, for P07xx messages and their hints.
 
 import { isLosslessNumber } from "lossless-json";
+import type { CaseForm } from "./messages.js";
 import type { TypeDesc } from "./types.js";
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -68,33 +69,16 @@ export function typeNoun(t: TypeDesc): string {
   }
 }
 
-export function example(t: TypeDesc): string {
+/** The form of a value of this type, for a hint's example (the catalog words it: runtime/messages.ts). */
+export function formOf(t: TypeDesc): CaseForm {
   switch (t.k) {
-    case "bedrag":
-      return 'schrijf bijvoorbeeld "112.50" of 220';
-    case "getal":
-      return 'schrijf bijvoorbeeld "7.5" of 7.5';
-    case "aantal":
-      return "schrijf bijvoorbeeld 3";
-    case "percentage":
-      return 'schrijf het aantal procent, bijvoorbeeld 25 of "7.5"';
-    case "datum":
-      return 'schrijf bijvoorbeeld "2012-01-30"';
-    case "duur":
-      return 'schrijf bijvoorbeeld {"dagen": 31} of {"maanden": 4}';
-    case "periode":
-      return 'schrijf bijvoorbeeld {"van": "2012-01-01", "tot_en_met": "2012-06-30"}, of null voor een lege periode';
-    case "janee":
-      return "schrijf true of false";
-    case "tekst":
-      return 'schrijf bijvoorbeeld "tekst"';
     case "soort":
-      return t.values.length > 0 && t.values.length <= 12
-        ? `mogelijke waarden: ${t.values.map((n) => `\`${n}\``).join(", ")}`
-        : "schrijf de naam van de waarde als tekst";
+      return { type: "soort", values: t.values };
     case "record":
-      return `schrijf een object met de velden ${t.fields.map((f) => `\`${f.name}\``).join(", ")}`;
+      return { type: "record", fields: t.fields.map((f) => f.name) };
     case "lijst":
-      return `schrijf een lijst: [${t.elem.k === "record" ? "{…}, {…}" : "…"}]`;
+      return { type: "lijst", ofRecords: t.elem.k === "record" };
+    default:
+      return { type: t.k };
   }
 }

@@ -9,7 +9,7 @@
 
 import { parse } from "lossless-json";
 import { PolisError } from "./diagnostic.js";
-import { runtimeError } from "./messages.js";
+import { runtimeError, type JsonAdvice } from "./messages.js";
 import { quote } from "./case-describe.js";
 
 /** Deeper JSON than this is rejected before parsing (P0701). */
@@ -35,8 +35,7 @@ export function parseCaseText(text: string, line?: number): unknown {
   } catch (e) {
     if (e instanceof PolisError) throw e;
     const raw = e instanceof Error ? e.message : String(e);
-    const { detail, hint } = translateSyntaxError(raw, text);
-    throw runtimeError("P0701", { detail }, { line, hint });
+    throw runtimeError("P0701", translateSyntaxError(raw, text), { line });
   }
 }
 
@@ -92,7 +91,7 @@ const SYNTAX_MESSAGES: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^Invalid unicode character/, () => "ongeldige unicode-escape in een tekst"],
 ];
 
-function translateSyntaxError(raw: string, text: string): { detail: string; hint?: string } {
+function translateSyntaxError(raw: string, text: string): { detail: string; advice?: JsonAdvice } {
   const posMatch = /(?:at )?position (\d+)\s*$/.exec(raw);
   const pos = posMatch ? Number(posMatch[1]) : undefined;
   let detail = raw;
@@ -106,11 +105,10 @@ function translateSyntaxError(raw: string, text: string): { detail: string; hint
   }
   if (text.trim() === "") detail = "de invoer is leeg";
   else if (pos !== undefined) detail += ` ${where(text, pos)}`;
-  let hint: string | undefined;
   const rest = pos !== undefined ? text.slice(pos, pos + 12) : "";
-  if (/^-?(NaN|Infinity)/.test(rest)) hint = "NaN en Infinity zijn geen getallen";
-  else if (/^'/.test(rest)) hint = "JSON gebruikt dubbele aanhalingstekens";
-  return hint === undefined ? { detail } : { detail, hint };
+  if (/^-?(NaN|Infinity)/.test(rest)) return { detail, advice: "nanInfinity" };
+  if (/^'/.test(rest)) return { detail, advice: "singleQuotes" };
+  return { detail };
 }
 
 /** The global TextDecoder (Node, browsers), declared here: a built library compiles without DOM or Node types. */
@@ -129,8 +127,8 @@ export function decodeCaseBytes(bytes: Uint8Array, line?: number): string {
   if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff) || (bytes.length >= 2 && (b0 === 0 || b1 === 0))) {
     throw runtimeError(
       "P0701",
-      { detail: "het bestand is UTF-16 of UTF-32 gecodeerd, niet UTF-8" },
-      { line, hint: "sla het bestand op als UTF-8" },
+      { detail: "het bestand is UTF-16 of UTF-32 gecodeerd, niet UTF-8", advice: "utf16" },
+      { line },
     );
   }
   try {
@@ -139,7 +137,7 @@ export function decodeCaseBytes(bytes: Uint8Array, line?: number): string {
   } catch {
     const at = firstInvalidUtf8(bytes);
     const detail = `geen geldige UTF-8 op byte ${at + 1}${lineOfByte(bytes, at)} (0x${bytes[at]!.toString(16).padStart(2, "0")})`;
-    throw runtimeError("P0701", { detail }, { line, hint: "het bestand is waarschijnlijk Latin-1 of Windows-1252: sla het op als UTF-8" });
+    throw runtimeError("P0701", { detail, advice: "latin1" }, { line });
   }
 }
 

@@ -65,8 +65,8 @@ export function renderExplanation(e: Explanation): string {
 // For members (`--explain --voor lid`, `explain(input, { voor: "lid" })`): the
 // decision as a member reads it in a letter. Short second-person sentences,
 // values in Dutch notation, the articles cited, only the rules that decided
-// an output, and no internal names: identifiers are written as words, and
-// composite values (records, lists) are left out. A rule's own member sentence
+// an output, and no internal names: identifiers are written as words, a list
+// of plain values is an enumeration, and records are left out. A rule's own member sentence
 // (`lid "…"`, docs/language.md) replaces the generated one; its `{naam}`
 // placeholders take the value of an output, a value the rule read, or an input.
 
@@ -78,8 +78,25 @@ export function words(name: string): string {
   return name.replace(/_+/g, " ").trim();
 }
 
-/** A value as a member reads it; undefined for a composite value that would show internal structure. */
+/** Items as a Dutch enumeration: `1, 2 en 3`; with decimal commas in the items, `1,5; 2 en 3`. */
+function enumerate(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  const sep = items.some((x) => x.includes(",")) ? "; " : ", ";
+  return `${items.slice(0, -1).join(sep)} en ${items[items.length - 1]}`;
+}
+
+/**
+ * A value as a member reads it; undefined for a composite value that would
+ * show internal structure (a record, a list of records). A list of plain
+ * values is an enumeration (`1, 2 en 3`; its items are separated by `, `,
+ * a decimal comma has no space after it).
+ */
 function memberValue(v: string): string | undefined {
+  if (v === "[]") return "geen";
+  if (v.startsWith("[") && v.endsWith("]") && !/[[{]/.test(v.slice(1, -1))) {
+    const items = v.slice(1, -1).split(", ").map((x) => memberValue(x));
+    return items.every((x) => x !== undefined) ? enumerate(items as string[]) : undefined;
+  }
   if (v.startsWith("{") || v.startsWith("[")) return undefined;
   if (/^"(.*)"$/s.test(v)) return v.slice(1, -1).replace(/\\(.)/g, "$1");
   return words(v);
@@ -89,8 +106,17 @@ function capitalise(s: string): string {
   return s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1);
 }
 
+/**
+ * Articles as a member reads them: numbered ones as `artikel 7.1, 7.4`; a
+ * label that is a heading of the conditions (OHRA, RIZIV cite sections by
+ * title) as `zie „Eigen risico"`.
+ */
 function articleCite(as: readonly string[]): string {
-  return as.length === 0 ? "" : ` (artikel ${as.join(", ")})`;
+  if (as.length === 0) return "";
+  const numbered = as.filter((a) => /^\d/.test(a));
+  const headings = as.filter((a) => !/^\d/.test(a)).map((a) => `„${a}"`);
+  const parts = [...(numbered.length > 0 ? [`artikel ${numbered.join(", ")}`] : []), ...(headings.length > 0 ? [`zie ${enumerate(headings)}`] : [])];
+  return ` (${parts.join("; ")})`;
 }
 
 /** Fill `{naam}` placeholders; an unknown name stays as words, never as `{…}`. */
@@ -117,7 +143,12 @@ function memberSentence(step: ExplainStep, rule: ExplainRule): string {
   let s: string;
   if (step.value === "ja") s = `Dit geldt voor u: ${what}${cite}.`;
   else if (step.value === "nee") s = `Dit geldt niet voor u: ${what}${cite}.`;
-  else s = `Uw ${what}: ${memberValue(step.value) ?? "zie hierboven"}${cite}.`;
+  else {
+    // The output's name as a label (`Niet vergoede dagen: 3`): "Uw …" does
+    // not fit every name (`zelf te betalen`, `per kosteloze acceptgiro`).
+    const value = memberValue(step.value);
+    s = value === undefined ? `${capitalise(what)} is voor u berekend${cite}.` : `${capitalise(what)}: ${value.replace(/^periode van /, "van ")}${cite}.`;
+  }
   const used = rule.reads.flatMap((r) => {
     const v = memberValue(r.value);
     return v === undefined ? [] : [`${words(r.name)} (${v.replace(/^periode van /, "van ")})`];

@@ -76,6 +76,79 @@ interface Field {
   field: string;
 }
 
+/**
+ * The expected form of a value in a case file, from which a hint writes an
+ * example (runtime/case-describe.ts `formOf` makes it from the input's type).
+ */
+export type CaseForm =
+  | { type: "bedrag" | "getal" | "aantal" | "percentage" | "datum" | "duur" | "periode" | "janee" | "tekst" }
+  | { type: "soort"; values: readonly string[] }
+  | { type: "record"; fields: readonly string[] }
+  | { type: "lijst"; ofRecords: boolean };
+
+/** At most this many field or soort names are listed in a hint. */
+const LISTED = 12;
+const listed = (names: readonly string[]) => names.map((n) => `\`${n}\``).join(", ");
+
+/** An example of a value of this form, as a hint says it. */
+function exampleOf(f: CaseForm): string {
+  switch (f.type) {
+    case "bedrag":
+      return 'schrijf bijvoorbeeld "112.50" of 220';
+    case "getal":
+      return 'schrijf bijvoorbeeld "7.5" of 7.5';
+    case "aantal":
+      return "schrijf bijvoorbeeld 3";
+    case "percentage":
+      return 'schrijf het aantal procent, bijvoorbeeld 25 of "7.5"';
+    case "datum":
+      return 'schrijf bijvoorbeeld "2012-01-30"';
+    case "duur":
+      return 'schrijf bijvoorbeeld {"dagen": 31} of {"maanden": 4}';
+    case "periode":
+      return 'schrijf bijvoorbeeld {"van": "2012-01-01", "tot_en_met": "2012-06-30"}, of null voor een lege periode';
+    case "janee":
+      return "schrijf true of false";
+    case "tekst":
+      return 'schrijf bijvoorbeeld "tekst"';
+    case "soort":
+      return f.values.length > 0 && f.values.length <= LISTED ? `mogelijke waarden: ${listed(f.values)}` : "schrijf de naam van de waarde als tekst";
+    case "record":
+      return `schrijf een object met de velden ${listed(f.fields)}`;
+    case "lijst":
+      return `schrijf een lijst: [${f.ofRecords ? "{…}, {…}" : "…"}]`;
+  }
+}
+
+/** A hint for a case value: names close to the one given, else an example of the form, if any. */
+interface CaseHint extends Suggested {
+  form?: CaseForm;
+}
+const caseHint = (p: CaseHint) => suggested(p) ?? (p.form !== undefined ? exampleOf(p.form) : undefined);
+
+/** What is wrong with a number's text in a case file (runtime/case-decode.ts finds it), for P0706's hint. */
+export type NumberAdvice = "nanInfinity" | "exponent" | "decimalComma" | "spaces" | "plusSign" | "leadingZeros" | "digitsAroundPoint";
+
+const NUMBER_ADVICE: Record<NumberAdvice, (suggestion: string) => string> = {
+  nanInfinity: () => "NaN en Infinity zijn geen getallen",
+  exponent: () => "schrijf het getal zonder exponent, bijvoorbeeld 100 in plaats van 1e2",
+  decimalComma: (s) => `gebruik een punt: ${s}`,
+  spaces: () => "schrijf het getal zonder spaties",
+  plusSign: () => "schrijf het getal zonder plusteken",
+  leadingZeros: () => "schrijf het getal zonder voorloopnullen",
+  digitsAroundPoint: () => "zet cijfers voor en na de punt, bijvoorbeeld 0.5",
+};
+
+/** Why a case file is not JSON or not UTF-8 (runtime/case-json.ts), for P0701's hint. */
+export type JsonAdvice = "nanInfinity" | "singleQuotes" | "utf16" | "latin1";
+
+const JSON_ADVICE: Record<JsonAdvice, string> = {
+  nanInfinity: "NaN en Infinity zijn geen getallen",
+  singleQuotes: "JSON gebruikt dubbele aanhalingstekens",
+  utf16: "sla het bestand op als UTF-8",
+  latin1: "het bestand is waarschijnlijk Latin-1 of Windows-1252: sla het op als UTF-8",
+};
+
 export const MESSAGES = {
   // ── P01xx: literals ────────────────────────────────────────────────────
   /** problem: `commas` for `1,2,3` (a hint to add a space). */
@@ -234,27 +307,71 @@ export const MESSAGES = {
   P0606: error<{ name: string }>((p) => `eigenschap "${p.name}" geldt niet`),
 
   // ── P07xx: case input (docs/language.md §9, case files) ──────────────────
-  /** detail: what is wrong and at which position. */
-  P0701: error<{ detail: string }>((p) => `ongeldige JSON: ${p.detail}`),
-  /** actual: a short description of what was given. */
-  P0702: error<{ actual: string }>((p) => `een case moet een JSON-object met een veld per invoer zijn, maar is ${p.actual}`),
-  P0703: error<Field>((p) => `onbekend veld \`${p.field}\``),
-  P0704: error<Field>((p) => `veld \`${p.field}\` ontbreekt`),
-  /** expected: "een bedrag"; actual: "\"abc\"", "een lijst". */
-  P0705: error<Field & { expected: string; actual: string }>((p) => `\`${p.field}\` moet ${p.expected} zijn, maar is ${p.actual}`),
-  P0706: error<Field & { value: string }>((p) => `\`${p.field}\` is geen geldig getal: ${p.value}`),
-  P0707: error<Field & { value: string }>((p) => `\`${p.field}\` is geen geldige datum: ${p.value}`),
+  /** detail: what is wrong and at which position; advice: why, when it is known. */
+  P0701: error<{ detail: string; advice?: JsonAdvice }>(
+    (p) => `ongeldige JSON: ${p.detail}`,
+    (p) => (p.advice !== undefined ? JSON_ADVICE[p.advice] : undefined),
+  ),
+  /** actual: a short description of what was given; list: it was a JSON list (a hint about .jsonl). */
+  P0702: error<{ actual: string; list?: boolean }>(
+    (p) => `een case moet een JSON-object met een veld per invoer zijn, maar is ${p.actual}`,
+    (p) => (p.list === true ? "zet in een .jsonl-bestand elke case op een eigen regel" : undefined),
+  ),
+  /** expectedFields: the fields there are (listed when there are few); suggestions: those close to the one given. */
+  P0703: error<Field & Suggested & { expectedFields: readonly string[] }>(
+    (p) => `onbekend veld \`${p.field}\``,
+    (p) =>
+      suggested(p) ??
+      (p.expectedFields.length === 0
+        ? "hier worden geen velden verwacht"
+        : p.expectedFields.length <= LISTED
+          ? `verwachte velden: ${listed(p.expectedFields)}`
+          : undefined),
+  ),
+  /** expected: "een bedrag"; form: what an example of it looks like. */
+  P0704: error<Field & { expected: string; form: CaseForm }>(
+    (p) => `veld \`${p.field}\` ontbreekt`,
+    (p) => `verwacht ${p.expected}, ${exampleOf(p.form)}`,
+  ),
+  /** expected: "een bedrag"; actual: "\"abc\"", "een lijst"; quotedBoolean: `"ja"` or `"true"` for a janee. */
+  P0705: error<Field & { expected: string; actual: string; form: CaseForm; quotedBoolean?: boolean }>(
+    (p) => `\`${p.field}\` moet ${p.expected} zijn, maar is ${p.actual}`,
+    (p) => (p.quotedBoolean === true ? "gebruik true of false, zonder aanhalingstekens" : exampleOf(p.form)),
+  ),
+  /** advice: what is wrong with the number's text, when known; suggestion: the number as it should be written (decimalComma). */
+  P0706: error<Field & { value: string; advice?: NumberAdvice; suggestion?: string }>(
+    (p) => `\`${p.field}\` is geen geldig getal: ${p.value}`,
+    (p) =>
+      p.advice !== undefined
+        ? NUMBER_ADVICE[p.advice](p.suggestion ?? "")
+        : 'schrijf een getal met een punt voor decimalen, bijvoorbeeld 12.50 of "12.50"',
+  ),
+  /** isoForm: the text has the form jaar-maand-dag, so it names a day that does not exist. */
+  P0707: error<Field & { value: string; isoForm: boolean }>(
+    (p) => `\`${p.field}\` is geen geldige datum: ${p.value}`,
+    (p) => (p.isoForm ? "deze datum bestaat niet" : 'schrijf een datum als "2012-01-30" (jaar-maand-dag)'),
+  ),
   /** value in Polis notation; restriction: the beperking as written. */
   P0708: error<Field & { value: string; restriction: string }>(
     (p) => `\`${p.field}\` is ${p.value}, maar moet voldoen aan \`${p.restriction}\``,
   ),
-  P0709: error<Field & { value: string; soort: string }>(
+  /** values: the soort's values (listed when there are few); suggestions: those close to the one given. */
+  P0709: error<Field & Suggested & { value: string; soort: string; values: readonly string[] }>(
     (p) => `\`${p.field}\` heeft de onbekende waarde ${p.value} voor soort \`${p.soort}\``,
+    (p) => suggested(p) ?? (p.values.length <= LISTED ? `mogelijke waarden: ${listed(p.values)}` : undefined),
   ),
-  P0710: error<Field & { value: string }>((p) => `\`${p.field}\` is een bedrag met meer dan twee decimalen: ${p.value}`),
+  P0710: error<Field & { value: string }>(
+    (p) => `\`${p.field}\` is een bedrag met meer dan twee decimalen: ${p.value}`,
+    () => 'een bedrag is in hele centen, bijvoorbeeld "112.50"',
+  ),
   P0711: error<Field & { value: string }>((p) => `\`${p.field}\` moet een geheel aantal van 0 of meer zijn, maar is ${p.value}`),
-  P0712: error<Field & { detail: string }>((p) => `\`${p.field}\` is geen geldige duur: ${p.detail}`),
-  P0713: error<Field & { detail: string }>((p) => `\`${p.field}\` is geen geldige periode: ${p.detail}`),
+  /** suggestions: units close to an unknown one; form: an example for the hint. */
+  P0712: error<Field & CaseHint & { detail: string }>((p) => `\`${p.field}\` is geen geldige duur: ${p.detail}`, caseHint),
+  /** suggestions: keys close to an unknown one; form: an example for the hint; reversed: tot_en_met before van. */
+  P0713: error<Field & CaseHint & { detail: string; reversed?: boolean }>(
+    (p) => `\`${p.field}\` is geen geldige periode: ${p.detail}`,
+    (p) => (p.reversed === true ? "gebruik null voor een lege periode" : caseHint(p)),
+  ),
   /** condition: the voorwaarde as written. */
   P0714: error<{ condition: string }>((p) => `voorwaarde \`${p.condition}\` geldt niet`),
   /** An optional input (or, with `record`, an optional field of a record; issue 19) that this decision needs was not given. */
@@ -340,13 +457,6 @@ export interface Extras {
   field?: string;
   /** `.jsonl` input: the 1-based line of the case. */
   line?: number;
-  /**
-   * Advice about a rejected case file that depends on the value and the
-   * expected type (runtime/case-json.ts, case-decode.ts: an example of the
-   * expected form, the fields or values there are). Every compile-time and
-   * evaluation hint comes from the catalog; moving these too is left to do.
-   */
-  hint?: string;
 }
 
 /** A diagnostic from the catalog: `diagnostic("P0301", span, { name })`. */
@@ -354,8 +464,7 @@ export function diagnostic<C extends Code>(code: C, span: Span | undefined, para
   const { severity, message, hint } = wording(code, params);
   const d: Diagnostic = { code, severity, params: params as Record<string, unknown>, message };
   if (span) d.span = span;
-  const h = hint ?? extras.hint;
-  if (h !== undefined) d.hint = h;
+  if (hint !== undefined) d.hint = hint;
   if (extras.related !== undefined && extras.related.length > 0) d.related = extras.related;
   if (extras.field !== undefined) d.field = extras.field;
   if (extras.line !== undefined) d.line = extras.line;

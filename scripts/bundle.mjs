@@ -12,12 +12,32 @@
 // ESM/CJS mixes (commander is CommonJS) into ESM with code splitting.
 
 import { build } from "esbuild";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+
+/**
+ * The build id (cli/policy-cache.ts): a hash of every source the generated
+ * modules depend on and the locked dependencies, so that a module cached by
+ * one build of the toolchain is never used by another.
+ */
+function buildId() {
+  const hash = crypto.createHash("sha256").update(pkg.version);
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const rel = `${dir}/${e.name}`;
+      if (e.isDirectory()) walk(rel);
+      else if (e.name.endsWith(".ts")) hash.update(`\0${rel}\0`).update(fs.readFileSync(path.join(ROOT, rel)));
+    }
+  };
+  for (const dir of ["cli", "compiler", "grammar", "runtime", "stdlib"]) walk(dir);
+  hash.update(fs.readFileSync(path.join(ROOT, "package-lock.json")));
+  return hash.digest("hex").slice(0, 32);
+}
 
 // CommonJS code inside an ES module bundle needs a real `require`.
 const banner = { js: 'import { createRequire as __polisCreateRequire } from "node:module"; const require = __polisCreateRequire(import.meta.url);' };
@@ -36,6 +56,7 @@ await build({
   // z3-solver (issue 18 proofs) is WebAssembly with worker threads, loaded by check and diff only.
   external: ["ts-morph", "prettier", "@duckdb/node-api", "pg", "z3-solver"],
   banner,
+  define: { __POLIS_BUILD__: JSON.stringify(buildId()) },
   logLevel: "warning",
   legalComments: "linked",
 });

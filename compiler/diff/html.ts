@@ -4,9 +4,10 @@
 // (<del>/<ins>), the witnesses, and the policies without a counterpart.
 
 import type { DiffPair, Unpaired } from "./report.js";
-import { becauseText } from "./report.js";
+import { becauseText, combinedText, groupLine, groupShare, listText, shownText } from "./report.js";
 import { showOutput, type Outcome } from "./semantic.js";
-import { byArticle, sharePercent, summarize, svgBar, type WordPart } from "./summary.js";
+import { sharePercent, summarize, svgBar, type WordPart } from "./summary.js";
+import { byArticle } from "./articles.js";
 import { proofReportLines } from "../proofs/report.js";
 
 function esc(s: string): string {
@@ -41,16 +42,18 @@ function pairHtml(p: DiffPair): string[] {
     out.push("</table>");
   }
   if (sum.unchanged.length > 0) out.push(`<p>Niet veranderd: ${sum.unchanged.map((x) => `<code>${esc(x)}</code>`).join(", ")}.</p>`);
+  if (p.semantic.witnesses.length > 0) out.push(`<p>Groepen gevallen die om dezelfde reden veranderen:</p><ol>${p.semantic.witnesses.map((w, i, all) => `<li>${esc(groupLine(p, w, all.slice(0, i)))}</li>`).join("")}</ol>`);
   out.push(`<p><small>Percentages over ${p.semantic.searched.toLocaleString("nl-NL")} geldige gegenereerde gevallen, met nadruk op de grenswaarden van beide versies; geen afspiegeling van het verzekerdenbestand.</small></p></section>`);
   out.push("<h2>Wijzigingen per artikel</h2>");
   if (p.structural.length === 0) out.push("<p>Geen wijzigingen in de declaraties.</p>");
-  for (const g of byArticle(p.structural)) {
+  for (const g of byArticle(p.structural, { old: p.oldPolicy, new: p.newPolicy })) {
     out.push(`<h3>${esc(g.title[0]!.toUpperCase() + g.title.slice(1))}</h3><ul>`);
     for (const { change: c, wordDiffs } of g.changes) {
       const what = c.kind === "hernoemd" ? `${c.what} ${c.name} hernoemd tot ${c.newName}` : `${c.what} ${c.name} ${c.kind}`;
       const short = c.details.filter((d) => !d.startsWith("was:\n"));
       out.push(`<li>${esc(what)}${short.length > 0 ? `: ${esc(short.join("; "))}` : ""}${wordDiffs.map((w) => `<pre>${wordDiffHtml(w)}</pre>`).join("")}</li>`);
     }
+    for (const l of g.lists) out.push(`<li>${esc(listText(l).replace(/`/g, ""))}</li>`);
     out.push("</ul>");
   }
   if (p.proofs) {
@@ -60,12 +63,19 @@ function pairHtml(p: DiffPair): string[] {
   }
   if (p.semantic.witnesses.length > 0) out.push("<h2>Voorbeeldgevallen</h2>");
   p.semantic.witnesses.forEach((w, i) => {
-    out.push(`<h3>Geval ${i + 1}: ${esc(w.change)}</h3><pre>${esc(JSON.stringify(w.input, null, 2))}</pre>`);
+    out.push(`<h3>Groep ${i + 1}: ${esc(w.change)}${esc(groupShare(w))}</h3>`);
+    if (w.shown.length > 0) out.push(`<p>Invoer die ertoe doet:</p><ul>${w.shown.map((x) => `<li>${esc(shownText(x))}</li>`).join("")}</ul>`);
     if (w.because.length > 0) out.push(`<p>Want: ${w.because.map((b) => `<code>${esc(becauseText(b))}</code>`).join("; ")}.</p>`);
-    out.push("<table><tr><th>uitvoer</th><th>oud</th><th>nieuw</th></tr>");
-    for (const name of w.outputs) out.push(`<tr><td><code>${esc(name)}</code></td><td>${esc(value(p, "old", w.old, name))}</td><td>${esc(value(p, "new", w.new, name))}</td></tr>`);
+    out.push("<table><tr><th>uitvoer</th><th>oud</th><th>nieuw</th><th>regels (oud → nieuw)</th></tr>");
+    for (const name of w.outputs) {
+      const r = w.rules.find((x) => x.output === name);
+      out.push(`<tr><td><code>${esc(name)}</code></td><td>${esc(value(p, "old", w.old, name))}</td><td>${esc(value(p, "new", w.new, name))}</td><td>${esc((r?.old ?? []).join("; "))} → ${esc((r?.new ?? []).join("; "))}</td></tr>`);
+    }
     out.push("</table>");
+    out.push(`<details><summary>Het hele geval (json)</summary><pre>${esc(JSON.stringify(w.oldInput && w.newInput ? { oud: w.oldInput, nieuw: w.newInput } : w.input, null, 2))}</pre></details>`);
   });
+  const rest = combinedText(p.semantic);
+  if (rest) out.push(`<p>${esc(rest)}</p><ul>${p.semantic.combined.map((c) => `<li>${esc(c.changes.join("; "))} (${esc(sharePercent(c.share))})</li>`).join("")}</ul>`);
   return out;
 }
 

@@ -6,7 +6,8 @@ import { styleText } from "node:util";
 import type { Policy } from "../ir/ir.js";
 import type { StructuralChange } from "./structural.js";
 import { showOutput, type Outcome, type SemanticResult, type Witness } from "./semantic.js";
-import { byArticle, sharePercent, summarize, textBar, type WordPart } from "./summary.js";
+import { sharePercent, summarize, textBar, type WordPart } from "./summary.js";
+import { byArticle } from "./articles.js";
 import type { EquivalenceProof } from "../proofs/diff.js";
 import { proofReportLines } from "../proofs/report.js";
 
@@ -71,6 +72,12 @@ function describeChange(c: StructuralChange): string {
   return `${c.what} \`${c.name}\` ${c.kind}${articles(c.articles)}`;
 }
 
+/** A collapsed list of additions or removals: `invoer verwijderd: a, b`, or one as a change line. */
+export function listText(l: { label: string; names: string[] }): string {
+  const [what, kind] = l.label.split(" ") as [string, string];
+  return l.names.length === 1 ? `${what} \`${l.names[0]}\` ${kind}` : `${l.label}: ${l.names.map((n) => `\`${n}\``).join(", ")}`;
+}
+
 function outcomeText(policy: Policy, o: Outcome, outputs: readonly string[]): string {
   if ("fout" in o) return `fout ${o.fout.code}: ${o.fout.bericht}`;
   return outputs.map((name) => `${name} ${showOutput(policy, name, o.outputs)}`).join(", ");
@@ -95,10 +102,14 @@ export function renderText(pairs: readonly DiffPair[], color = false, unpaired: 
       for (const c of sum.changed) out.push(`  ${c.output.padEnd(width)}  ${textBar(c.share)} ${percent(c.share)}`);
     }
     if (sum.unchanged.length > 0) out.push(`  niet veranderd: ${sum.unchanged.join(", ")}`);
+    if (p.semantic.witnesses.length > 0) {
+      out.push("", "  Groepen:");
+      p.semantic.witnesses.forEach((w, i, all) => out.push(`  ${i + 1}. ${groupLine(p, w, all.slice(0, i))}`));
+    }
     out.push("");
     out.push(paint("bold", "Per artikel"));
     if (p.structural.length === 0) out.push("  geen wijzigingen in de declaraties");
-    for (const g of byArticle(p.structural)) {
+    for (const g of byArticle(p.structural, { old: p.oldPolicy, new: p.newPolicy })) {
       out.push(`  ${g.title}`);
       for (const { change: c, wordDiffs } of g.changes) {
         const mark = c.kind === "toegevoegd" ? paint("green", "+") : c.kind === "verwijderd" ? paint("red", "-") : paint("yellow", "~");
@@ -106,6 +117,7 @@ export function renderText(pairs: readonly DiffPair[], color = false, unpaired: 
         for (const d of c.details.filter((x) => !x.startsWith("was:\n"))) out.push(`        ${d}`);
         for (const w of wordDiffs) out.push(`        ${wordDiffInline(w, "text")}`);
       }
+      for (const l of g.lists) out.push(`    ${l.label.endsWith("toegevoegd") ? paint("green", "+") : paint("red", "-")} ${listText(l)}`);
     }
     out.push("");
     out.push(paint("bold", "Semantisch"));
@@ -123,11 +135,8 @@ export function renderText(pairs: readonly DiffPair[], color = false, unpaired: 
       out.push(`  (${SAMPLE_NOTE})`);
       s.witnesses.forEach((w, i) => {
         out.push("");
-        out.push(`  ${paint("bold", `Geval ${i + 1}`)} (${w.change}):`);
-        if (w.oldInput && w.newInput) {
-          out.push(`    invoer oud:   ${inputText(w.oldInput)}`);
-          out.push(`    invoer nieuw: ${inputText(w.newInput)}`);
-        } else out.push(`    invoer: ${inputText(w.input)}`);
+        out.push(`  ${paint("bold", `Groep ${i + 1}`)}: ${w.change}${groupShare(w)}`);
+        out.push(`    invoer: ${w.shown.length > 0 ? w.shown.map(shownText).join(", ") : inputText(w.input)}`);
         out.push(`    oud:   ${outcomeText(p.oldPolicy, w.old, w.outputs)}`);
         out.push(`    nieuw: ${outcomeText(p.newPolicy, w.new, w.outputs)}`);
         if (w.because.length > 0) out.push(`    want:  ${w.because.map(becauseText).join("; ")}`);
@@ -136,6 +145,8 @@ export function renderText(pairs: readonly DiffPair[], color = false, unpaired: 
           out.push(`    ${" ".repeat(r.output.length)}  nieuw volgens ${r.new.join("; ") || "(geen regel)"}`);
         }
       });
+      const rest = combinedText(s);
+      if (rest) out.push("", `  ${rest}`);
     }
     if (p.proofs) {
       out.push("", paint("bold", "Bewijs"));
@@ -168,6 +179,9 @@ export function renderJson(pairs: readonly DiffPair[], unpaired: readonly Unpair
       searched: p.semantic.searched,
       differs: p.semantic.differs,
       witnesses: p.semantic.witnesses.map((w) => ({ ...w, values: witnessValues(w) })),
+      groups: p.semantic.groups,
+      combined: p.semantic.combined,
+      notShown: p.semantic.notShown,
       inputsOnlyOld: p.semantic.inputsOnlyOld,
       inputsOnlyNew: p.semantic.inputsOnlyNew,
     },
@@ -222,6 +236,11 @@ function markdownSummary(out: string[], p: DiffPair): void {
     out.push("");
   }
   if (sum.unchanged.length > 0) out.push(`Niet veranderd: ${sum.unchanged.map((x) => `\`${x}\``).join(", ")}.`, "");
+  if (p.semantic.witnesses.length > 0) {
+    out.push("Groepen gevallen die om dezelfde reden veranderen (deel van de onderzochte gevallen):", "");
+    p.semantic.witnesses.forEach((w, i, all) => out.push(`${i + 1}. ${md(groupLine(p, w, all.slice(0, i)))}`));
+    out.push("");
+  }
   out.push(`De percentages gelden voor ${count(p.semantic.searched)} geldige gevallen (${SAMPLE_NOTE}).`, "");
 }
 
@@ -230,25 +249,94 @@ function markdownArticles(out: string[], p: DiffPair): void {
     out.push("Geen wijzigingen in de declaraties.", "");
     return;
   }
-  for (const g of byArticle(p.structural)) {
+  for (const g of byArticle(p.structural, { old: p.oldPolicy, new: p.newPolicy })) {
     out.push(`### ${g.title[0]!.toUpperCase()}${g.title.slice(1)}`, "");
     for (const { change: c, wordDiffs } of g.changes) {
       const short = c.details.filter((d) => !d.startsWith("was:\n"));
       out.push(`- ${md(describeChange(c))}${short.length > 0 ? `: ${md(short.join("; "))}` : ""}`);
       for (const w of wordDiffs) out.push(`  - ${wordDiffInline(w, "markdown")}`);
     }
+    for (const l of g.lists) out.push(`- ${l.names.length === 1 ? md(`${l.label.split(" ")[0]} \`${l.names[0]}\` ${l.label.split(" ")[1]}`) : `${l.label}: ${l.names.map((n) => `\`${md(n)}\``).join(", ")}`}`);
     out.push("");
   }
   if (p.structural.some((c) => c.details.some((d) => d.startsWith("was:\n")))) out.push("(In een gewijzigde tekst is ~~doorgestreept~~ vervallen en **vet** nieuw.)", "");
 }
 
+/** `(14,7 % van de onderzochte gevallen)`, or nothing for a group found by a targeted search. */
+export function groupShare(w: Witness): string {
+  return w.share > 0 ? ` (${percent(w.share)} van de onderzochte gevallen)` : " (gevonden met gericht zoeken)";
+}
+
+/** An input that made the difference: `botscintigrafie_met_spect: ja (alleen nieuw)`. */
+export function shownText(x: Witness["shown"][number]): string {
+  return `${x.name}: ${x.value}${x.only ? ` (alleen ${x.only})` : ""}`;
+}
+
+function valueText(policy: Policy, o: Outcome, name: string): string {
+  return "fout" in o ? `fout ${o.fout.code}` : showOutput(policy, name, o.outputs);
+}
+
+/**
+ * A group in one line for the summary: its share, how its first output
+ * changes, for which inputs (those only one version reads first), and why
+ * (other deciding clauses, a changed value, or a changed rule text).
+ */
+export function groupLine(p: DiffPair, w: Witness, earlier: readonly Witness[] = []): string {
+  const head = w.outputs[0];
+  const what = head ? `${head} ${valueText(p.oldPolicy, w.old, head)} → ${valueText(p.newPolicy, w.new, head)}` : w.change;
+  const others = w.outputs.slice(1);
+  const more = others.length === 0 ? "" : ` (samen met ${others.length <= 2 ? others.join(" en ") : `${others.slice(0, 2).join(", ")} en ${others.length - 2} andere`})`;
+  const r = w.rules.find((x) => x.output === head);
+  const ruleText = [...(r?.old ?? []), ...(r?.new ?? [])].join(" ");
+  // What sets the group apart first: the inputs the deciding conditions
+  // name, inputs no larger group showed, inputs one version lacks, values
+  // that differ from every larger group's; then the rest.
+  const rank = (x: Witness["shown"][number]): number => {
+    if (new RegExp(`\\b${x.name}\\b`).test(ruleText)) return 0;
+    const before = earlier.map((e) => e.shown.find((y) => y.name === x.name)).filter((y) => y !== undefined);
+    if (earlier.length > 0 && before.length === 0) return 1;
+    if (x.only) return 2;
+    return before.length > 0 && before.every((y) => y.value !== x.value) ? 3 : 4;
+  };
+  const inputs = w.shown.map((x, i) => ({ x, r: rank(x), i })).sort((a, b) => a.r - b.r || a.i - b.i).map((e) => e.x);
+  const who = inputs.length === 0 ? "" : `, bij ${inputs.slice(0, 3).map(shownText).join(", ")}${inputs.length > 3 ? ", …" : ""}`;
+  let why = "";
+  if (r && r.old.join("; ") !== r.new.join("; ")) why = `; ${clauseChange(r.old, r.new)}`;
+  else if (r?.via) why = `; doordat ${r.via.map((x) => `${x} ${valueText(p.oldPolicy, w.old, x)} → ${valueText(p.newPolicy, w.new, x)}`).join(" en ")}`;
+  else if (w.because.length > 0) why = `; want ${w.because.map(becauseText).join("; ")}`;
+  else if (r && r.new.length > 0) why = `; de tekst van regel ${r.new.map((x) => x.replace(/ \(.*$/s, "")).join(", ")} veranderde`;
+  return `${percent(w.share)}: ${what}${more}${who}${why}`;
+}
+
+/** `regel indicatie (artikel 34 § 1 b A): oud «indicatie = multiple_myeloom», nieuw «anders»`, from the rules of a witness. */
+function clauseChange(old: readonly string[], new_: readonly string[]): string {
+  const parse = (x: string) => /^(\S+) \(([^)]*)\)(?:: (.*))?$/s.exec(x);
+  const a = old.length === 1 ? parse(old[0]!) : null;
+  const b = new_.length === 1 ? parse(new_[0]!) : null;
+  if (a && b && a[1] === b[1]) return `regel ${b[1]} (${b[2]}): oud «${a[3] ?? "altijd"}», nieuw «${b[3] ?? "altijd"}»`;
+  return `oud volgens ${old.join("; ") || "(geen regel)"}, nieuw volgens ${new_.join("; ") || "(geen regel)"}`;
+}
+
+/** The groups without a witness of their own, in one sentence. */
+export function combinedText(s: SemanticResult): string | undefined {
+  if (s.combined.length === 0 && s.notShown === 0) return undefined;
+  const parts: string[] = [];
+  if (s.combined.length > 0) {
+    const shares = s.combined.reduce((t, c) => t + c.share, 0);
+    parts.push(`${s.combined.length === 1 ? "Eén groep combineert" : `${s.combined.length} groepen combineren`} redenen van hierboven, zonder eigen voorbeeldgeval (samen ${percent(shares)} van de onderzochte gevallen)`);
+  }
+  if (s.notShown > 0) parts.push(`${s.notShown === 1 ? "één groep" : `${s.notShown} groepen`} met een eigen reden ${s.notShown === 1 ? "staat" : "staan"} er niet bij (meer met --witnesses)`);
+  return `${parts.join("; ")}.`;
+}
+
 function markdownWitnesses(out: string[], p: DiffPair): void {
   p.semantic.witnesses.forEach((w, i) => {
-    out.push(`### Geval ${i + 1}: ${w.change}`);
+    out.push(`### Groep ${i + 1}: ${w.change}${groupShare(w)}`);
     out.push("");
-    if (w.oldInput && w.newInput) {
-      out.push("De versies hebben verschillende invoer. Oud:", "", "```json", JSON.stringify(w.oldInput, null, 2), "```", "", "Nieuw:", "", "```json", JSON.stringify(w.newInput, null, 2), "```");
-    } else out.push("```json", JSON.stringify(w.input, null, 2), "```");
+    if (w.shown.length > 0) {
+      out.push("Invoer die ertoe doet:", "");
+      for (const x of w.shown) out.push(`- ${md(shownText(x))}`);
+    }
     if (w.because.length > 0) out.push("", `Want: ${w.because.map((b) => `\`${becauseText(b)}\``).join("; ")}.`);
     out.push("");
     out.push("| uitvoer | oud | nieuw | regels (oud → nieuw) |");
@@ -258,5 +346,15 @@ function markdownWitnesses(out: string[], p: DiffPair): void {
       out.push(`| \`${name}\` | ${md(outcomeText(p.oldPolicy, w.old, [name]).replace(`${name} `, ""))} | ${md(outcomeText(p.newPolicy, w.new, [name]).replace(`${name} `, ""))} | ${md((r?.old ?? []).join("; "))} → ${md((r?.new ?? []).join("; "))} |`);
     }
     out.push("");
+    out.push("<details><summary>Het hele geval (json)</summary>", "");
+    if (w.oldInput && w.newInput) out.push("Oud:", "", "```json", JSON.stringify(w.oldInput, null, 2), "```", "", "Nieuw:", "", "```json", JSON.stringify(w.newInput, null, 2), "```");
+    else out.push("```json", JSON.stringify(w.input, null, 2), "```");
+    out.push("", "</details>", "");
   });
+  const rest = combinedText(p.semantic);
+  if (rest) {
+    out.push(rest, "");
+    for (const c of p.semantic.combined) out.push(`- ${md(c.changes.join("; "))} (${percent(c.share)})`);
+    out.push("");
+  }
 }

@@ -33,12 +33,6 @@ export interface WordPart {
   text: string;
 }
 
-export interface ArticleGroup {
-  /** `artikel 7.1`, or `algemeen` for changes without an article. */
-  title: string;
-  changes: { change: StructuralChange; wordDiffs: WordPart[][] }[];
-}
-
 function percent(f: number): string {
   const p = f * 100;
   const text = p === 0 || p >= 10 || p === 100 ? p.toFixed(0) : p < 0.1 ? p.toFixed(2) : p.toFixed(1);
@@ -58,6 +52,17 @@ function articlesOf(changes: readonly StructuralChange[]): string[] {
   return seen;
 }
 
+/** How an output changes across the groups (`nee → ja`, `hoger`), in the order the groups are shown. */
+function changesOf(s: DiffPair["semantic"], output: string): string[] {
+  const lines = [...s.witnesses.flatMap((w) => w.reason.split("\n")), ...s.combined.flatMap((c) => c.changes)];
+  const out: string[] = [];
+  for (const line of lines) {
+    const m = /^([^:]+): ([^|]+?)(?: \|.*)?$/.exec(line);
+    if (m && m[1] === output && !out.includes(m[2]!)) out.push(m[2]!);
+  }
+  return out;
+}
+
 export function summarize(p: DiffPair): Summary {
   const s = p.semantic;
   const changed: OutputShare[] = Object.entries(s.differs)
@@ -65,7 +70,7 @@ export function summarize(p: DiffPair): Summary {
     .map(([output, share]) => ({
       output,
       share,
-      changes: [...new Set(s.witnesses.filter((w) => w.outputs[0] === output).map((w) => w.change.replace(/^[^:]*: /, "")))],
+      changes: changesOf(s, output),
     }))
     .sort((a, b) => b.share - a.share);
   // Outputs a witness shows to differ, though no sampled case did, still changed.
@@ -91,7 +96,9 @@ export function summarize(p: DiffPair): Summary {
       `Daardoor ${changed.length === 1 ? "verandert één uitkomst" : `veranderen ${changed.length} van de ${s.sharedOutputs.length} uitkomsten`}: het vaakst ${top.output} (in ${percent(top.share)} van de onderzochte gevallen${top.changes.length > 0 ? `, ${top.changes.join(" of ")}` : ""}).`,
     );
     const groups = s.witnesses.length;
-    sentences.push(`Hieronder staat per artikel wat veranderde, en ${groups === 1 ? "één voorbeeldgeval" : `${groups} voorbeeldgevallen`}: één per groep gevallen die om dezelfde reden verandert.`);
+    sentences.push(
+      `Hieronder staat per artikel wat veranderde, en ${groups === 1 ? "één voorbeeldgeval" : `${groups} voorbeeldgevallen`}: één per groep gevallen die om dezelfde reden verandert${s.combined.length > 0 ? ` (${s.combined.length === 1 ? "nog één groep combineert" : `nog ${s.combined.length} groepen combineren`} die redenen)` : ""}.`,
+    );
   }
   return { sentences, changed, unchanged };
 }
@@ -124,25 +131,4 @@ export function dedent(text: string): string {
   const lines = text.split("\n");
   const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.match(/^ */)![0].length));
   return lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join("\n");
-}
-
-/** The structural changes grouped by their first article, in article order; changes without one under `algemeen` first. */
-export function byArticle(changes: readonly StructuralChange[]): ArticleGroup[] {
-  const groups = new Map<string, ArticleGroup>();
-  for (const c of changes) {
-    const title = c.articles.length > 0 ? `artikel ${c.articles[0]}` : "algemeen";
-    let g = groups.get(title);
-    if (!g) groups.set(title, (g = { title, changes: [] }));
-    g.changes.push({ change: c, wordDiffs: c.details.flatMap((d) => wordDiff(d) ?? []).length > 0 ? c.details.map(wordDiff).filter((x): x is WordPart[] => x !== undefined) : [] });
-  }
-  const key = (t: string) => (t === "algemeen" ? [] : t.replace(/^artikel /, "").split(/[^0-9]+/).filter(Boolean).map(Number));
-  return [...groups.values()].sort((a, b) => {
-    const ka = key(a.title);
-    const kb = key(b.title);
-    for (let i = 0; i < Math.max(ka.length, kb.length); i++) {
-      const d = (ka[i] ?? -1) - (kb[i] ?? -1);
-      if (d !== 0) return d;
-    }
-    return a.title.localeCompare(b.title);
-  });
 }

@@ -1,7 +1,7 @@
 // Witnesses a reader recognises (issue 16): after fast-check has shrunk a
 // witness (toward zero, the first of January 1970, one-day periods), each
 // top-level amount, count and date is moved, one at a time, to a typical
-// value (round amounts, an adult's birth date, a whole year of cover within
+// value (round amounts, an adult's age and birth date, a whole year of cover within
 // the policy's `geldig` period) as long as the case still changes in the
 // same way. In: runtime values and a predicate. Out: runtime values.
 
@@ -13,8 +13,10 @@ import type { TypeDesc } from "../../runtime/types.js";
 
 type Values = Record<string, unknown>;
 
-const ROUND_AMOUNTS = [1000, 500, 250, 100, 50];
+const ROUND_AMOUNTS = [1000, 500, 250, 100, 50, 1500, 2000, 5000];
 const COUNTS = [2, 1, 3, 5, 10];
+/** An adult, a pensioner, a teenager, a child: the ages a reader expects. */
+const AGES = [40, 70, 17, 16, 10];
 
 /** Typical dates in each year a version is valid from (a case must fit one version's year). */
 function dateCandidates(name: string, policies: readonly Policy[]): number[] {
@@ -31,6 +33,7 @@ function dateCandidates(name: string, policies: readonly Policy[]): number[] {
 
 function candidatesFor(name: string, t: TypeDesc, policies: readonly Policy[]): unknown[] {
   if (t.k === "bedrag") return ROUND_AMOUNTS.map((n) => ratInt(n));
+  if (t.k === "aantal" && /leeftijd/.test(name)) return AGES.map((n) => ratInt(n));
   if (t.k === "aantal") return COUNTS.map((n) => ratInt(n));
   if (t.k === "datum") return dateCandidates(name, policies);
   return [];

@@ -11,6 +11,7 @@ import type * as IR from "../ir/ir.js";
 import { Frame } from "./frame.js";
 import { compile, num, period, UnsupportedInSql, type Ctx } from "./expr.js";
 import type { ListH, V, Val } from "./value.js";
+import { valueAggregate, unpack } from "./lists.js";
 
 /** The element indexes 1 … n: a list for DuckDB (lambdas), rows elsewhere. */
 function series(c: Ctx, len: string): string {
@@ -24,8 +25,15 @@ interface Elements {
   len: string;
 }
 
-function elements(c: Ctx, l: ListH): Elements {
+export function elements(c: Ctx, l: ListH): Elements {
   const a = c.a;
+  if (l.kind === "vals") {
+    const len = c.f.col(`COALESCE(${c.d.listLen(l.sql)}, 0)`);
+    const frame = new Frame(c.f.names, series(c, len));
+    const i = frame.baseColumn("i");
+    const elem = unpack(c.with(frame, c.where, c.locals), c.d.listElem(l.sql, i), l.elem);
+    return { frame, i, elem, len };
+  }
   if (l.kind === "raw") {
     const len = c.f.col(`COALESCE(${c.d.listLen(l.raw)}, 0)`);
     const frame = new Frame(c.f.names, series(c, len));
@@ -116,6 +124,10 @@ function aggregateOnce(c: Ctx, x: IR.Expr & { e: "agg" }): Val {
   const f = el.frame;
   const filter = x.filter ? compile(inner, x.filter) : { v: { k: "bool", x: "TRUE" } as V, err: null };
   const pred = (filter.v as { x: string }).x;
+  if (!["aantal", "som", "er is een", "voor alle"].includes(x.op)) {
+    const r = valueAggregate(c, x, { frame: f, i: el.i }, inner, filter, compile(inner, x.body!));
+    return { v: r.v, err: c.first(list.err, r.err) };
+  }
   const body = x.op === "som" ? compile(inner, x.body!) : null;
   const e = inner.first(filter.err, body ? inner.onlyIf(pred, body.err) : null) ?? "NULL";
   const key = (sql: string) => `lpad(${c.d.digits(el.i)}, 12, '0') || ${sql}`;
@@ -150,7 +162,6 @@ function aggregateOnce(c: Ctx, x: IR.Expr & { e: "agg" }): Val {
       break;
     }
     default:
-      // The list aggregations of issue 19 (grootste, eerste, elke, …): refused at compile time.
       throw new UnsupportedInSql(`de aggregatie \`${x.op}\``);
   }
   return { v: value, err: c.first(list.err, err) };

@@ -14,6 +14,12 @@ import type { V } from "./value.js";
 
 const NUMBER = "-?[0-9]+(\\.[0-9]+)?";
 
+/** Magnitude bounds of DuckDB's integer column types. */
+const INT_BOUNDS: Record<string, bigint | undefined> = {
+  TINYINT: 1n << 7n, SMALLINT: 1n << 15n, INTEGER: 1n << 31n, BIGINT: 1n << 63n,
+  UTINYINT: 1n << 8n, USMALLINT: 1n << 16n, UINTEGER: 1n << 32n, UBIGINT: 1n << 64n,
+};
+
 interface Parts {
   int: string;
   frac: string;
@@ -120,10 +126,14 @@ export function decodeTyped(c: Ctx, raw: string, sqlType: string, t: IR.Type): {
   if (!numeric || (!dec && !integer)) return null;
   const scale = dec ? Number(dec[2]) : 0;
   const s = 10n ** BigInt(scale);
-  const n = f.col(scale === 0 ? `CAST(${raw} AS ${d.int})` : `CAST(${raw} * ${s} AS ${d.int})`);
+  // |n| < 10^p for DECIMAL(p, s); integer types by their range.
+  const nb = dec ? 10n ** BigInt(dec[1]!) : INT_BOUNDS[ty];
+  const narrow = nb !== undefined && c.a.narrow(nb) && d.narrowType !== undefined;
+  const int = narrow ? d.narrowType! : d.int;
+  const n = f.col(scale === 0 ? `CAST(${raw} AS ${int})` : unscaled(c, raw, Number(dec![1]), scale, int));
   const den = t.k === "percentage" ? s * 100n : s;
   const x = c.a.const(1n, den);
-  const v: V = { k: "num", x: { n, d: x.d, dl: den } };
+  const v: V = { k: "num", x: { n, d: x.d, dl: den, ...(nb !== undefined ? { nb, vb: nb / den + 1n } : {}), db: den } };
   return {
     v,
     err: (path) => {
@@ -136,6 +146,23 @@ export function decodeTyped(c: Ctx, raw: string, sqlType: string, t: IR.Type): {
       return null;
     },
   };
+}
+
+/**
+ * The integer raw · 10^scale of a DECIMAL(p, scale), exactly. DuckDB checks a
+ * DECIMAL product in 64 bits against precision 18 (DECIMAL(18, 6) · 10^6
+ * overflows above 10^18), so beyond p + s = 18 the value is first widened to
+ * DECIMAL(38, s); beyond p + s = 38 the whole and fractional parts are scaled
+ * apart.
+ */
+function unscaled(c: Ctx, raw: string, p: number, scale: number, int: string): string {
+  const s = 10n ** BigInt(scale);
+  if (c.d.name !== "duckdb") return `CAST(${raw} * ${s} AS ${int})`;
+  if (p + scale <= 18) return `CAST(${raw} * ${s} AS ${int})`;
+  const wide = `CAST(${raw} AS DECIMAL(38, ${scale}))`;
+  if (p + scale <= 38) return `CAST(${wide} * ${s} AS ${int})`;
+  const whole = `CAST(trunc(${raw}) AS HUGEINT)`;
+  return `CAST(${whole} * ${c.d.lit(s)} + CAST((${wide} - trunc(${wide})) * ${s} AS HUGEINT) AS ${int})`;
 }
 
 /** The first P07xx error of a value (raw NULL: missing), or null. Path parts: text or {sql}. */

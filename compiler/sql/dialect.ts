@@ -15,6 +15,12 @@ export interface Dialect {
   small: string;
   /** An integer literal of the exact integer type. */
   lit(n: bigint | number): string;
+  /** The narrow exact integer type for parts whose bounds are known to fit (DuckDB BIGINT), if any. */
+  narrowType?: string;
+  /** An integer literal of the narrow type (|n| <= 2^62), or of the exact type without one. */
+  nlit(n: bigint | number): string;
+  /** x in the exact (wide) integer type, where it may be narrow. */
+  wide(x: string): string;
   /** A small integer literal. */
   slit(n: bigint | number): string;
   /** Truncating integer division (used only where it is exact or both operands are ≥ 0). */
@@ -26,6 +32,12 @@ export interface Dialect {
   matches(x: string, re: string): string;
   castInt(text: string): string;
   castSmall(text: string): string;
+  /**
+   * q / 10^k as decimal text with exactly k decimals ("-0.50"), for |q| < 10^18,
+   * where the engine has an exact and fast way (DuckDB: a DECIMAL product,
+   * integer arithmetic on the unscaled value).
+   */
+  scaledText?(q: string, k: number): string;
   /** Integer → decimal digits. */
   digits(x: string): string;
   concat(parts: string[]): string;
@@ -50,6 +62,9 @@ const duckdb: Dialect = {
   int: "HUGEINT",
   small: "BIGINT",
   lit: (n) => `CAST(${n} AS HUGEINT)`,
+  narrowType: "BIGINT",
+  nlit: (n) => `CAST(${n} AS BIGINT)`,
+  wide: (x) => `CAST(${x} AS HUGEINT)`,
   slit: (n) => `${n}`,
   idiv: (a, b) => `((${a}) // (${b}))`,
   gcd: (a, b) => `gcd(${a}, ${b})`,
@@ -58,6 +73,7 @@ const duckdb: Dialect = {
   castInt: (t) => `TRY_CAST(${t} AS HUGEINT)`,
   castSmall: (t) => `TRY_CAST(${t} AS BIGINT)`,
   digits: (x) => `CAST(${x} AS VARCHAR)`,
+  scaledText: (q, k) => (k === 0 ? `CAST(${q} AS VARCHAR)` : `CAST(CAST(${q} AS DECIMAL(18, 0)) * CAST(0.${"0".repeat(k - 1)}1 AS DECIMAL(${k + 1}, ${k})) AS VARCHAR)`),
   concat: (parts) => `(${parts.join(" || ")})`,
   listLen: (l) => `len(${l})`,
   listElem: (l, i) => `${l}[${i}]`,
@@ -73,6 +89,8 @@ const postgres: Dialect = {
   int: "NUMERIC",
   small: "BIGINT",
   lit: (n) => `CAST(${n} AS NUMERIC)`,
+  nlit: (n) => `CAST(${n} AS NUMERIC)`,
+  wide: (x) => x,
   slit: (n) => `CAST(${n} AS BIGINT)`,
   idiv: (a, b) => `div(${a}, ${b})`,
   gcd: (a, b) => `gcd(${a}, ${b})`,
@@ -96,6 +114,8 @@ const spark: Dialect = {
   int: "DECIMAL(38, 0)",
   small: "BIGINT",
   lit: (n) => `CAST(${n} AS DECIMAL(38, 0))`,
+  nlit: (n) => `CAST(${n} AS DECIMAL(38, 0))`,
+  wide: (x) => x,
   slit: (n) => `CAST(${n} AS BIGINT)`,
   idiv: (a, b) => `CAST((${a}) / (${b}) AS DECIMAL(38, 0))`,
   gcd: () => null,

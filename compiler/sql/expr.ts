@@ -10,13 +10,14 @@
 import type * as IR from "../ir/ir.js";
 import type { Rat } from "../../runtime/rational.js";
 import type { Duration, Period } from "../../runtime/calendar.js";
-import { Arith, END_DAY, FIRST_DAY, type Num } from "./num.js";
+import { Arith, END_DAY, FIRST_DAY, bmax, lcm, type Num } from "./num.js";
 import type { Dialect } from "./dialect.js";
 import { InlineFrame, type Frame } from "./frame.js";
 import { Formats } from "./format.js";
 import { errorJson, type ListH, type V, type Val } from "./value.js";
 import { aggregate } from "./aggregate.js";
 import { stdCall } from "./stdlib.js";
+import { listLiteral, listsEqual, toVals } from "./lists.js";
 
 /** What the expression compiler asks of the policy around it. */
 export interface Host {
@@ -130,7 +131,12 @@ export function equal(c: Ctx, a: V, b: V): string {
     case "day": case "bool": case "text": return `(${a.x} = ${(b as { x: string }).x})`;
     case "dur": { const y = b as V & { k: "dur" }; return `(${a.u} = ${y.u} AND ${a.n} = ${y.n})`; }
     case "per": { const y = b as V & { k: "per" }; return `(${a.s} = ${y.s} AND ${a.e} = ${y.e})`; }
-    default: throw new UnsupportedInSql("een vergelijking van lijsten of gegevens");
+    case "list": {
+      const x = toVals(c, a);
+      const y = toVals(c, b);
+      return listsEqual(c, x.sql, y.sql, x.elem);
+    }
+    default: throw new UnsupportedInSql("een vergelijking van gegevens");
   }
 }
 
@@ -139,14 +145,29 @@ export function choose(c: Ctx, cond: string, a: V, b: V): V {
   const pick = (x: string, y: string) => (x === y ? x : c.f.col(`CASE WHEN ${cond} THEN ${x} ELSE ${y} END`));
   switch (a.k) {
     case "num": {
-      const y = num(b);
-      const dl = a.x.dl !== undefined && a.x.dl === y.dl ? a.x.dl : undefined;
-      return { k: "num", x: { n: pick(a.x.n, y.n), d: pick(a.x.d, y.d), ...(dl !== undefined ? { dl } : {}) } };
+      let x = a.x;
+      let y = num(b);
+      if (x.dl !== undefined && y.dl !== undefined && x.dl !== y.dl) {
+        // Two constant denominators: keep one (their lcm).
+        const l = lcm(x.dl, y.dl);
+        x = c.a.at(x, l);
+        y = c.a.at(y, l);
+      }
+      const dl = x.dl !== undefined && x.dl === y.dl ? x.dl : undefined;
+      const nb = bmax(x.nb, y.nb);
+      const db = bmax(x.db, y.db);
+      const vb = bmax(x.vb, y.vb);
+      return { k: "num", x: { n: pick(x.n, y.n), d: pick(x.d, y.d), ...(dl !== undefined ? { dl } : {}), ...(nb !== undefined ? { nb } : {}), ...(db !== undefined ? { db } : {}), ...(vb !== undefined ? { vb } : {}), ...(x.raw || y.raw ? { raw: true as const } : {}) } };
     }
     case "day": case "bool": case "text": return { k: a.k, x: pick(a.x, (b as { x: string }).x) } as V;
     case "dur": { const y = b as V & { k: "dur" }; return { k: "dur", u: pick(a.u, y.u), n: pick(a.n, y.n) }; }
     case "per": { const y = b as V & { k: "per" }; return { k: "per", s: pick(a.s, y.s), e: pick(a.e, y.e) }; }
-    default: throw new UnsupportedInSql("een keuze tussen lijsten of gegevens (`indien … dan … anders …`)");
+    case "list": {
+      const x = toVals(c, a);
+      const y = toVals(c, b);
+      return { k: "list", l: { kind: "vals", sql: pick(x.sql, y.sql), elem: x.elem } };
+    }
+    default: throw new UnsupportedInSql("een keuze tussen gegevens (`indien … dan … anders …`)");
   }
 }
 
@@ -268,7 +289,10 @@ export function compile(c: Ctx, x: IR.Expr): Val {
       const av = a.v as V & { k: "dur" };
       const bv = b.v as V & { k: "dur" };
       const n = c.f.col(`${av.n} ${x.sign === 1 ? "+" : "-"} ${bv.n}`);
-      return { v: { k: "dur", u: av.u, n }, err: c.first(a.err, b.err, durKind(c, a.v, b.v)) };
+      // As runtime/calendar.ts durationAdd: a count past 2^53 − 1 is an error about a duration (issue 12, finding 9).
+      const unit = /^\d$/.test(av.u) ? `'${av.u === "0" ? "dagen" : "maanden"}'` : `CASE WHEN ${av.u} = 0 THEN 'dagen' ELSE 'maanden' END`;
+      const big = c.whenDyn(`abs(${n}) > 9007199254740991`, "P0811", ["een berekende duur is groter dan 9.007.199.254.740.991 ", { sql: unit }, ` in ${c.where}`]);
+      return { v: { k: "dur", u: av.u, n }, err: c.first(a.err, b.err, durKind(c, a.v, b.v), big) };
     }
     case "dur_neg": {
       const a = compile(c, x.arg);
@@ -288,13 +312,33 @@ export function compile(c: Ctx, x: IR.Expr): Val {
       const err = c.whenDyn(bad, "P0804", [`\`${x.what}\` moet een geheel aantal van 0 of meer zijn, maar is `, value()]);
       return { v: a.v, err: c.first(a.err, err) };
     }
-    case "list": case "record":
-      throw new UnsupportedInSql("een lijst of gegevens buiten een voorbeeld");
+    case "list":
+      return listLiteral(c, x.items.map((i) => compile(c, i)), x.type);
+    case "inList":
+      return inList(c, x);
+    case "record":
+      throw new UnsupportedInSql("gegevens buiten een voorbeeld");
     default:
       // Constructs added to the language after the SQL back end (issue 19):
       // refused at compile time, never a wrong number.
       throw new UnsupportedInSql(`de uitdrukking \`${(x as { e: string }).e}\``);
   }
+}
+
+/** `x in lijst`: an element equals x (`er is een` over the list, x computed first). */
+function inList(c: Ctx, x: IR.Expr & { e: "inList" }): Val {
+  const arg = compile(c, x.arg);
+  const name = `${c.f.names.fresh()}__in`;
+  const elem = `${name}__e`;
+  const locals = new Map(c.locals).set(name, { v: arg.v, err: null });
+  const ref = (n: string, t: IR.Type): IR.Expr => ({ e: "ref", ref: "local", name: n, type: t, span: x.span });
+  const filter: IR.Expr = { e: "cmp", op: "=", domain: x.domain, left: ref(elem, x.arg.type), right: ref(name, x.arg.type), type: { k: "janee" }, span: x.span };
+  const agg: IR.Expr = { e: "agg", op: "er is een", variable: elem, list: x.list, filter, type: { k: "janee" }, span: x.span };
+  const found = compile(c.with(c.f, c.where, locals), agg);
+  const v = (found.v as { x: string }).x;
+  // The JavaScript path computes x first for numbers, durations and periods, the list first otherwise.
+  const argFirst = x.domain === "num" || x.domain === "dur" || x.domain === "period";
+  return { v: { k: "bool", x: x.negated ? c.f.col(`NOT ${v}`) : v }, err: argFirst ? c.first(arg.err, found.err) : c.first(found.err, arg.err) };
 }
 
 export function period(c: Ctx, s: string, e: string): V {
@@ -356,7 +400,9 @@ function durFromCount(c: Ctx, a: Val, unit: string): Val {
     ` in ${c.where}`,
   ]);
   const n = c.a.toInt(v);
-  const big = c.when(`${whole} AND abs(${n}) > 4000000`, "P0810", `een berekende datum valt buiten de jaren 1 tot en met 9999 in ${c.where}`);
+  // As runtime/calendar.ts durationFromCount: an error about a duration, not a date (issue 12, finding 9).
+  const months = unit.startsWith("maand") || unit.startsWith("ja");
+  const big = c.when(`${whole} AND abs(${n}) > 4000000`, "P0811", `een berekende duur is groter dan 4.000.000 ${months ? "maanden" : "dagen"} in ${c.where}`);
   const factor = unit.startsWith("we") ? 7 : unit.startsWith("ja") ? 12 : 1;
   const u = unit.startsWith("d") || unit.startsWith("we") ? "0" : "1";
   const count = c.f.col(`CASE WHEN ${whole} AND abs(${n}) <= 4000000 THEN CAST(${factor === 1 ? n : `${n} * ${factor}`} AS ${c.d.small}) END`);

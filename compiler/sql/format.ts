@@ -3,7 +3,7 @@
 // dates) and the Dutch notation of messages ("€ 1.200,50", "1 januari 2012").
 // In: value columns. Out: SQL text expressions (VARCHAR).
 
-import type { Arith, Num } from "./num.js";
+import { bmul, type Arith, type Num } from "./num.js";
 import type { Dialect } from "./dialect.js";
 import type { V } from "./value.js";
 
@@ -24,12 +24,18 @@ export class Formats {
     const r = this.a.round(x, k, "half-away");
     const s = 10n ** BigInt(k);
     // round() keeps a value that already has at most k decimals: scale it to 10^k.
-    const q = r.dl === s ? r.n : this.a.f.col(`${r.n} * ${this.d.lit(s / r.dl!)}`);
+    const ok = this.a.narrow(bmul(r.nb, s));
+    const q = r.dl === s ? r.n : this.a.f.col(`${this.a.w(r.n, ok)} * ${this.a.lit(s / r.dl!)}`);
+    const qb = bmul(r.nb, s / r.dl!);
+    const fast = this.d.scaledText && k <= 17 && qb !== undefined ? this.d.scaledText(q, k) : null;
+    if (fast !== null && qb! < 10n ** 18n) return this.a.f.col(fast);
     const abs = `abs(${q})`;
-    const int = this.d.idiv(abs, this.d.lit(s));
+    const int = this.d.idiv(abs, this.a.lit(s));
     const sign = `CASE WHEN ${q} < 0 THEN '-' ELSE '' END`;
-    if (k === 0) return this.a.f.col(this.d.concat([sign, this.d.digits(int)]));
-    return this.a.f.col(this.d.concat([sign, this.d.digits(int), "'.'", this.pad(`${abs} % ${this.d.lit(s)}`, k)]));
+    const slow = k === 0 ? this.d.concat([sign, this.d.digits(int)]) : this.d.concat([sign, this.d.digits(int), "'.'", this.pad(`${abs} % ${this.a.lit(s)}`, k)]);
+    // The fast form where the value fits it, row by row.
+    if (fast !== null && this.a.narrow(qb)) return this.a.f.col(`CASE WHEN ${q} > -1000000000000000000 AND ${q} < 1000000000000000000 THEN ${fast} ELSE ${slow} END`);
+    return this.a.f.col(slow);
   }
 
   /** The number of decimals of x's exact decimal form (≤ 38), or 10 when it has none. */
@@ -44,7 +50,9 @@ export class Formats {
   }
 
   /** LANGUAGE.md §10 getal: "27.76", "30", "-0.5"; rounded half away to 10 decimals without a finite form. */
-  decimal(x: Num): string {
+  decimal(y: Num): string {
+    // The decimal form is read off the denominator: lowest terms first.
+    const x = this.a.normal(y);
     const k = this.exactDecimals(x);
     if (/^\d+$/.test(k)) return this.decimalK(x, Number(k));
     // Per row k differs: the digits of round(x * 10^k), split k from the right.

@@ -13,6 +13,12 @@ const NAME = /\bq__\d+\b/g;
 
 export class Names {
   private n = 0;
+  /**
+   * Appended to every nested SELECT: PostgreSQL's planner pulls subqueries up
+   * and substitutes each column's expression at every use, which makes the
+   * plan exponential in the levels; `OFFSET 0` keeps each level a subquery.
+   */
+  constructor(readonly fence = "") {}
   fresh(): string {
     return `q__${++this.n}`;
   }
@@ -84,11 +90,11 @@ export class Frame {
     const use = (name: string, level: number) => lastUse.set(name, Math.max(lastUse.get(name) ?? -1, level));
     for (const c of cols) for (const d of c.deps) use(d, c.level);
     for (const f of finals) for (const d of f.sql.match(NAME) ?? []) if (this.byName.has(d)) use(d, top + 1);
-    let from = `(SELECT ${this.baseColumns.map((c) => `${c.sql} AS ${c.name}`).join(", ") || "1 AS q__0"} FROM ${this.base}) AS s0`;
+    let from = `(SELECT ${this.baseColumns.map((c) => `${c.sql} AS ${c.name}`).join(", ") || "1 AS q__0"} FROM ${this.base}${this.names.fence}) AS s0`;
     for (let level = 1; level <= top; level++) {
       const keep = cols.filter((c) => c.level < level && (lastUse.get(c.name) ?? -1) >= level).map((c) => c.name);
       const add = cols.filter((c) => c.level === level).map((c) => `${c.sql} AS ${c.name}`);
-      from = `(SELECT ${[...keep, ...add].join(", ")}\nFROM ${from}) AS s${level}`;
+      from = `(SELECT ${[...keep, ...add].join(", ")}\nFROM ${from}${this.names.fence}) AS s${level}`;
     }
     return `SELECT ${finals.map((f) => `${f.sql} AS ${f.alias}`).join(",\n  ")}\nFROM ${from}${extra}`;
   }

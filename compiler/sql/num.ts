@@ -16,6 +16,58 @@ export interface Num {
   d: string;
   /** The denominator when it is a known constant. */
   dl?: bigint;
+  /** Upper bounds of |n| and d, where the checker's types bound them (undefined: unknown). */
+  nb?: bigint;
+  db?: bigint;
+  /** Upper bound of the value's magnitude |n / d| (undefined: unknown). */
+  vb?: bigint;
+  /** A lower bound of n, where known (a positive divisor needs no sign or zero test). */
+  lo?: bigint;
+  /** Set when n / d may not be in lowest terms (a non-constant denominator whose reduction was skipped). */
+  raw?: true;
+}
+
+/**
+ * An operation whose every intermediate value is bounded by NARROW is
+ * computed in the dialect's narrow integer type (DuckDB BIGINT, several times
+ * faster than HUGEINT); each operation below bounds all the intermediate
+ * values it writes, not only its result. Otherwise it casts its first operand
+ * to the wide type; a bound beyond the wide type is unknown (the engine stops
+ * on an overflow: never a wrong number).
+ */
+export const NARROW = (1n << 63n) - 1n;
+const WIDE = 1n << 126n;
+
+function cap(x: bigint): bigint | undefined {
+  return x > WIDE ? undefined : x;
+}
+export function bmul(...xs: (bigint | undefined)[]): bigint | undefined {
+  let r = 1n;
+  for (const x of xs) {
+    if (x === undefined) return undefined;
+    r *= x;
+  }
+  return cap(r);
+}
+export function badd(...xs: (bigint | undefined)[]): bigint | undefined {
+  let r = 0n;
+  for (const x of xs) {
+    if (x === undefined) return undefined;
+    r += x;
+  }
+  return cap(r);
+}
+export function bmax(a: bigint | undefined, b: bigint | undefined): bigint | undefined {
+  return a === undefined || b === undefined ? undefined : a > b ? a : b;
+}
+const absBig = (x: bigint) => (x < 0n ? -x : x);
+const bmin = (a: bigint | undefined, b: bigint | undefined) => (a === undefined ? b : b === undefined ? a : a < b ? a : b);
+
+/** A constant denominator bounds the numerator by the value: |n| <= vb * dl. */
+function tight(x: Num): Num {
+  if (x.dl === undefined || x.vb === undefined) return x;
+  const nb = bmin(x.nb, bmul(x.vb, x.dl));
+  return nb === undefined ? x : { ...x, nb };
 }
 
 export class Arith {
@@ -24,12 +76,43 @@ export class Arith {
     readonly f: Frame,
   ) {}
 
+  /** An integer literal: narrow when it fits. */
   lit(n: bigint): string {
-    return this.d.lit(n);
+    return absBig(n) <= NARROW ? this.d.nlit(n) : this.d.lit(n);
+  }
+
+  /** Whether every bound is known and narrow. */
+  narrow(...bs: (bigint | undefined)[]): boolean {
+    return bs.every((b) => b !== undefined && b <= NARROW);
+  }
+
+  /** x in the wide type unless ok. */
+  w(x: string, ok: boolean): string {
+    return ok ? x : this.d.wide(x);
   }
 
   const(n: bigint, den: bigint): Num {
-    return { n: this.lit(n), d: this.lit(den), dl: den };
+    return { n: this.lit(n), d: this.lit(den), dl: den, nb: absBig(n), db: den, vb: (absBig(n) + den - 1n) / den, lo: n };
+  }
+
+  /** A whole number from a small integer expression with |x| <= bound (and x >= lo). */
+  small(x: string, bound: bigint, lo?: bigint): Num {
+    return { n: this.f.col(`CAST(${x} AS ${this.d.narrowType ?? this.d.int})`), d: this.lit(1n), dl: 1n, nb: bound, db: 1n, vb: bound, ...(lo !== undefined ? { lo } : {}) };
+  }
+
+  /** x · y as SQL, without a factor that is the literal 1. */
+  private times(x: string, y: string): string {
+    if (y === this.lit(1n) || y === this.d.lit(1n)) return x;
+    if (x === this.lit(1n) || x === this.d.lit(1n)) return y;
+    return `${x} * ${y}`;
+  }
+
+  /** x with the constant denominator l (a multiple of x.dl). */
+  at(x: Num, l: bigint): Num {
+    const k = l / x.dl!;
+    if (k === 1n) return x;
+    const nb = bmul(x.nb, k);
+    return { n: this.f.col(`${this.w(x.n, this.narrow(nb))} * ${this.lit(k)}`), d: this.lit(l), dl: l, nb, db: l, vb: x.vb };
   }
 
   /** Floor division a / b for b > 0. */
@@ -38,58 +121,128 @@ export class Arith {
     return this.d.idiv(`(${a}) - (${m})`, b);
   }
 
-  /** Reduce by the gcd when the denominator is not a known constant. */
+  /** Reduce by the gcd when the denominator is not a known constant and the parts may be large. */
   reduce(x: Num): Num {
+    if (x.dl !== undefined) return x;
+    if (this.d.narrowType !== undefined && this.narrow(x.nb, x.db)) return { ...x, raw: true };
+    return this.gcdReduce(x);
+  }
+
+  /** In lowest terms: reduced when it may not be. */
+  normal(x: Num): Num {
+    return x.dl === undefined && x.raw ? this.gcdReduce(x) : x;
+  }
+
+  private gcdReduce(x: Num): Num {
     if (x.dl !== undefined) return x;
     const g0 = this.d.gcd(x.n, x.d);
     if (g0 === null) return x;
     const g = this.f.col(`CASE WHEN ${x.n} = 0 THEN ${x.d} ELSE ${g0} END`);
-    return { n: this.f.col(this.d.idiv(x.n, g)), d: this.f.col(this.d.idiv(x.d, g)) };
+    return { n: this.f.col(this.d.idiv(x.n, g)), d: this.f.col(this.d.idiv(x.d, g)), nb: x.nb, db: x.db, vb: x.vb };
   }
 
   add(a: Num, b: Num, sign: 1 | -1): Num {
     const op = sign === 1 ? "+" : "-";
+    const vb = badd(a.vb, b.vb);
     if (a.dl !== undefined && b.dl !== undefined) {
       const l = lcm(a.dl, b.dl);
-      const an = l === a.dl ? a.n : `${a.n} * ${this.lit(l / a.dl)}`;
-      const bn = l === b.dl ? b.n : `${b.n} * ${this.lit(l / b.dl)}`;
-      return { n: this.f.col(`${an} ${op} ${bn}`), d: this.lit(l), dl: l };
+      const fa = l / a.dl;
+      const fb = l / b.dl;
+      const nb = badd(bmul(a.nb, fa), bmul(b.nb, fb));
+      const ok = this.narrow(nb);
+      const an = fa === 1n ? this.w(a.n, ok) : `${this.w(a.n, ok)} * ${this.lit(fa)}`;
+      const bn = fb === 1n ? this.w(b.n, ok) : `${this.w(b.n, ok)} * ${this.lit(fb)}`;
+      return tight({ n: this.f.col(`${an} ${op} ${bn}`), d: this.lit(l), dl: l, nb, db: l, vb });
     }
-    return this.reduce({ n: this.f.col(`${a.n} * ${b.d} ${op} ${b.n} * ${a.d}`), d: this.f.col(`${a.d} * ${b.d}`) });
+    const nb = badd(bmul(a.nb, b.db), bmul(b.nb, a.db));
+    const db = bmul(a.db, b.db);
+    const ok = this.narrow(nb, db);
+    return this.reduce({
+      n: this.f.col(`${this.times(this.w(a.n, ok), b.d)} ${op} ${this.times(this.w(b.n, ok), a.d)}`),
+      d: this.f.col(this.times(this.w(a.d, ok), b.d)),
+      nb,
+      db,
+      vb,
+    });
   }
 
   mul(a: Num, b: Num): Num {
-    const n = this.f.col(`${a.n} * ${b.n}`);
-    if (a.dl !== undefined && b.dl !== undefined) return this.shrink({ n, d: this.lit(a.dl * b.dl), dl: a.dl * b.dl });
-    return this.reduce({ n, d: this.f.col(`${a.d} * ${b.d}`) });
+    const nb = bmul(a.nb, b.nb);
+    const vb = bmul(a.vb, b.vb);
+    if (a.dl !== undefined && b.dl !== undefined) {
+      const ok = this.narrow(nb);
+      const dl = a.dl * b.dl;
+      return this.shrink(tight({ n: this.f.col(`${this.w(a.n, ok)} * ${b.n}`), d: this.lit(dl), dl, nb, db: dl, vb }));
+    }
+    const db = bmul(a.db, b.db);
+    if ((nb === undefined || db === undefined) && this.d.narrowType !== undefined) {
+      // Parts of unknown size: reduce across before multiplying, so that
+      // only a result that is itself too large can overflow (reduced
+      // operands give a reduced product).
+      const x = this.normal(a);
+      const y = this.normal(b);
+      return { ...this.crossMul(x.n, x.d, y.n, y.d), ...(vb !== undefined ? { vb } : {}) };
+    }
+    const ok = this.narrow(nb, db);
+    return this.reduce({ n: this.f.col(this.times(this.w(a.n, ok), b.n)), d: this.f.col(this.times(this.w(a.d, ok), b.d)), nb, db, vb });
+  }
+
+  /** (an/ad) * (bn/bd) with an, bn reduced against bd, ad first (all wide); d > 0. */
+  private crossMul(an: string, ad: string, bn: string, bd: string): Num {
+    // Callers pass parts in lowest terms (see normal()).
+    const g = (x: string, y: string) => this.f.col(`CASE WHEN ${x} = 0 THEN ${y} ELSE ${this.d.gcd(x, y)} END`);
+    const g1 = g(an, bd);
+    const g2 = g(bn, ad);
+    const n = this.f.col(`${this.d.wide(this.d.idiv(an, g1))} * ${this.d.idiv(bn, g2)}`);
+    const d = this.f.col(`${this.d.wide(this.d.idiv(ad, g2))} * ${this.d.idiv(bd, g1)}`);
+    return { n, d };
   }
 
   /** A constant denominator grows with every product: reduce it once it is large. */
   private shrink(x: Num): Num {
     if (x.dl! < 10n ** 12n) return x;
-    return this.reduce({ n: x.n, d: x.d });
+    return this.gcdReduce({ n: x.n, d: x.d, nb: x.nb, db: x.db, vb: x.vb });
   }
 
   /** a / b; the denominator is NULL when b is 0 (the caller reports P0803). */
   div(a: Num, b: Num): Num {
     const s = `CASE WHEN ${b.n} < 0 THEN -1 ELSE 1 END`;
-    const n = this.f.col(`${a.n} * ${b.d} * ${s}`);
-    const d = this.f.col(`CASE WHEN ${b.n} = 0 THEN NULL ELSE ${a.d} * ${b.n} * ${s} END`);
-    return this.reduce({ n, d });
+    const nb = bmul(a.nb, b.db);
+    const db = bmul(a.db, b.nb);
+    // b <> 0 has |b.n| >= 1, so |b| >= 1 / b.db.
+    const vb = bmul(a.vb, b.db);
+    if ((nb === undefined || db === undefined) && this.d.narrowType !== undefined) {
+      // a * (1 / b), reduced across; 1 / b has the sign in its numerator.
+      const x = this.normal(a);
+      const y = this.normal(b);
+      const inv = { n: this.f.col(`${this.d.wide(y.d)} * CASE WHEN ${y.n} < 0 THEN -1 ELSE 1 END`), d: this.f.col(`CASE WHEN ${y.n} = 0 THEN NULL ELSE abs(${this.d.wide(y.n)}) END`) };
+      return { ...this.crossMul(x.n, x.d, inv.n, inv.d), ...(vb !== undefined ? { vb } : {}) };
+    }
+    const ok = this.narrow(nb, db);
+    if (b.lo !== undefined && b.lo > 0n) {
+      // A positive divisor: no sign to move, no zero to test.
+      return this.reduce({ n: this.f.col(this.times(this.w(a.n, ok), b.d)), d: this.f.col(this.times(this.w(a.d, ok), b.n)), nb, db, vb });
+    }
+    const n = this.f.col(`${this.w(a.n, ok)} * ${b.d} * ${s}`);
+    const d = this.f.col(`CASE WHEN ${b.n} = 0 THEN NULL ELSE ${this.w(a.d, ok)} * ${b.n} * ${s} END`);
+    return this.reduce({ n, d, nb, db, vb });
   }
 
   neg(a: Num): Num {
-    return { ...a, n: this.f.col(`-(${a.n})`) };
+    const { lo: _lo, ...rest } = a;
+    return { ...rest, n: this.f.col(`-(${a.n})`) };
   }
 
   abs(a: Num): Num {
-    return { ...a, n: this.f.col(`abs(${a.n})`) };
+    const { lo: _lo, ...rest } = a;
+    return { ...rest, n: this.f.col(`abs(${a.n})`) };
   }
 
   /** a <op> b as a boolean SQL expression (denominators are positive). */
   cmp(a: Num, b: Num, op: string): string {
     if (a.dl !== undefined && a.dl === b.dl) return `(${a.n} ${op} ${b.n})`;
-    return `(${a.n} * ${b.d} ${op} ${b.n} * ${a.d})`;
+    const ok = this.narrow(bmul(a.nb, b.db), bmul(b.nb, a.db));
+    return `(${this.times(this.w(a.n, ok), b.d)} ${op} ${this.times(this.w(b.n, ok), a.d)})`;
   }
 
   isInteger(a: Num): string {
@@ -105,12 +258,14 @@ export class Arith {
   round(a: Num, k: number, mode: RoundingMode): Num {
     const s = 10n ** BigInt(k);
     if (a.dl !== undefined && s % a.dl === 0n) return a;
-    const m = `${a.n} * ${this.lit(s)}`;
+    const ok = this.narrow(badd(bmul(2n, a.nb, s), bmul(2n, a.db)));
+    const m = `${this.w(a.n, ok)} * ${this.lit(s)}`;
     let q: string;
     if (mode === "floor") q = this.floorDiv(m, a.d);
     else if (mode === "ceil") q = `-(${this.floorDiv(`-(${m})`, a.d)})`;
     else q = `CASE WHEN ${a.n} < 0 THEN -1 ELSE 1 END * ${this.d.idiv(`2 * abs(${m}) + ${a.d}`, `2 * ${a.d}`)}`;
-    return { n: this.f.col(q), d: this.lit(s), dl: s };
+    const vb = badd(a.vb, 1n);
+    return tight({ n: this.f.col(q), d: this.lit(s), dl: s, nb: badd(bmul(a.nb, s), 1n), db: s, vb });
   }
 
   // ------------------------------------------------------------ calendar

@@ -9,10 +9,11 @@
 import type * as IR from "../ir/ir.js";
 import { DIALECTS, type DialectName } from "./dialect.js";
 import { Frame, Names } from "./frame.js";
-import { Ctx, UnsupportedInSql, choose, compile, equal, type Host } from "./expr.js";
+import { Ctx, UnsupportedInSql, choose, compile, equal, num, type Host } from "./expr.js";
 import { decodeRaw, decodeTyped, validate } from "./decode.js";
 import { describeWhere, type V, type Val } from "./value.js";
 import { encodeOutput } from "./encode.js";
+import { encodeList, mapList, toVals } from "./lists.js";
 
 export interface SqlOptions {
   dialect: DialectName;
@@ -34,7 +35,7 @@ export function policyToSql(policy: IR.Policy, options: SqlOptions): string {
 
 class PolicySql implements Host {
   readonly d;
-  private readonly names = new Names();
+  private readonly names: Names;
   private readonly root: Frame;
   private readonly top: Ctx;
   private readonly memo = new Map<string, Val>();
@@ -47,12 +48,15 @@ class PolicySql implements Host {
     private readonly options: SqlOptions,
   ) {
     this.d = DIALECTS[options.dialect];
+    this.names = new Names(options.dialect === "postgres" ? " OFFSET 0" : "");
     const table = options.table;
     this.root = new Frame(this.names, /^[A-Za-z_][A-Za-z0-9_.]*$/.test(table) ? table : this.d.ident(table));
     this.top = new Ctx(this, this.root, "de beslissing", new Map());
     this.outputsByName = new Map(policy.outputs.map((o) => [o.name, o]));
     for (const o of policy.outputs) {
-      if (o.type.k === "lijst" || o.type.k === "record") throw new UnsupportedInSql(`uitvoer \`${o.name}\` is een lijst of gegevens`);
+      if (o.type.k === "record" || (o.type.k === "lijst" && (o.type.elem.k === "record" || o.type.elem.k === "lijst"))) {
+        throw new UnsupportedInSql(`uitvoer \`${o.name}\` is een lijst van gegevens of gegevens`);
+      }
     }
   }
 
@@ -146,7 +150,16 @@ class PolicySql implements Host {
   /** LANGUAGE.md §5: the candidates, exceptions, conflicts and default of one output. */
   private output(o: IR.Output): Val {
     const top = this.top;
-    const fix = (v: Val): Val => (o.type.k === "bedrag" && v.v.k === "num" ? { v: { k: "num", x: top.a.round(v.v.x, 2, "half-away") }, err: v.err } : v);
+    const fix = (v: Val): Val => {
+      if (o.type.k === "bedrag" && v.v.k === "num") return { v: { k: "num", x: top.a.round(v.v.x, 2, "half-away") }, err: v.err };
+      // A lijst van bedrag output: every element rounded to cents once (LANGUAGE.md §6.2).
+      if (o.type.k === "lijst" && o.type.elem.k === "bedrag" && v.v.k === "list") {
+        const l = toVals(top, v.v);
+        const sql = mapList(top, l.sql, l.elem, (lc, e) => ({ k: "num", x: lc.a.round(num(e), 2, "half-away") }));
+        return { v: { k: "list", l: { kind: "vals", sql, elem: l.elem } }, err: v.err };
+      }
+      return v;
+    };
     interface Cand { rule: number; defined: string; value: V; err: string | null; selErr: string | null }
     const cands: Cand[] = [];
     for (const i of o.rules) {
@@ -252,7 +265,7 @@ class PolicySql implements Host {
     const final: { alias: string; sql: string }[] = [];
     for (const p of this.options.passThrough ?? []) final.push({ alias: this.d.ident(p), sql: this.root.baseColumn(this.d.ident(p)) });
     for (const { o, v } of outs) {
-      const enc = encodeOutput(top, v.v, o.type);
+      const enc = v.v.k === "list" ? encodeList(top, toVals(top, v.v).sql, (o.type as IR.Type & { k: "lijst" }).elem) : encodeOutput(top, v.v, o.type);
       final.push({ alias: this.d.ident(o.name), sql: `CASE WHEN ${fout} IS NULL THEN ${enc} END` });
       const t = this.traces.get(o.name);
       if (t) final.push({ alias: this.d.ident(`${o.name}__regel`), sql: `CASE WHEN ${fout} IS NULL THEN ${t} END` });

@@ -6,6 +6,10 @@
 import type * as IR from "../ir/ir.js";
 import { choose, dateAdd, num, period, UnsupportedInSql, type Ctx } from "./expr.js";
 import type { V, Val } from "./value.js";
+import { END_DAY, FIRST_DAY } from "./num.js";
+
+/** A bound of any count of days between two dates Polis holds. */
+const DAYS = BigInt(END_DAY - FIRST_DAY);
 
 function day(v: V): string {
   if (v.k !== "day") throw new Error("internal: expected a date");
@@ -21,7 +25,8 @@ export function stdCall(c: Ctx, fn: string, args: Val[], type: IR.Type): Val {
   const f = c.f;
   const a = c.a;
   const ok = (v: V, extra: (string | null)[] = []): Val => ({ v, err: c.first(err, ...extra) });
-  const int = (x: string): V => ({ k: "num", x: { n: f.col(`CAST(${x} AS ${c.d.int})`), d: c.d.lit(1n), dl: 1n } });
+  // Whole numbers from dates: bounded by the calendar of years 1–9999.
+  const int = (x: string, bound = DAYS): V => ({ k: "num", x: a.small(x, bound) });
   switch (fn) {
     case "leeftijd_op": {
       const g = day(args[0]!.v);
@@ -34,7 +39,7 @@ export function stdCall(c: Ctx, fn: string, args: Val[], type: IR.Type): Val {
       const bmd = f.col(`CASE WHEN ${gmd} = 229 AND NOT ${a.isLeap(ty.y)} THEN 228 ELSE ${gmd} END`);
       const age = f.col(`${ty.y} - ${gy.y} - CASE WHEN ${bmd} > ${tmd} THEN 1 ELSE 0 END`);
       const before = c.when(`${g} > ${t}`, "P0805", `de geboortedatum ligt na de datum waarop de leeftijd wordt bepaald in ${c.where}`);
-      return ok(int(age), [before]);
+      return ok(int(age, 10000n), [before]);
     }
     case "verjaardag": {
       const n = num(args[1]!.v);
@@ -42,9 +47,9 @@ export function stdCall(c: Ctx, fn: string, args: Val[], type: IR.Type): Val {
       const r = dateAdd(c, { v: args[0]!.v, err: null }, { v: { k: "dur", u: "1", n: months }, err: null }, 1);
       return ok(r.v, [r.err]);
     }
-    case "jaar_van": return ok(int(a.ymd(day(args[0]!.v)).y));
-    case "maand_van": return ok(int(a.ymd(day(args[0]!.v)).m));
-    case "dag_van": return ok(int(a.ymd(day(args[0]!.v)).d));
+    case "jaar_van": return ok({ k: "num", x: a.small(a.ymd(day(args[0]!.v)).y, 10000n, 1n) });
+    case "maand_van": return ok({ k: "num", x: a.small(a.ymd(day(args[0]!.v)).m, 12n, 1n) });
+    case "dag_van": return ok({ k: "num", x: a.small(a.ymd(day(args[0]!.v)).d, 31n, 1n) });
     case "begin_van_jaar": return ok({ k: "day", x: a.day(a.ymd(day(args[0]!.v)).y, "1", "1") });
     case "einde_van_jaar": {
       const y = a.ymd(day(args[0]!.v)).y;
@@ -57,7 +62,7 @@ export function stdCall(c: Ctx, fn: string, args: Val[], type: IR.Type): Val {
     }
     case "dagen_in_jaar": {
       const y = a.toInt(num(args[0]!.v));
-      return ok(int(f.col(`CASE WHEN ${a.isLeap(y)} THEN 366 ELSE 365 END`)));
+      return ok({ k: "num", x: a.small(f.col(`CASE WHEN ${a.isLeap(y)} THEN 366 ELSE 365 END`), 366n, 365n) });
     }
     case "aantal_dagen": {
       const p = per(args[0]!.v);
@@ -117,6 +122,19 @@ export function stdCall(c: Ctx, fn: string, args: Val[], type: IR.Type): Val {
     }
     case "abs":
       return ok({ k: "num", x: a.abs(num(args[0]!.v)) });
+    case "uren_tussen": {
+      // (d2 − d1) × 24 + u2 − u1, exact; an hour of the day outside 0 to 24 is P0807 (stdlib/workdays.ts).
+      const [d1, h1, d2, h2] = [day(args[0]!.v), num(args[1]!.v), day(args[2]!.v), num(args[3]!.v)];
+      const zero = a.const(0n, 1n);
+      const hour = a.const(24n, 1n);
+      const bad = (h: typeof h1) => {
+        const r = a.reduce(h);
+        const text = c.d.concat([c.d.digits(r.n), `CASE WHEN ${r.d} = 1 THEN '' ELSE '/' || ${c.d.digits(r.d)} END`]);
+        return c.whenDyn(`(${a.cmp(h, zero, "<")} OR ${a.cmp(h, hour, ">")})`, "P0807", ["`uren_tussen` verwacht een heel getal, niet een uur van de dag tussen 0 en 24, niet ", { sql: text }, ` in ${c.where}`]);
+      };
+      const days = { n: f.col(`CAST(${d2} - ${d1} AS ${c.d.int}) * ${c.d.lit(24n)}`), d: c.d.lit(1n), dl: 1n };
+      return ok({ k: "num", x: a.add(days, a.add(h2, h1, -1), 1) }, [bad(h1), c.onlyIf(`NOT (${a.cmp(h1, zero, "<")} OR ${a.cmp(h1, hour, ">")})`, bad(h2))]);
+    }
   }
   void type;
   throw new UnsupportedInSql(`de functie \`${fn}\``);

@@ -23,7 +23,9 @@ export type V =
 export type ListH =
   | { kind: "raw"; raw: string; json: boolean; elem: Type }
   /** kalendermaanden(p): the months of the period [s, e). */
-  | { kind: "months"; s: string; e: string };
+  | { kind: "months"; s: string; e: string }
+  /** A computed list: an array of element structs (compiler/sql/lists.ts). */
+  | { kind: "vals"; sql: string; elem: Type };
 
 export interface Val {
   v: V;

@@ -5,7 +5,8 @@
 import type { IToken } from "chevrotain";
 import type { Diagnostic, Span } from "../../runtime/diagnostic.js";
 import { lex } from "../../grammar/lexer.js";
-import { MAX_NESTING, parseTokens, tooDeeplyNested } from "../../grammar/parser.js";
+import { MAX_NESTING, tooDeeplyNested } from "../../grammar/nesting.js";
+import { parseTokens } from "../../grammar/parser.js";
 import { tokenSpan } from "../../grammar/span.js";
 import { KEYWORD_WORDS } from "../../grammar/tokens.js";
 import { typoNear } from "../../grammar/typos.js";

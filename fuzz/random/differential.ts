@@ -16,6 +16,7 @@ import { load } from "../../compiler/emit/load.js";
 import type { LoweredPolicy } from "../../compiler/ir/ir.js";
 import { caseArbitrary, policyArbitrary } from "./generate.js";
 import { referenceDecide, type Outcome } from "./reference.js";
+import { claimedBySql, decideInSql, type SubjectResult } from "./sql.js";
 
 export type { Outcome } from "./reference.js";
 
@@ -38,22 +39,37 @@ export interface Subject {
 
 export interface Backend {
   name: string;
-  /** An outcome per case per subject, in order. `work` is a scratch folder. */
-  run(subjects: readonly Subject[], work: string): Outcome[][] | Promise<Outcome[][]>;
+  /**
+   * An outcome per case per subject, in order, or for a subject the
+   * construct this back end refuses to compile (counted, never skipped).
+   * `work` is a scratch folder.
+   */
+  run(subjects: readonly Subject[], work: string): SubjectResult[] | Promise<SubjectResult[]>;
+  /** For a back end that may refuse: whether it claims to support the construct (a refusal of it is a failure). */
+  claims?(construct: string): boolean;
 }
 
-/** An error from any copy of the runtime (the built library has its own PolisError class). */
-function codeOf(e: unknown): string {
-  const d = (e as { diagnostic?: { code?: unknown } } | null)?.diagnostic;
-  if (typeof d?.code === "string") return d.code;
-  throw e;
+/** An error from any copy of the runtime (the built library has its own PolisError class): its code, field and message. */
+function errorOf(e: unknown): Outcome {
+  const d = (e as { diagnostic?: { code?: unknown; field?: unknown; message?: unknown } } | null)?.diagnostic;
+  if (typeof d?.code !== "string") throw e;
+  return errorOutcome({ code: d.code, veld: d.field, bericht: d.message });
+}
+
+/** An outcome from the `fout` object of a result line (or a diagnostic): code, field if any, message. */
+export function errorOutcome(fout: { code?: unknown; veld?: unknown; bericht?: unknown }): Outcome {
+  return {
+    fout: String(fout.code),
+    ...(fout.veld !== undefined ? { veld: String(fout.veld) } : {}),
+    ...(fout.bericht !== undefined ? { bericht: String(fout.bericht) } : {}),
+  };
 }
 
 function outcome(f: () => Record<string, unknown>): Outcome {
   try {
     return { outputs: f() };
   } catch (e) {
-    return { fout: codeOf(e) };
+    return errorOf(e);
   }
 }
 
@@ -107,20 +123,39 @@ export const jsonl: Backend = {
       if (lines.length !== s.cases.length) throw new Error(`jsonl: ${lines.length} lines for ${s.cases.length} cases: ${r.stderr.slice(0, 500)}`);
       return lines.map((l) => {
         const v = JSON.parse(l) as Record<string, unknown>;
-        return "fout" in v ? { fout: String((v.fout as { code: unknown }).code) } : { outputs: v };
+        return "fout" in v ? errorOutcome(v.fout as Record<string, unknown>) : { outputs: v };
       });
     });
   },
 };
 
+/** `polis run --engine duckdb`: the query of `polis sql` in an embedded DuckDB, on the cases as .jsonl. */
+export const sql: Backend = {
+  name: "sql",
+  async run(subjects) {
+    const results: SubjectResult[] = [];
+    for (const s of subjects) results.push(await decideInSql(s.id, s.policy, s.cases));
+    return results;
+  },
+  claims: claimedBySql,
+};
+
 /** The reference first: every other back end is compared with it. */
-export const BACKENDS: readonly Backend[] = [reference, inProcess, built, jsonl];
+export const BACKENDS: readonly Backend[] = [reference, inProcess, built, jsonl, sql];
 
 export interface Disagreement {
   id: string;
   source: string;
   case: Record<string, unknown>;
   outcomes: Record<string, Outcome>;
+}
+
+/** A back end refused a policy for a construct it claims to support. */
+export interface WrongRefusal {
+  backend: string;
+  id: string;
+  source: string;
+  construct: string;
 }
 
 export interface Report {
@@ -130,37 +165,71 @@ export interface Report {
   /** Cases whose outcome was an error (by code), to see that errors are exercised. */
   errors: Record<string, number>;
   disagreements: Disagreement[];
+  /** Per back end that refused policies: policies refused, by construct. */
+  refused: Record<string, Record<string, number>>;
+  /** Refusals of constructs the back end claims to support: failures. */
+  wrongRefusals: WrongRefusal[];
+  /** Cases decided (not refused) per back end. */
+  decided: Record<string, number>;
   /** Time per back end (for the report; no test asserts on it). */
   seconds: Record<string, number>;
 }
 
-/** Run every back end on every subject and compare each with the first (the reference). */
+/** What the reference can say: outputs, or error code and field (not the message). */
+const withoutMessage = (o: Outcome): string => JSON.stringify("fout" in o ? { fout: o.fout, ...(o.veld !== undefined ? { veld: o.veld } : {}) } : o);
+
+/**
+ * Run every back end on every subject and compare each with the first (the
+ * reference): outputs, or error code and field. The other back ends must
+ * also agree with each other on the Dutch message of each error.
+ */
 export async function compareBackends(subjects: readonly Subject[], backends: readonly Backend[] = BACKENDS): Promise<Report> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "polis-random-"));
-  const results: Outcome[][][] = [];
+  const results: SubjectResult[][] = [];
   const seconds: Record<string, number> = {};
   for (const b of backends) {
     const start = performance.now();
     results.push(await b.run(subjects, path.join(work, b.name)));
     seconds[b.name] = Math.round((performance.now() - start) / 100) / 10;
   }
+  fs.rmSync(work, { recursive: true, force: true });
   const disagreements: Disagreement[] = [];
   const errors: Record<string, number> = {};
+  const refused: Record<string, Record<string, number>> = {};
+  const wrongRefusals: WrongRefusal[] = [];
+  const decided: Record<string, number> = Object.fromEntries(backends.map((b) => [b.name, 0]));
   subjects.forEach((s, i) => {
+    const per = backends.map((b, k) => {
+      const r = results[k]![i]!;
+      if (!Array.isArray(r)) {
+        ((refused[b.name] ??= {})[r.refused] ??= 0);
+        refused[b.name]![r.refused]!++;
+        if (b.claims?.(r.refused) !== false) wrongRefusals.push({ backend: b.name, id: s.id, source: s.source, construct: r.refused });
+        return undefined;
+      }
+      decided[b.name]! += r.length;
+      return r;
+    });
+    const ref = per[0];
+    if (!ref) throw new Error(`${backends[0]!.name} refused ${s.id}`);
     s.cases.forEach((c, j) => {
-      const expected = results[0]![i]![j]!;
+      const expected = ref[j]!;
       if ("fout" in expected) errors[expected.fout] = (errors[expected.fout] ?? 0) + 1;
-      const same = results.every((r) => JSON.stringify(r[i]![j]) === JSON.stringify(expected));
-      if (!same) {
+      const deciders = per.flatMap((r, k) => (r && k > 0 ? [r[j]!] : []));
+      const agree =
+        deciders.every((o) => withoutMessage(o) === withoutMessage(expected)) &&
+        deciders.every((o) => JSON.stringify(o) === JSON.stringify(deciders[0]));
+      if (!agree) {
         const outcomes: Record<string, Outcome> = {};
-        backends.forEach((b, k) => (outcomes[b.name] = results[k]![i]![j]!));
+        backends.forEach((b, k) => {
+          if (per[k]) outcomes[b.name] = per[k]![j]!;
+        });
         disagreements.push({ id: s.id, source: s.source, case: c, outcomes });
       }
     });
   });
-  fs.rmSync(work, { recursive: true, force: true });
   const cases = subjects.reduce((n, s) => n + s.cases.length, 0);
-  return { policies: subjects.length, cases, backends: backends.map((b) => b.name), errors, disagreements, seconds };
+  return { policies: subjects.length, cases, backends: backends.map((b) => b.name), errors, disagreements, refused, wrongRefusals, decided, seconds };
 }
 
 /** A compiled subject, or an Error with the diagnostics (the generator must only make well-typed policies). */
@@ -201,7 +270,7 @@ export function shrinkDisagreement(runs: number, seed: number): { source: string
       const s = subject("krimp", p.source, [c]);
       const ref = referenceDecide(s.policy, c);
       const mod = inProcess.run([s], "") as Outcome[][];
-      return JSON.stringify(ref) === JSON.stringify(mod[0]![0]);
+      return withoutMessage(ref) === withoutMessage(mod[0]![0]!);
     }),
     { numRuns: runs, seed },
   );

@@ -89,3 +89,52 @@ describe("a threshold moved from 56 to 35 days", () => {
     expect(json.semantic.witnesses[0]).toHaveProperty("new");
   });
 });
+
+describe("one witness per group of cases that changes for the same reason (issue 16)", () => {
+  // 2012 → 2013: the verplicht eigen risico rises and starts at 16 instead of
+  // 18, and the ceiling on reimbursed costs rises (leeftijd-*.polis).
+  const a = side(here("leeftijd-oud.polis"));
+  const b = side(here("leeftijd-nieuw.polis"));
+  const s = semanticDiff(a, b, { samples: 2000 });
+  const names = (w: (typeof s.witnesses)[number]) => w.shown.map((x) => x.name);
+  const wants = (w: (typeof s.witnesses)[number]) => w.because.map((x) => x.name);
+  const age = (w: (typeof s.witnesses)[number]) => Number(w.input.leeftijd);
+
+  it("shows the 16- and 17-year-olds beside the adults, though both pay more verplicht eigen risico", () => {
+    const verplicht = s.witnesses.filter((w) => w.outputs.includes("verplicht"));
+    const young = verplicht.filter((w) => "outputs" in w.old && w.old.outputs.verplicht === "0.00");
+    const adults = verplicht.filter((w) => "outputs" in w.old && w.old.outputs.verplicht === "220.00");
+    expect(young.length).toBeGreaterThan(0);
+    expect(adults.length).toBeGreaterThan(0);
+    for (const w of young) expect([16, 17]).toContain(age(w));
+    for (const w of adults) expect(age(w)).toBeGreaterThanOrEqual(18);
+    // the groups differ in the clause that decides verplicht in the old version
+    expect(new Set(verplicht.map((w) => w.rules.find((r) => r.output === "verplicht")!.old.join()))).toHaveProperty("size", 2);
+  });
+
+  it("shows the group whose only change is the ceiling, and no case twice for one reason", () => {
+    expect(s.witnesses.some((w) => w.outputs.join() === "terug_te_vragen")).toBe(true);
+    expect(new Set(s.witnesses.map((w) => w.reason)).size).toBe(s.witnesses.length);
+    // every witness really is in its group, and really differs
+    for (const w of s.witnesses) expect(a.module.evaluate(w.input)).not.toEqual(b.module.evaluate(w.input));
+  });
+
+  it("shows only the inputs and parameters that made the difference", () => {
+    const adult = s.witnesses.find((w) => w.outputs.join() === "verplicht,totaal" && age(w) >= 18)!;
+    expect(names(adult)).toEqual(["leeftijd", "vrijwillig"]);
+    expect(wants(adult)).toEqual(["verplicht_per_jaar"]);
+    const ceiling = s.witnesses.find((w) => w.outputs.join() === "terug_te_vragen")!;
+    expect(names(ceiling)).toEqual(["kosten"]);
+    expect(ceiling.because).toEqual([{ name: "plafond", old: "€ 1.000", new: "€ 1.200" }]);
+    const young = s.witnesses.find((w) => [16, 17].includes(age(w)))!;
+    expect(wants(young)).not.toContain("plafond");
+    expect(names(young)).toContain("leeftijd");
+  });
+
+  it("moves a witness toward a typical case (an adult of 40, round amounts)", () => {
+    const adult = s.witnesses.find((w) => w.outputs.includes("verplicht") && age(w) >= 18)!;
+    expect(age(adult)).toBe(40);
+    const ceiling = s.witnesses.find((w) => w.outputs.join() === "terug_te_vragen")!;
+    expect(ceiling.input.kosten).toBe("1500.00");
+  });
+});

@@ -20,6 +20,7 @@ import {
 } from "../../fuzz/random/differential.js";
 import { caseArbitrary, policyArbitrary } from "../../fuzz/random/generate.js";
 import type { Outcome } from "../../fuzz/random/reference.js";
+import { claimedBySql } from "../../fuzz/random/sql.js";
 
 function explain(r: Report): string {
   return r.disagreements
@@ -42,11 +43,26 @@ describe("random well-typed policies", () => {
     expect(shrinkDisagreement(150, 13)).toBeUndefined();
   });
 
-  it("every back end agrees with the reference (4 policies × 25 cases, and the regression files)", async () => {
-    const subjects = [...randomSubjects(4, 25, 14), ...regressionSubjects()];
+  it("every back end agrees with the reference (SQL included; 3 policies × 25 cases, and the regression files)", async () => {
+    const subjects = [...randomSubjects(3, 25, 14), ...regressionSubjects()];
     const r = await compareBackends(subjects, BACKENDS);
-    expect(r.backends).toEqual(["referentie", "in-process", "bibliotheek", "jsonl"]);
+    expect(r.backends).toEqual(["referentie", "in-process", "bibliotheek", "jsonl", "sql"]);
     expect(r.disagreements, explain(r)).toEqual([]);
+    // A refusal (P0901) is counted per construct, never skipped; refusing a construct SQL claims is a failure.
+    expect(r.wrongRefusals.map((w) => `${w.id}: ${w.construct}`)).toEqual([]);
+    const refusedCases = Object.values(r.refused.sql ?? {}).reduce((a, b) => a + b, 0);
+    expect(refusedCases).toBeLessThan(r.policies);
+    expect(r.decided.sql).toBeGreaterThan(0);
+  });
+
+  it("a refusal is a failure unless the construct is one SQL documents as unsupported", () => {
+    expect(claimedBySql("de functie `jaar_van`")).toBe(true);
+    expect(claimedBySql("de aggregatie `som`")).toBe(true);
+    expect(claimedBySql("min over day")).toBe(true);
+    expect(claimedBySql("iets nieuws")).toBe(true);
+    expect(claimedBySql("de aggregatie `grootste`")).toBe(false);
+    expect(claimedBySql("de functie `werkdagen_tussen_nl`")).toBe(false);
+    expect(claimedBySql("een lijst- of gegevensuitvoer")).toBe(false);
   });
 
   it("a back end that is off by one cent is caught (the comparison can fail)", async () => {

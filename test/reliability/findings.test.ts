@@ -13,7 +13,7 @@ import { load } from "../../compiler/emit/load.js";
 import { formatSource } from "../../compiler/format/format.js";
 import { decodeCase, decodeCaseBytes, encodeValue } from "../../runtime/case.js";
 import { PolisError } from "../../runtime/diagnostic.js";
-import { MAX_NESTING } from "../../grammar/parser.js";
+import { MAX_NESTING } from "../../grammar/nesting.js";
 import { MAX_EXPRESSION_DEPTH } from "../../compiler/syntax/parse.js";
 import { ratInt } from "../../runtime/rational.js";
 import { assertBuilt, polis } from "../e2e/cli.js";

@@ -8,6 +8,7 @@ import { LosslessNumber } from "lossless-json";
 import { PolisError } from "../../runtime/diagnostic.js";
 import {
   decodeCase,
+  decodeCaseBytes,
   encodeOutputs,
   formatValueDutch,
   MAX_DEPTH,
@@ -327,7 +328,7 @@ describe("messages", () => {
     for (let i = 1; i <= 14; i++) expect(codes).toContain(`P07${String(i).padStart(2, "0")}`);
     for (let i = 1; i <= 9; i++) expect(codes).toContain(`P080${i}`);
     for (const code of codes.filter((c) => /^P0[78]/.test(c)) as Code[]) {
-      const { severity, message: text } = wording(code, { field: "f", value: "v", detail: "d" } as never);
+      const { severity, message: text } = wording(code, { field: "f", value: "v", detail: "d", expectedFields: [], values: [], form: { type: "bedrag" } } as never);
       expect(severity, code).toBe("error");
       expect(text, code).not.toMatch(/\.$/);
       expect(text[0], code).toBe(text[0]!.toLowerCase());
@@ -548,5 +549,72 @@ describe("property: junk input only gives PolisErrors", () => {
     for (let i = 0; i < 100_000; i++) deep = [deep];
     onlyPolisErrors(() => decodeCase({ ...GOOD, zittingen: deep }, FIELDS));
     onlyPolisErrors(() => decodeCase(deep, FIELDS));
+  });
+});
+
+describe("hints for a rejected case (catalog entries with typed parameters, runtime/messages.ts)", () => {
+  /** The diagnostic for a case file's text (the good case patched, or raw text). */
+  function rejected(text: string): { code: string; params: Record<string, unknown>; hint?: string } {
+    try {
+      decodeText(text);
+    } catch (e) {
+      if (e instanceof PolisError) return e.diagnostic;
+      throw e;
+    }
+    throw new Error(`accepted: ${text}`);
+  }
+  const patched = (patch: Record<string, unknown>) => rejected(caseText(patch));
+  const ex = (t: string) => `schrijf bijvoorbeeld ${t}`;
+
+  it.each([
+    ["a NaN in the JSON", '{"kosten": NaN}', "P0701", "NaN en Infinity zijn geen getallen"],
+    ["single quotes", "{'kosten': 1}", "P0701", "JSON gebruikt dubbele aanhalingstekens"],
+    ["a list of cases in one case", "[{}, {}]", "P0702", "zet in een .jsonl-bestand elke case op een eigen regel"],
+  ])("%s", (_, text, code, hint) => {
+    expect(rejected(text)).toMatchObject({ code, hint });
+  });
+
+  it.each<[string, Record<string, unknown>, string, string]>([
+    ["a misspelt field", { kostn: "1" }, "P0703", "bedoelde u `kosten`?"],
+    ["an unknown field of a record", { zittingen: [{ datum: "2012-01-02", kosten: "1", xyz: 1 }] }, "P0703", "verwachte velden: `datum`, `kosten`"],
+    ["a missing field", { kosten: undefined }, "P0704", `verwacht een bedrag, ${ex('"112.50" of 220')}`],
+    ["a quoted boolean", { rolstoel: "ja" }, "P0705", "gebruik true of false, zonder aanhalingstekens"],
+    ["a text for a list of records", { zittingen: "x" }, "P0705", "schrijf een lijst: [{…}, {…}]"],
+    ["a number for a record", { zittingen: [3] }, "P0705", "schrijf een object met de velden `datum`, `kosten`"],
+    ["a decimal comma", { visus: "0,8" }, "P0706", "gebruik een punt: 0.8"],
+    ["leading zeros", { visus: "01" }, "P0706", "schrijf het getal zonder voorloopnullen"],
+    ["a word for a number", { visus: "veel" }, "P0706", 'schrijf een getal met een punt voor decimalen, bijvoorbeeld 12.50 of "12.50"'],
+    ["a day that does not exist", { opname: "2012-02-30" }, "P0707", "deze datum bestaat niet"],
+    ["a Dutch date", { opname: "30-01-2012" }, "P0707", 'schrijf een datum als "2012-01-30" (jaar-maand-dag)'],
+    ["a soort value in capitals", { zorgsoort: "Huisarts" }, "P0709", "bedoelde u `huisarts`?"],
+    ["an unknown soort value", { zorgsoort: "tandarts" }, "P0709", "mogelijke waarden: `huisarts`, `ziekenhuis`, `kraamzorg`"],
+    ["fractions of cents", { kosten: "1.005" }, "P0710", 'een bedrag is in hele centen, bijvoorbeeld "112.50"'],
+    ["a misspelt unit", { vrije_dagen: { dag: 3 } }, "P0712", "bedoelde u `dagen`?"],
+    ["two units", { vrije_dagen: { dagen: 3, weken: 1 } }, "P0712", ex('{"dagen": 31} of {"maanden": 4}')],
+    ["a period without its end", { looptijd: { van: "2012-01-01" } }, "P0713", ex('{"van": "2012-01-01", "tot_en_met": "2012-06-30"}, of null voor een lege periode')],
+    ["a period that ends before it starts", { looptijd: { van: "2012-02-01", tot_en_met: "2012-01-01" } }, "P0713", "gebruik null voor een lege periode"],
+  ])("%s", (_, patch, code, hint) => {
+    expect(patched(patch)).toMatchObject({ code, hint });
+  });
+
+  it("keeps what the hint was made from as parameters, not as text", () => {
+    expect(patched({ kostn: "1" }).params).toMatchObject({ field: "kostn", suggestions: ["kosten"], expectedFields: FIELDS.map((f) => f.name) });
+    expect(patched({ zorgsoort: "tandarts" }).params).toMatchObject({ values: ["huisarts", "ziekenhuis", "kraamzorg"] });
+    expect(patched({ visus: "0,8" }).params).toMatchObject({ advice: "decimalComma", suggestion: "0.8" });
+    expect(patched({ kosten: undefined }).params).toMatchObject({ expected: "een bedrag", form: { type: "bedrag" } });
+    expect(rejected("[{}]").params).toMatchObject({ list: true });
+  });
+
+  it("names the file's encoding", () => {
+    const hintOf = (bytes: number[]) => {
+      try {
+        decodeCaseBytes(Uint8Array.from(bytes));
+      } catch (e) {
+        if (e instanceof PolisError) return e.diagnostic;
+      }
+      return undefined;
+    };
+    expect(hintOf([0x7b, 0x22, 0xe9, 0x22, 0x7d])).toMatchObject({ code: "P0701", params: { advice: "latin1" }, hint: "het bestand is waarschijnlijk Latin-1 of Windows-1252: sla het op als UTF-8" });
+    expect(hintOf([0xff, 0xfe, 0x7b, 0x00])).toMatchObject({ code: "P0701", params: { advice: "utf16" }, hint: "sla het bestand op als UTF-8" });
   });
 });

@@ -10,7 +10,7 @@ import { compile, hasErrors } from "../../../compiler/pipeline.js";
 import { load } from "../../../compiler/emit/load.js";
 import { encodeExact } from "../../../compiler/cases/examples.js";
 import { evalConstant } from "../../../compiler/ir/constant.js";
-import { fillSentence, words } from "../../../runtime/explain.js";
+import { fillSentence, renderMemberExplanation, words, type Explanation } from "../../../runtime/explain.js";
 
 const ROOT = path.resolve(__dirname, "../../../policies");
 
@@ -76,5 +76,38 @@ describe("member sentences", () => {
     const src = `polis p "P"\n\ninvoer\n  a: bedrag\n\nuitvoer\n  b: bedrag\n\nregel r (artikel 1):\n  lid "U krijgt {b}, want {onbekend}."\n  b a\n`;
     const r = compile(src, "p.polis");
     expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => d.message).join("\n")).toContain("onbekend");
+  });
+});
+
+describe("generated member sentences read as a letter", () => {
+  const explanation = (steps: Explanation["steps"]): Explanation => ({ policy: "p", title: "Infuuspompen", inputs: [], steps });
+  const rule = (articles: string[], reads: { name: string; value: string }[] = []) => ({ name: "r", articles, head: "altijd" as const, reads });
+
+  it("cites a heading of the conditions as a heading, not as an article number", () => {
+    const text = renderMemberExplanation(explanation([{ output: "toestemming_nodig", value: "nee", byDefault: false, rules: [rule(["Heeft u toestemming nodig"])] }]));
+    expect(text).toContain("Dit geldt niet voor u: toestemming nodig (zie „Heeft u toestemming nodig\").");
+    expect(text).not.toContain("artikel Heeft");
+    const mixed = renderMemberExplanation(explanation([{ output: "vergoeding", value: "€ 1.290", byDefault: false, rules: [rule(["7.1", "Batterijen", "Vergoeding"])] }]));
+    expect(mixed).toContain("Vergoeding: € 1.290 (artikel 7.1; zie „Batterijen\" en „Vergoeding\").");
+  });
+
+  it("labels a value with the output's name, which fits every name", () => {
+    const text = renderMemberExplanation(explanation([{ output: "zelf_te_betalen", value: "€ 40", byDefault: false, rules: [rule(["3"])] }]));
+    expect(text).toContain("Zelf te betalen: € 40 (artikel 3).");
+    expect(text).not.toContain("Uw zelf");
+  });
+
+  it("writes a list of plain values as an enumeration and never points to nothing", () => {
+    const text = renderMemberExplanation(
+      explanation([
+        { output: "zittingen", value: "[1, 2, 4,25]", byDefault: false, rules: [rule(["22"])] },
+        { output: "perioden", value: "[{van 1 januari 2012}]", byDefault: false, rules: [rule(["23"])] },
+        { output: "premie_periode", value: "periode van 1 juli 2012 tot en met 31 december 2012", byDefault: false, rules: [rule(["3.3"])] },
+      ]),
+    );
+    expect(text).toContain("Zittingen: 1; 2 en 4,25 (artikel 22).");
+    expect(text).toContain("Perioden is voor u berekend (artikel 23).");
+    expect(text).toContain("Premie periode: van 1 juli 2012 tot en met 31 december 2012 (artikel 3.3).");
+    expect(text).not.toContain("zie hierboven");
   });
 });

@@ -14,7 +14,14 @@ import path from "node:path";
 
 /** Parameters for any code: lists where a message lists names, a word elsewhere. */
 const anyParams = new Proxy({} as Record<string, unknown>, {
-  get: (_, key) => (key === "cycle" || key === "suggestions" ? ["a", "b"] : key === "missing" || key === "advice" ? undefined : "x"),
+  get: (_, key) =>
+    ["cycle", "suggestions", "expectedFields", "values"].includes(key as string)
+      ? ["a", "b"]
+      : key === "form"
+        ? { type: "bedrag" }
+        : key === "missing" || key === "advice"
+          ? undefined
+          : "x",
   has: (_, key) => key !== "missing",
 });
 

@@ -1,0 +1,263 @@
+// Lists as values (LANGUAGE.md §6.1, §6.2; issue 19) in SQL: `grootste`,
+// `kleinste`, `eerste`, `laatste` van, `de … van elke`, `lopende som van`,
+// list literals (the values of a soort), `x in lijst`, list outputs, and
+// choosing or comparing lists.
+// A computed list is an array of element structs ("vals"): per Polis value
+// kind its columns (number n, d; date x; duration u, n; period s, e; boolean
+// or text x; record r, the raw element). DuckDB LIST with lambdas, Spark
+// ARRAY with higher-order functions; PostgreSQL refuses these forms (P0901).
+// Semantics follow runtime/lists.ts: list order is kept, the first error met
+// in element order wins (`laatste` walks from the end), an empty selection is
+// P0813.
+// INVARIANT: expressions inside a lambda are built with an InlineFrame (no
+// column may capture a lambda variable).
+
+import type * as IR from "../ir/ir.js";
+import { InlineFrame, type Frame } from "./frame.js";
+import { UnsupportedInSql, equal, num, type Ctx } from "./expr.js";
+import { encodeOutput } from "./encode.js";
+import { elements } from "./aggregate.js";
+import type { Num } from "./num.js";
+import type { V, Val } from "./value.js";
+
+type Fields = [string, string][];
+
+/** Array functions of the dialects with lambdas. */
+class Arrays {
+  constructor(private readonly c: Ctx) {
+    if (c.d.name === "postgres") throw new UnsupportedInSql("een lijst als waarde in PostgreSQL");
+  }
+  private get duck(): boolean {
+    return this.c.d.name === "duckdb";
+  }
+  struct(fields: Fields): string {
+    return this.duck ? `{${fields.map(([k, v]) => `'${k}': ${v}`).join(", ")}}` : `named_struct(${fields.map(([k, v]) => `'${k}', ${v}`).join(", ")})`;
+  }
+  array(items: string[]): string {
+    return this.duck ? `[${items.join(", ")}]` : `array(${items.join(", ")})`;
+  }
+  filter(l: string, x: string, body: string): string {
+    return this.duck ? `list_filter(${l}, ${x} -> ${body})` : `filter(${l}, ${x} -> ${body})`;
+  }
+  map(l: string, x: string, body: string): string {
+    return this.duck ? `list_transform(${l}, ${x} -> ${body})` : `transform(${l}, ${x} -> ${body})`;
+  }
+  fold(l: string, init: string, a: string, b: string, body: string): string {
+    return this.duck ? `list_reduce(${l}, (${a}, ${b}) -> ${body}, ${init})` : `aggregate(${l}, ${init}, (${a}, ${b}) -> ${body})`;
+  }
+  /** 1-based; negative from the end; NULL when out of range. */
+  at(l: string, k: number | string): string {
+    return this.duck ? `(${l})[${k}]` : `try_element_at(${l}, ${k})`;
+  }
+  len(l: string): string {
+    return this.duck ? `len(${l})` : `size(${l})`;
+  }
+  min(l: string): string {
+    return this.duck ? `list_min(${l})` : `array_min(${l})`;
+  }
+  max(l: string): string {
+    return this.duck ? `list_max(${l})` : `array_max(${l})`;
+  }
+  prefix(l: string, k: string): string {
+    return this.duck ? `list_slice(${l}, 1, ${k})` : `slice(${l}, 1, ${k})`;
+  }
+  /** 1 … n (n ≥ 0). */
+  upTo(n: string): string {
+    return this.duck ? `range(1, ${n} + 1)` : `filter(sequence(1, greatest(${n}, 1)), k -> k <= ${n})`;
+  }
+  join(l: string): string {
+    return this.duck ? `array_to_string(${l}, ',')` : `array_join(${l}, ',')`;
+  }
+  fresh(): string {
+    return this.c.f.names.fresh().replace("q__", "x__");
+  }
+}
+
+/** The columns of a value, as struct fields (names prefixed). */
+export function pack(c: Ctx, v: V, prefix = ""): Fields {
+  const int = (x: string) => `CAST(${x} AS ${c.d.int})`;
+  const small = (x: string) => `CAST(${x} AS ${c.d.small})`;
+  switch (v.k) {
+    case "num": return [[`${prefix}n`, int(v.x.n)], [`${prefix}d`, int(v.x.d)]];
+    case "day": return [[`${prefix}x`, small(v.x)]];
+    case "bool": case "text": return [[`${prefix}x`, v.x]];
+    case "dur": return [[`${prefix}u`, small(v.u)], [`${prefix}n`, small(v.n)]];
+    case "per": return [[`${prefix}s`, small(v.s)], [`${prefix}e`, small(v.e)]];
+    case "rec": return [[`${prefix}r`, v.raw]];
+    case "list": throw new UnsupportedInSql("een lijst van lijsten");
+  }
+}
+
+/** The value of type t held in the struct s (fields prefixed). */
+export function unpack(c: Ctx, s: string, t: IR.Type, prefix = ""): V {
+  const g = (k: string) => c.d.field(s, prefix + k);
+  switch (t.k) {
+    case "bedrag": case "getal": case "aantal": case "percentage": return { k: "num", x: { n: g("n"), d: g("d") } };
+    case "datum": return { k: "day", x: g("x") };
+    case "janee": return { k: "bool", x: g("x") };
+    case "tekst": case "soort": return { k: "text", x: g("x") };
+    case "duur": return { k: "dur", u: g("u"), n: g("n") };
+    case "periode": return { k: "per", s: g("s"), e: g("e") };
+    case "record": return { k: "rec", raw: g("r"), json: false, t };
+    default: throw new UnsupportedInSql("een lijst van lijsten");
+  }
+}
+
+/** A context whose expressions are written inline (inside a lambda). */
+export function inline(c: Ctx): Ctx {
+  return c.with(new InlineFrame(c.f.names), c.where, c.locals);
+}
+
+export interface ElementRows {
+  /** The frame over the elements, and the element index column. */
+  frame: Frame;
+  i: string;
+}
+
+/**
+ * The elements as an array of structs {i, s (passes), e (tagged error), b…
+ * (the body's columns)}, in element order.
+ */
+function elementArray(c: Ctx, el: ElementRows, fields: Fields): string {
+  const A = new Arrays(c);
+  if (c.d.name === "duckdb") return c.f.col(el.frame.renderList(fields.map(([alias, sql]) => ({ alias, sql }))));
+  return c.f.col(`(${el.frame.render([{ alias: "r", sql: `array_sort(collect_list(${A.struct(fields)}))` }])})`);
+}
+
+/** The aggregations of issue 19 over elements (aggregate.ts gives the rows, filter and body). */
+export function valueAggregate(
+  c: Ctx,
+  x: IR.Expr & { e: "agg" },
+  el: ElementRows,
+  inner: Ctx,
+  filter: Val,
+  body: Val,
+): Val {
+  const A = new Arrays(c);
+  const d = c.d;
+  const pred = (filter.v as { x: string }).x;
+  const passes = filter.err === null ? pred : `(${filter.err} IS NULL AND ${pred})`;
+  const e = inner.first(filter.err, inner.onlyIf(pred, body.err));
+  const tagged = e === null ? "NULL" : `lpad(${d.digits(el.i)}, 12, '0') || ${e}`;
+  const E = elementArray(c, el, [["i", el.i], ["s", `COALESCE(${passes}, FALSE)`], ["e", tagged], ...pack(inner, body.v, "b")]);
+  const xv = A.fresh();
+  const S = c.f.col(A.filter(E, xv, d.field(xv, "s")));
+  const firstTag = e === null ? null : c.f.col(x.op === "laatste" ? A.max(A.map(E, xv, d.field(xv, "e"))) : A.min(A.map(E, xv, d.field(xv, "e"))));
+  const errOf = (t: string) => c.f.col(`substr(${t}, 13)`);
+  const idxOf = (t: string) => `CAST(substr(${t}, 1, 12) AS ${d.small})`;
+  const empty = c.f.col(`${A.len(S)} = 0`);
+  const p0813 = () => c.when(empty, "P0813", `\`${x.op} van\` een lege lijst (of zonder element waarvoor de voorwaarde geldt) bestaat niet in ${c.where}`);
+  const elemType = x.body!.type;
+  const lc = inline(c);
+  switch (x.op) {
+    case "elke": {
+      const list = c.f.col(A.map(S, xv, A.struct(pack(lc, unpack(lc, xv, elemType, "b")))));
+      return { v: { k: "list", l: { kind: "vals", sql: list, elem: elemType } }, err: firstTag && errOf(firstTag) };
+    }
+    case "lopende som": {
+      const nums = c.f.col(A.map(S, xv, A.struct([["n", d.field(xv, "bn")], ["d", d.field(xv, "bd")]])));
+      const k = A.fresh();
+      const list = c.f.col(A.map(A.upTo(A.len(nums)), k, sumOf(lc, A, A.prefix(nums, k))));
+      return { v: { k: "list", l: { kind: "vals", sql: list, elem: elemType } }, err: firstTag && errOf(firstTag) };
+    }
+    case "grootste": case "kleinste": {
+      const a = A.fresh();
+      const b = A.fresh();
+      const va = unpack(lc, a, elemType, "b");
+      const vb = unpack(lc, b, elemType, "b");
+      const better = compare(lc, vb, va, x.op === "grootste" ? ">" : "<");
+      const best = c.f.col(A.fold(S, A.at(S, 1), a, b, `CASE WHEN ${better} THEN ${b} ELSE ${a} END`));
+      const kinds = durKinds(c, A, S, elemType);
+      return { v: unpack(c, best, elemType, "b"), err: c.first(firstTag && errOf(firstTag), kinds, p0813()) };
+    }
+    case "eerste": case "laatste": {
+      const chosen = c.f.col(A.at(S, x.op === "eerste" ? 1 : -1));
+      const at = d.field(chosen, "i");
+      const err = firstTag && c.f.col(`CASE WHEN ${firstTag} IS NOT NULL AND (${empty} OR ${idxOf(firstTag)} ${x.op === "eerste" ? "<=" : ">="} ${at}) THEN ${errOf(firstTag)} END`);
+      return { v: unpack(c, chosen, elemType, "b"), err: c.first(err, p0813()) };
+    }
+    default:
+      throw new Error(`internal: ${x.op} is not a list aggregation`);
+  }
+}
+
+/** Durations whose unit is known only at run time: a P0808 when the passing elements mix units. */
+function durKinds(c: Ctx, A: Arrays, S: string, t: IR.Type): string | null {
+  if (t.k !== "duur" || t.unit !== null) return null;
+  const xv = A.fresh();
+  const us = A.map(S, xv, c.d.field(xv, "bu"));
+  return c.when(`${A.min(us)} <> ${A.max(us)}`, "P0808", `duren van verschillende soort kunnen niet vergeleken worden: dagen en maanden in ${c.where}`);
+}
+
+function compare(lc: Ctx, a: V, b: V, op: ">" | "<"): string {
+  switch (a.k) {
+    case "num": return lc.a.cmp(a.x, num(b), op);
+    case "day": return `(${a.x} ${op} ${(b as { x: string }).x})`;
+    case "dur": return `(${a.n} ${op} ${(b as V & { k: "dur" }).n})`;
+    default: throw new UnsupportedInSql(`\`grootste\` of \`kleinste\` van ${a.k}`);
+  }
+}
+
+/** The exact sum of an array of {n, d} structs, as a struct {n, d}. */
+function sumOf(lc: Ctx, A: Arrays, l: string): string {
+  const d = lc.d;
+  const a = A.fresh();
+  const b = A.fresh();
+  const na: Num = { n: d.field(a, "n"), d: d.field(a, "d") };
+  const nb: Num = { n: d.field(b, "n"), d: d.field(b, "d") };
+  const s = lc.a.add(na, nb, 1);
+  const int = (x: string) => `CAST(${x} AS ${d.int})`;
+  return A.fold(l, A.struct([["n", int("0")], ["d", int("1")]]), a, b, A.struct([["n", int(s.n)], ["d", int(s.d)]]));
+}
+
+/** A list written out (the values of a soort): an array of element structs. */
+export function listLiteral(c: Ctx, items: Val[], t: IR.Type): Val {
+  if (t.k !== "lijst") throw new Error("internal: list literal of a non-list type");
+  const A = new Arrays(c);
+  const sql = c.f.col(A.array(items.map((it) => A.struct(pack(c, it.v)))));
+  return { v: { k: "list", l: { kind: "vals", sql, elem: t.elem } }, err: c.first(...items.map((it) => it.err)) };
+}
+
+/** Any list as an array of element structs (the elements of a raw list or of kalendermaanden, mapped). */
+export function toVals(c: Ctx, v: V): { sql: string; elem: IR.Type } {
+  if (v.k !== "list") throw new Error("internal: not a list");
+  if (v.l.kind === "vals") return { sql: v.l.sql, elem: v.l.elem };
+  const el = elements(c, v.l);
+  const elem: IR.Type = v.l.kind === "raw" ? v.l.elem : { k: "periode" };
+  return { sql: elementArray(c, el, [["i", el.i], ...pack(c, el.elem)]), elem };
+}
+
+/** Element-wise equality of two arrays of element structs of type t. */
+export function listsEqual(c: Ctx, a: string, b: string, t: IR.Type): string {
+  const A = new Arrays(c);
+  const lc = inline(c);
+  const k = A.fresh();
+  const eq = equal(lc, unpack(lc, A.at(a, k), t), unpack(lc, A.at(b, k), t));
+  const all = A.fold(A.map(A.upTo(A.len(a)), k, eq), "TRUE", "p", "q", "(p AND q)");
+  return c.f.col(`(${A.len(a)} = ${A.len(b)} AND ${all})`);
+}
+
+/** `lijst van T` output text: a JSON array of the elements' case-file encodings. */
+export function encodeList(c: Ctx, sql: string, t: IR.Type): string {
+  const A = new Arrays(c);
+  const lc = inline(c);
+  const xv = A.fresh();
+  const text = encodeOutput(lc, unpack(lc, xv, t), t);
+  let json: string;
+  switch (t.k) {
+    case "aantal": json = c.d.digits(text); break;
+    case "janee": json = `CASE WHEN ${text} THEN 'true' ELSE 'false' END`; break;
+    case "duur": case "periode": json = text; break;
+    case "record": case "lijst": throw new UnsupportedInSql("een uitvoer die een lijst van gegevens of lijsten is");
+    default: json = c.d.concat([`'"'`, c.d.jsonEscape(text), `'"'`]);
+  }
+  return c.f.col(c.d.concat(["'['", A.join(A.map(sql, xv, json)), "']'"]));
+}
+
+/** Each element mapped (a lijst van bedrag output rounds every element to cents). */
+export function mapList(c: Ctx, sql: string, t: IR.Type, fn: (lc: Ctx, v: V) => V): string {
+  const A = new Arrays(c);
+  const lc = inline(c);
+  const xv = A.fresh();
+  return c.f.col(A.map(sql, xv, A.struct(pack(lc, fn(lc, unpack(lc, xv, t))))));
+}
