@@ -98,7 +98,7 @@ async function main(argv: string[]): Promise<number> {
     .argument("<oud>", "de oude versie: een .polis-bestand of een map")
     .argument("<nieuw>", "de nieuwe versie: een .polis-bestand of een map")
     .option("-f, --format <formaat>", "text, json, markdown of html", "text")
-    .option("--witnesses <n>", "hoogstens zoveel voorbeeldgevallen (standaard 5)", parseWhole)
+    .option("--witnesses <n>", "hoogstens zoveel voorbeeldgevallen, één per groep gevallen die om dezelfde reden verandert (standaard 8)", parseWhole)
     .option("--samples <n>", "grootte van de steekproef (standaard 10.000)", parseWhole)
     .option("--seed <n>", "seed van de gegenereerde gevallen", parseWhole)
     .action(async (oldPath: string, newPath: string, opts: { format?: string; witnesses?: number; samples?: number; seed?: number }) => {

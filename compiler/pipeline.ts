@@ -10,7 +10,7 @@ import { diagnostic } from "../runtime/messages.js";
 import type { Program } from "./syntax/ast.js";
 import type { LoweredPolicy } from "./ir/ir.js";
 import { decide } from "./ir/decisions.js";
-import { parse } from "./syntax/parse.js";
+import { deepestPlace, parse } from "./syntax/parse.js";
 import { resolve } from "./resolve/resolve.js";
 import { check } from "./check/check.js";
 
@@ -25,27 +25,28 @@ export function hasErrors(ds: readonly Diagnostic[]): boolean {
 }
 
 /**
- * Deeply nested input (hundreds of parentheses or operators) can exhaust the
- * stack of the recursive-descent parser or the checker: that is a diagnostic
- * about the file, not a crash (found by a reviewer).
+ * Input nested deeper than a stage's stack holds, despite the limits of
+ * compiler/syntax/parse.ts (a caller with little stack left, a stage that
+ * recurses more per level): a diagnostic at the most deeply nested
+ * expression or bracket (issue 12), not a crash. Only without source or
+ * program to look at does it name the whole file.
  */
-export function tooDeep(e: unknown, file: string): Diagnostic[] {
+export function tooDeep(e: unknown, file: string, source?: string, program?: Program): Diagnostic[] {
   if (!(e instanceof RangeError) || !/call stack/i.test(e.message)) throw e;
+  const where = deepestPlace(file, source, program);
+  if (where !== undefined) return [diagnostic("P0204", where, { what: "meer haakjes of bewerkingen in elkaar dan Polis aankan" })];
   return [diagnostic("P0204", { file, start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 }, {})];
 }
 
 export function compile(source: string, file: string): CompileResult {
+  let parsed: ReturnType<typeof parse>;
   try {
-    return compileUnguarded(source, file);
+    parsed = parse(source, file);
   } catch (e) {
-    return { diagnostics: tooDeep(e, file) };
+    return { diagnostics: tooDeep(e, file, source) };
   }
-}
-
-function compileUnguarded(source: string, file: string): CompileResult {
-  const parsed = parse(source, file);
   if (!parsed.program || hasErrors(parsed.diagnostics)) return { diagnostics: parsed.diagnostics };
-  return compileParsedUnguarded(parsed.program, source, parsed.diagnostics);
+  return compileParsed(parsed.program, source, parsed.diagnostics);
 }
 
 /**
@@ -57,7 +58,7 @@ export function compileParsed(program: Program, source: string, parseDiagnostics
   try {
     return compileParsedUnguarded(program, source, parseDiagnostics);
   } catch (e) {
-    return { diagnostics: tooDeep(e, program.file) };
+    return { diagnostics: tooDeep(e, program.file, source, program) };
   }
 }
 

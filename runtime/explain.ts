@@ -137,12 +137,20 @@ function authoredSentence(r: ExplainRule, values: ReadonlyMap<string, string>): 
   return `${text.replace(/\.$/, "")}${articleCite(r.articles)}.`;
 }
 
+/** A `janee` output as a sentence: `U hebt (geen) recht op …`, `U hebt (geen) … nodig`, or `Dit geldt (niet) voor u: …`. */
+function yesNoSentence(what: string, yes: boolean, cite: string): string {
+  const recht = /^recht op (.+)$/.exec(what);
+  if (recht) return `U hebt ${yes ? "" : "geen "}recht op ${recht[1]}${cite}.`;
+  const nodig = /^(.+) nodig$/.exec(what);
+  if (nodig) return `U hebt ${yes ? "" : "geen "}${nodig[1]} nodig${cite}.`;
+  return `Dit geldt ${yes ? "" : "niet "}voor u: ${what}${cite}.`;
+}
+
 function memberSentence(step: ExplainStep, rule: ExplainRule): string {
   const what = words(step.output);
   const cite = articleCite(rule.articles);
   let s: string;
-  if (step.value === "ja") s = `Dit geldt voor u: ${what}${cite}.`;
-  else if (step.value === "nee") s = `Dit geldt niet voor u: ${what}${cite}.`;
+  if (step.value === "ja" || step.value === "nee") s = yesNoSentence(what, step.value === "ja", cite);
   else {
     // The output's name as a label (`Niet vergoede dagen: 3`): "Uw …" does
     // not fit every name (`zelf te betalen`, `per kosteloze acceptgiro`).

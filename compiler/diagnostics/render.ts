@@ -67,7 +67,10 @@ export function renderDiagnostic(d: Diagnostic, sources: SourceLookup, options: 
     out.push(`${d.line !== undefined ? `regel ${d.line}: ` : ""}${label}: ${message}`);
   }
   if (d.hint !== undefined) {
-    out.push(`${" ".repeat(width + 1)}${p.paint("cyan", "=")} ${p.paint("bold", "hint:")} ${d.hint}`);
+    // A hint of several lines (a pasteable voorbeeld) keeps its lines under the first one.
+    const pad = " ".repeat(width + 1);
+    const [first, ...rest] = d.hint.split("\n");
+    out.push(`${pad}${p.paint("cyan", "=")} ${p.paint("bold", "hint:")} ${first}`, ...rest.map((l) => `${pad}        ${l}`));
   }
   for (const r of d.related ?? []) {
     out.push(`${formatSpan(r.span)}: ${p.paint(["cyan", "bold"], "opmerking")}: ${r.message}`);

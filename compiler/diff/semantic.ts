@@ -227,8 +227,11 @@ function pickGroups(groups: Map<string, { count: number; index: number }>, searc
       const same = combined.find((c) => c.changes.join("\n") === changes.join("\n"));
       if (same) same.share += share;
       else combined.push({ changes, share });
-    } else if (picks.length >= max) notShown++;
-    else {
+    } else if (picks.length >= max) {
+      // A reason of its own, without a witness: later groups that combine it are still combinations.
+      notShown++;
+      for (const x of lines) covered.add(x);
+    } else {
       const fresh = lines.find((x) => !covered.has(x) && !x.startsWith("want ")) ?? lines[0]!;
       for (const x of lines) covered.add(x);
       picks.push({ key, index: g.index, share, headline: fresh.replace(/: .*$/s, "") });

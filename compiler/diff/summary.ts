@@ -46,10 +46,23 @@ function list(items: readonly string[]): string {
   return `${items.slice(0, -1).join(", ")} en ${items[items.length - 1]}`;
 }
 
+/** The articles of the changes, in article order (`7.1` before `7.10`, `34 § 1 b` before `34 § 1 b A`). */
 function articlesOf(changes: readonly StructuralChange[]): string[] {
   const seen: string[] = [];
   for (const c of changes) for (const a of c.articles) if (!seen.includes(a)) seen.push(a);
-  return seen;
+  const key = (a: string) => a.split(/[^0-9A-Za-z]+/).filter(Boolean);
+  return seen.sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    for (let i = 0; i < Math.max(ka.length, kb.length); i++) {
+      const x = ka[i];
+      const y = kb[i];
+      if (x === undefined || y === undefined) return x === undefined ? -1 : 1;
+      const d = /^\d+$/.test(x) && /^\d+$/.test(y) ? Number(x) - Number(y) : x.localeCompare(y);
+      if (d !== 0) return d;
+    }
+    return 0;
+  });
 }
 
 /** How an output changes across the groups (`nee → ja`, `hoger`), in the order the groups are shown. */

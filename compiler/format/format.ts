@@ -25,7 +25,7 @@ export function formatSource(text: string, file: string): { text?: string; diagn
   try {
     return formatUnguarded(text, file);
   } catch (e) {
-    return { diagnostics: tooDeep(e, file) };
+    return { diagnostics: tooDeep(e, file, text) };
   }
 }
 

@@ -6,6 +6,7 @@
 import type { CstNode, IToken } from "chevrotain";
 import type { Diagnostic, Span } from "../../runtime/diagnostic.js";
 import { ratInt, neg as ratNeg } from "../../runtime/rational.js";
+import type { Piece } from "../../grammar/pieces.js";
 import { joinSpans, tokenSpan } from "../../grammar/span.js";
 import type * as A from "./ast.js";
 import { readDate, readNumber, readString } from "./literals.js";
@@ -17,8 +18,15 @@ function isToken(c: Child): c is IToken {
   return (c as IToken).image !== undefined;
 }
 
-export function fromCst(cst: CstNode, file: string, text: string): { program: A.Program; diagnostics: Diagnostic[] } {
+export function fromCst(
+  cst: CstNode,
+  file: string,
+  text: string,
+  pieces: readonly Piece[] = [],
+): { program: A.Program; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
+  /** The AST of each piece (grammar/pieces.ts) by its placeholder name, lowered innermost first. */
+  const lowered = new Map<string, A.Expr>();
   const span = (t: IToken): Span => tokenSpan(file, t);
 
   const nodes = (n: CstNode, key: string): CstNode[] => (n.children[key] ?? []) as CstNode[];
@@ -262,6 +270,8 @@ export function fromCst(cst: CstNode, file: string, text: string): { program: A.
       if (token(n, "call")) {
         return { kind: "Call", callee: name.image, calleeSpan: span(name), args: nodes(n, "args").map(expression), span: nodeSpan(n) };
       }
+      const piece = lowered.get(name.image);
+      if (piece !== undefined) return piece;
       return { kind: "Name", name: name.image, span: span(name) };
     }
     const num = token(n, "number");
@@ -456,6 +466,9 @@ export function fromCst(cst: CstNode, file: string, text: string): { program: A.
       header.source = { text: readString(source.image), span: hs };
     }
   }
+  // INVARIANT: a piece refers only to pieces before it, so each is lowered
+  // on a shallow stack and found in `lowered` by the expressions around it.
+  for (const p of pieces) lowered.set(p.name, expression(p.cst));
   const nameTok = must(token(cst, "name"), "polis name");
   const titleTok = must(token(cst, "title"), "title");
   const program: A.Program = {

@@ -5,8 +5,9 @@
 import type { IToken } from "chevrotain";
 import type { Diagnostic, Span } from "../../runtime/diagnostic.js";
 import { lex } from "../../grammar/lexer.js";
-import { MAX_NESTING, tooDeeplyNested } from "../../grammar/nesting.js";
+import { MAX_NESTING, MAX_RECORD_NESTING, tooDeeplyNested } from "../../grammar/nesting.js";
 import { parseTokens } from "../../grammar/parser.js";
+import { splitDeep } from "../../grammar/pieces.js";
 import { tokenSpan } from "../../grammar/span.js";
 import { KEYWORD_WORDS } from "../../grammar/tokens.js";
 import { typoNear } from "../../grammar/typos.js";
@@ -20,13 +21,24 @@ export function parse(text: string, file: string): { program?: Program; diagnost
   const lexed = lex(text, file);
   const deep = tooDeeplyNested(lexed.tokens);
   if (deep !== undefined) {
-    const what = `meer dan ${MAX_NESTING} haakjes in elkaar, of meer dan ${MAX_NESTING} keer \`-\` of \`niet\` achter elkaar`;
-    return { diagnostics: [...lexed.diagnostics, diagnostic("P0204", tokenSpan(file, deep), { what })] };
+    const what =
+      deep.limit === "prefix"
+        ? `meer dan ${MAX_NESTING} keer \`-\` of \`niet\` achter elkaar`
+        : deep.limit === "records"
+          ? `meer dan ${MAX_RECORD_NESTING} gegevens \`{…}\` in elkaar`
+          : `meer dan ${MAX_NESTING} haakjes in elkaar`;
+    return { diagnostics: [...lexed.diagnostics, diagnostic("P0204", tokenSpan(file, deep.token), { what })] };
   }
-  const parsed = parseTokens(lexed.tokens);
+  // Deep expressions are parsed piece by piece (grammar/pieces.ts); the
+  // tokens below are the lexer's with those pieces replaced.
+  const split = splitDeep(lexed.tokens);
+  const toks = split.tokens;
+  const parsed = parseTokens(toks);
   const diagnostics = [...lexed.diagnostics];
   const seen = new Set<number>();
-  for (const e of parsed.errors) {
+  // Errors inside deep groups first (found while splitting), then the rest, in order of place.
+  const errors = [...split.errors, ...parsed.errors].sort((a, b) => offsetOf(a.token, text) - offsetOf(b.token, text));
+  for (const e of errors) {
     const t: IToken = e.token;
     const offset = Number.isNaN(t.startOffset) ? text.length : t.startOffset;
     if (seen.has(offset)) continue;
@@ -37,7 +49,7 @@ export function parse(text: string, file: string): { program?: Program; diagnost
     let advice: SyntaxAdvice | undefined;
     // A keyword where a name was expected, or a keyword followed by `:` (a
     // function parameter such as `som: bedrag`), was meant as a name.
-    const next = lexed.tokens[lexed.tokens.indexOf(t) + 1];
+    const next = toks[toks.indexOf(t) + 1];
     const namePosition = /verwacht een naam/.test(e.message) || next?.tokenType.name === "Colon";
     if (KEYWORD_WORDS.has(t.image) && namePosition) {
       advice = "reservedName";
@@ -45,14 +57,14 @@ export function parse(text: string, file: string): { program?: Program; diagnost
       // An input or output named like a keyword (`datum: datum`) parses as a
       // field, but every use of it is then a syntax error: say why.
       advice = "reservedField";
-    } else if (["Plus", "Minus", "Star", "Slash"].includes(t.tokenType.name) && ["Centen", "Euro", "Decimalen"].includes(prev(lexed.tokens, t)?.tokenType.name ?? "")) {
+    } else if (["Plus", "Minus", "Star", "Slash"].includes(t.tokenType.name) && ["Centen", "Euro", "Decimalen"].includes(prev(toks, t)?.tokenType.name ?? "")) {
       // LANGUAGE.md §6: `(X afgerond op centen) + c` needs its parentheses.
       advice = "roundedOperand";
     } else if (AGGREGATION_STARTS.has(t.tokenType.name) && /een naam/.test(e.message)) {
       // Only where an operand was expected: `kosten - som van …`, `a en er is een …`.
       advice = t.tokenType.name === "Indien" ? "ifOperand" : "aggregateOperand";
     }
-    const typo = advice ? undefined : typoNear(lexed.tokens, Number.isNaN(t.startOffset) ? lexed.tokens.length : lexed.tokens.indexOf(t));
+    const typo = advice ? undefined : typoNear(toks, Number.isNaN(t.startOffset) ? toks.length : toks.indexOf(t));
     if (typo) {
       // `indein`, `regle`, `artikle`: the fix replaces the misspelt word (wordSpan), not the error's token.
       diagnostics.push(diagnostic("P0203", span, { message: e.message, word: typo.token.image, advice: "keywordTypo", suggestions: [typo.keyword], wordSpan: tokenSpan(file, typo.token) }));
@@ -60,8 +72,8 @@ export function parse(text: string, file: string): { program?: Program; diagnost
     }
     diagnostics.push(diagnostic("P0203", span, advice ? { message: e.message, word: t.image, advice } : { message: e.message }));
   }
-  if (diagnostics.length > 0 || parsed.errors.length > 0) return { diagnostics };
-  const { program, diagnostics: literalDiagnostics } = fromCst(parsed.cst, file, text);
+  if (diagnostics.length > 0 || errors.length > 0) return { diagnostics };
+  const { program, diagnostics: literalDiagnostics } = fromCst(parsed.cst, file, text, split.pieces);
   const deepNode = tooDeepNode(program);
   if (deepNode !== undefined) {
     const what = `meer dan ${MAX_EXPRESSION_DEPTH} bewerkingen in elkaar`;
@@ -75,7 +87,7 @@ export function parse(text: string, file: string): { program?: Program; diagnost
  * a thousand levels): the checker, the emitter and evaluation recurse over
  * them on the JavaScript stack.
  */
-export const MAX_EXPRESSION_DEPTH = 1000;
+export const MAX_EXPRESSION_DEPTH = 1100;
 
 /** The span of the first node nested deeper than MAX_EXPRESSION_DEPTH (iterative: no recursion of its own). */
 function tooDeepNode(program: Program): Span | undefined {
@@ -94,6 +106,53 @@ function tooDeepNode(program: Program): Span | undefined {
     for (const [key, v] of Object.entries(value)) if (key !== "span" && typeof v === "object") stack.push([v, d]);
   }
   return undefined;
+}
+
+/**
+ * Where a stack overflow most likely came from, for P0204 when a stage ran
+ * out of stack after all: the most deeply nested expression node of the
+ * program, or else the bracket (or prefix operator run) of the source that
+ * nests deepest. Iterative, so it works on what overflowed.
+ */
+export function deepestPlace(file: string, source?: string, program?: Program): Span | undefined {
+  if (program !== undefined) {
+    let best: { depth: number; span: Span } | undefined;
+    const stack: [unknown, number][] = [[program, 0]];
+    while (stack.length > 0) {
+      const [value, depth] = stack.pop()!;
+      if (value === null || typeof value !== "object") continue;
+      if (Array.isArray(value)) {
+        for (const v of value) stack.push([v, depth]);
+        continue;
+      }
+      const node = value as { kind?: unknown; span?: Span };
+      const isNode = typeof node.kind === "string" && node.span !== undefined;
+      const d = isNode ? depth + 1 : depth;
+      if (isNode && (best === undefined || d > best.depth)) best = { depth: d, span: node.span! };
+      for (const [key, v] of Object.entries(value)) if (key !== "span" && typeof v === "object") stack.push([v, d]);
+    }
+    if (best !== undefined && best.depth > 1) return best.span;
+  }
+  if (source === undefined) return undefined;
+  let depth = 0;
+  let run = 0;
+  let best: { score: number; token: IToken } | undefined;
+  let runStart: IToken | undefined;
+  for (const t of lex(source, file).tokens) {
+    const name = t.tokenType.name;
+    if (name === "Minus" || name === "Niet") {
+      if (run++ === 0) runStart = t;
+    } else run = 0;
+    if (name === "LParen" || name === "LSquare" || name === "LCurly") depth++;
+    else if (name === "RParen" || name === "RSquare" || name === "RCurly") depth = Math.max(0, depth - 1);
+    const score = Math.max(depth, run);
+    if (score > 0 && (best === undefined || score > best.score)) best = { score, token: run >= depth ? runStart! : t };
+  }
+  return best !== undefined ? tokenSpan(file, best.token) : undefined;
+}
+
+function offsetOf(t: IToken, text: string): number {
+  return Number.isNaN(t.startOffset) ? text.length : t.startOffset;
 }
 
 function lastLine(text: string): number {

@@ -8,28 +8,32 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { compile, hasErrors } from "../../compiler/pipeline.js";
 import { renderDiagnostics } from "../../compiler/diagnostics/render.js";
 import { load } from "../../compiler/emit/load.js";
-import { findConflicts } from "../../compiler/cases/conflicts.js";
+import { proveCheck } from "../../compiler/proofs/check.js";
+import { releaseSolver } from "../../compiler/proofs/z3.js";
 import { GOLDEN, ROOT, caseName, listFiles, read, repoPath, sibling } from "./golden.js";
 
 const DIR = path.join(GOLDEN, "check");
 const files = listFiles(DIR, ".polis");
 
 /** What `polis check FILE` writes on stderr (cli/io.ts printDiagnostics). */
-function checkOutput(file: string): { text: string; errors: boolean } {
+async function checkOutput(file: string): Promise<{ text: string; errors: boolean }> {
   const shown = repoPath(file);
   const source = read(file);
   const { diagnostics, policy } = compile(source, shown);
-  // As the CLI does: try the policy on generated cases for conflicting rules.
-  if (policy) diagnostics.push(...findConflicts(policy, load(policy)));
+  // As the CLI does (cli/check.ts): prove the outputs free of conflicts and gaps,
+  // or fall back to generated cases where a construct cannot be encoded.
+  if (policy && !hasErrors(diagnostics)) diagnostics.push(...(await proveCheck(policy, load(policy))).diagnostics);
   const text = diagnostics.length === 0 ? "" : renderDiagnostics(diagnostics, new Map([[shown, source]])) + "\n";
   return { text, errors: hasErrors(diagnostics) };
 }
 
 describe("golden diagnostics", () => {
+  afterAll(releaseSolver);
+
   it("has good and bad inputs", () => {
     expect(files.some((f) => f.includes(`${path.sep}good${path.sep}`))).toBe(true);
     expect(files.some((f) => f.includes(`${path.sep}bad${path.sep}`))).toBe(true);
@@ -39,7 +43,7 @@ describe("golden diagnostics", () => {
     const kind = path.basename(path.dirname(file));
     it(caseName(DIR, file), async () => {
       expect(["good", "bad"]).toContain(kind);
-      const { text, errors } = checkOutput(file);
+      const { text, errors } = await checkOutput(file);
       await expect(text).toMatchFileSnapshot(sibling(file, ".diagnostics.txt"));
       expect(errors, kind === "good" ? "a good program has no errors" : "a bad program has an error").toBe(kind === "bad");
       expect(text).not.toMatch(/\bat .*\.(js|ts):\d+/); // no stack trace

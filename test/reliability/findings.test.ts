@@ -8,12 +8,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { compile } from "../../compiler/pipeline.js";
+import { compile, tooDeep } from "../../compiler/pipeline.js";
+import { policyToSql } from "../../compiler/sql/query.js";
 import { load } from "../../compiler/emit/load.js";
 import { formatSource } from "../../compiler/format/format.js";
 import { decodeCase, decodeCaseBytes, encodeValue } from "../../runtime/case.js";
 import { PolisError } from "../../runtime/diagnostic.js";
-import { MAX_NESTING } from "../../grammar/nesting.js";
+import { MAX_NESTING, MAX_RECORD_NESTING } from "../../grammar/nesting.js";
 import { MAX_EXPRESSION_DEPTH } from "../../compiler/syntax/parse.js";
 import { ratInt } from "../../runtime/rational.js";
 import { assertBuilt, polis } from "../e2e/cli.js";
@@ -200,7 +201,11 @@ describe("finding 4: usage errors exit 2 with a Dutch message, never a stack tra
 
 describe("finding 13: the depth limit is generous and points at the expression", () => {
   const wrap = (body: string) => `polis diep "Diep"\n\ninvoer\n  x: getal\n\nuitvoer\n  y: getal\n\nregel r (artikel 1):\n  y ${body}\n`;
+  /** `(x + (x + … (x) …))`: n brackets, each one more operation deep. */
+  const rightNested = (n: number) => "(x + ".repeat(n) + "x" + ")".repeat(n);
+
   it(`${MAX_NESTING} nested parentheses compile and run; one more is P0204 at the bracket`, () => {
+    expect(MAX_NESTING).toBeGreaterThanOrEqual(1000);
     const ok = compile(wrap("(".repeat(MAX_NESTING) + "x" + ")".repeat(MAX_NESTING)), "diep.polis");
     expect(ok.diagnostics).toEqual([]);
     expect(load(ok.policy!).evaluate({ x: "2" })).toEqual({ y: "2" });
@@ -208,6 +213,34 @@ describe("finding 13: the depth limit is generous and points at the expression",
     const bad = compile(wrap("(".repeat(n) + "x" + ")".repeat(n)), "diep.polis");
     expect(bad.diagnostics.map((d) => [d.code, d.span?.line, d.span?.column])).toEqual([["P0204", 10, 4 + MAX_NESTING + 1]]);
   });
+
+  it("1000 brackets each one operation deeper compile, run and translate to SQL", () => {
+    const ok = compile(wrap(rightNested(1000)), "diep.polis");
+    expect(ok.diagnostics).toEqual([]);
+    expect(load(ok.policy!).evaluate({ x: "1" })).toEqual({ y: "1001" });
+    expect(policyToSql(ok.policy!, { dialect: "duckdb", table: "t" })).toMatch(/^SELECT /);
+  });
+
+  it("deep calls and lists are read in pieces too, with their syntax errors at the right place", () => {
+    const calls = compile(wrap("abs(".repeat(600) + "x" + ")".repeat(600)), "diep.polis");
+    expect(calls.diagnostics).toEqual([]);
+    expect(load(calls.policy!).evaluate({ x: "-3" })).toEqual({ y: "3" });
+    // A missing operand 500 brackets deep: reported at the `)` after `+`, as without pieces.
+    const body = "(".repeat(500) + "x +" + ")".repeat(500);
+    const bad = compile(wrap(body), "diep.polis");
+    expect(bad.diagnostics.map((d) => [d.code, d.span?.line, d.span?.column])).toEqual([["P0203", 10, 4 + 500 + 3 + 1]]);
+  });
+
+  it("records nest up to MAX_RECORD_NESTING, then P0204 at the `{`", () => {
+    const src = (n: number) =>
+      `polis diep "Diep"\n\ninvoer\n  x: getal\n\nuitvoer\n  y: getal\n\nregel r (artikel 1):\n  y x\n\nvoorbeeld "v":\n  gegeven x ${"{a ".repeat(n)}1${"}".repeat(n)}\n  verwacht y 1\n`;
+    // At the limit the file parses (the checker then says a getal is no record).
+    expect(compile(src(MAX_RECORD_NESTING), "diep.polis").diagnostics.map((d) => d.code)).not.toContain("P0204");
+    const bad = compile(src(MAX_RECORD_NESTING + 1), "diep.polis");
+    expect(bad.diagnostics.map((d) => [d.code, d.span?.line, d.span?.column])).toEqual([["P0204", 13, 13 + 3 * MAX_RECORD_NESTING]]);
+    expect(bad.diagnostics[0]!.message).toContain(`meer dan ${MAX_RECORD_NESTING} gegevens`);
+  });
+
   it("long chains of operators are fine up to the limit, then P0204 inside the expression", () => {
     const sum = (n: number) => Array.from({ length: n }, () => "x").join(" + ");
     const ok = compile(wrap(sum(MAX_EXPRESSION_DEPTH - 20)), "diep.polis");
@@ -220,5 +253,17 @@ describe("finding 13: the depth limit is generous and points at the expression",
     expect(neg.diagnostics.map((d) => [d.code, d.span?.line])).toEqual([["P0204", 10]]);
     const not = compile(wrap("indien " + "niet ".repeat(3000) + "x > 0 dan 1 anders 0"), "diep.polis");
     expect(not.diagnostics.map((d) => [d.code, d.span?.line])).toEqual([["P0204", 10]]);
+  });
+
+  it("a stack overflow that gets past the limits still names the deepest place, not line 1 column 1", () => {
+    const overflow = new RangeError("Maximum call stack size exceeded");
+    const source = wrap("x + (x * [x, (x)])");
+    const [fromTokens] = tooDeep(overflow, "diep.polis", source);
+    expect([fromTokens!.code, fromTokens!.span?.line, fromTokens!.span?.column]).toEqual(["P0204", 10, 18]);
+    const program = compile(source, "diep.polis").program!;
+    const [fromAst] = tooDeep(overflow, "diep.polis", source, program);
+    expect([fromAst!.code, fromAst!.span?.line]).toEqual(["P0204", 10]);
+    expect(fromAst!.span?.column).toBeGreaterThan(4);
+    expect(() => tooDeep(new Error("iets anders"), "diep.polis", source)).toThrow("iets anders");
   });
 });

@@ -85,10 +85,19 @@ describe("generated member sentences read as a letter", () => {
 
   it("cites a heading of the conditions as a heading, not as an article number", () => {
     const text = renderMemberExplanation(explanation([{ output: "toestemming_nodig", value: "nee", byDefault: false, rules: [rule(["Heeft u toestemming nodig"])] }]));
-    expect(text).toContain("Dit geldt niet voor u: toestemming nodig (zie „Heeft u toestemming nodig\").");
+    expect(text).toContain("U hebt geen toestemming nodig (zie „Heeft u toestemming nodig\").");
     expect(text).not.toContain("artikel Heeft");
     const mixed = renderMemberExplanation(explanation([{ output: "vergoeding", value: "€ 1.290", byDefault: false, rules: [rule(["7.1", "Batterijen", "Vergoeding"])] }]));
     expect(mixed).toContain("Vergoeding: € 1.290 (artikel 7.1; zie „Batterijen\" en „Vergoeding\").");
+  });
+
+  it("says in the second person whether the member has a right or needs something", () => {
+    const step = (output: string, value: string) => ({ output, value, byDefault: false, rules: [rule(["9"])] });
+    const text = renderMemberExplanation(explanation([step("recht_op_vergoeding", "ja"), step("recht_op_verblijf", "nee"), step("verwijsbrief_nodig", "ja"), step("handicap_voldoet", "nee")]));
+    expect(text).toContain("U hebt recht op vergoeding (artikel 9).");
+    expect(text).toContain("U hebt geen recht op verblijf (artikel 9).");
+    expect(text).toContain("U hebt verwijsbrief nodig (artikel 9).");
+    expect(text).toContain("Dit geldt niet voor u: handicap voldoet (artikel 9).");
   });
 
   it("labels a value with the output's name, which fits every name", () => {
