@@ -76,6 +76,9 @@ export function ratTerm(z: Z3, r: Rat): A {
 
 export class Encoder {
   private readonly defs = new Map<string, SV>();
+  private readonly calls = new Map<string, SV>();
+  /** Expressions encoded: past the limit the policy counts as too large to prove (it is tested). */
+  private work = 0;
   private locals: Map<string, SV>[] = [];
 
   constructor(
@@ -155,6 +158,7 @@ export class Encoder {
 
   expr(x: Expr): SV {
     const { z } = this;
+    if (++this.work > WORK_LIMIT) throw new NotEncodable("een berekening die te groot wordt om te bewijzen", x.span);
     switch (x.e) {
       case "const": return this.constant(x.value, x.type, x.span);
       case "ref": return this.ref(x);
@@ -247,10 +251,17 @@ export class Encoder {
     if (!f) throw new NotEncodable(`de functie \`${fn}\``, span);
     const frame = new Map<string, SV>();
     f.params.forEach((p, i) => frame.set(p.name, this.expr(args[i]!)));
+    // A call with the same arguments is encoded once (a chain of functions
+    // that each call the previous one twice stays linear).
+    const key = `${fn}(${[...frame.values()].map(svKey).join(",")})`;
+    const found = this.calls.get(key);
+    if (found) return found;
     const saved = this.locals;
     this.locals = [frame];
     try {
-      return this.expr(f.body);
+      const v = this.expr(f.body);
+      this.calls.set(key, v);
+      return v;
     } finally {
       this.locals = saved;
     }
@@ -380,6 +391,13 @@ export class Encoder {
     }
     return best;
   }
+}
+
+const WORK_LIMIT = 200_000;
+
+/** A key for an encoded value (its terms' text). */
+function svKey(v: SV): string {
+  return v.k === "period" ? `${v.s.sexpr()}:${v.e.sexpr()}` : v.x.sexpr();
 }
 
 export function typeNoun(t: Type): string {
