@@ -9,7 +9,7 @@ import { hasErrors } from "../compiler/pipeline.js";
 import { load } from "../compiler/emit/load.js";
 import type { OutputProof } from "../compiler/proofs/check.js";
 import type { Diagnostic } from "../runtime/diagnostic.js";
-import { EXIT_OK, EXIT_POLICY, findPolicies, printDiagnostics } from "./io.js";
+import { EXIT_OK, EXIT_POLICY, findPolicies, printDiagnostics, sourceOf } from "./io.js";
 import { compileFile } from "./compile-file.js";
 
 export interface CheckOptions {
@@ -69,7 +69,7 @@ export async function checkCommand(files: string[], options: CheckOptions = {}):
       const policy = r.policy;
       let proofs: OutputProof[] | undefined;
       if (policy && !hasErrors(r.diagnostics)) {
-        const p = await proveCheck(policy, load(policy));
+        const p = await proveCheck(policy, load(policy), { ...(sourceOf(r.file) !== undefined ? { source: sourceOf(r.file)! } : {}) });
         r.diagnostics.push(...p.diagnostics);
         proofs = p.outputs;
       }

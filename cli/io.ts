@@ -22,6 +22,11 @@ export class UsageError extends Error {
 
 const sources = new Map<string, string>();
 
+/** The text of a file read by compileFile (as shown), for checks that quote it. */
+export function sourceOf(shown: string): string | undefined {
+  return sources.get(shown);
+}
+
 /** Colour on a terminal, unless NO_COLOR; FORCE_COLOR forces it (commander-nl.ts). */
 export function useColor(stream: NodeJS.WriteStream): boolean {
   return colorWanted(stream);

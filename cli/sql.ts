@@ -5,6 +5,7 @@ import { EXIT_OK, EXIT_POLICY, UsageError, printDiagnostics } from "./io.js";
 import { compileFile } from "./compile-file.js";
 import { hasErrors } from "../compiler/pipeline.js";
 import type { Policy } from "../compiler/ir/ir.js";
+import { wording } from "../runtime/messages.js";
 import { policyToSql, UnsupportedInSql, type SqlOptions } from "../compiler/sql/query.js";
 import type { DialectName } from "../compiler/sql/dialect.js";
 
@@ -27,7 +28,7 @@ export function sqlOf(policy: Policy, file: string, options: SqlOptions): string
   try {
     return policyToSql(policy, options);
   } catch (e) {
-    if (e instanceof UnsupportedInSql) return { error: `${file}: fout P0901: ${e.message} kan niet in SQL worden uitgedrukt` };
+    if (e instanceof UnsupportedInSql) return { error: `${file}: fout P0901: ${wording("P0901", { what: e.message }).message}` };
     throw e;
   }
 }

@@ -1,4 +1,4 @@
-// The one Dutch catalog of Polis diagnostics, P01xx literals … P08xx
+// The one Dutch catalog of Polis diagnostics, P01xx literals … P09xx
 // evaluation (STYLE.md, Diagnostics). In: a code and its parameters. Out: the
 // message (one lowercase sentence, no final period) and, where there is
 // advice, the hint. Codes are stable and never reused.
@@ -274,6 +274,16 @@ export const MESSAGES = {
     (p) => `conflict: ${conflictText(p)}`,
     (p) => `gevonden door de bewijzer, bijvoorbeeld:\n${p.example}\nmaak de ene regel een uitzondering op de andere (\`uitzondering op\`) of laat de voorwaarden elkaar uitsluiten`,
   ),
+  /** `d + n maanden` lands on a day that does not exist for some valid case, and is clamped (issue 18). */
+  P0514: warning<{ expr: string; date: string; step: string; result: string; article: string; example: string }>(
+    (p) => `\`${p.expr}\` kan op een dag vallen die niet bestaat: ${p.date} ${p.step} wordt ${p.result} (${p.article})`,
+    (p) => `bijvoorbeeld voor ${p.example}; Polis neemt dan de laatste dag van de maand. Is dat de bedoeling, schrijf dan \`# polis: afkappen\` op de regel erboven`,
+  ),
+  /** `d + 1 jaar + 1 maand`: two month steps that give another date than one sum of months (issue 18). */
+  P0515: warning<{ expr: string; left: string; right: string }>(
+    (p) => `\`${p.expr}\` is dubbelzinnig: Polis leest \`${p.left}\`, en dat verschilt van \`${p.right}\` aan het einde van een maand`,
+    (p) => `zet haakjes om de bedoelde lezing: \`${p.left}\` of \`${p.right}\``,
+  ),
   /** An output without `standaard` that some valid case leaves without a value (issue 18). */
   P0513: warning<{ output: string; example: string }>(
     (p) => `\`${p.output}\` krijgt niet in elk geval een waarde: geen regel geldt en er is geen \`standaard\``,
@@ -457,6 +467,13 @@ export const MESSAGES = {
   /** op: `grootste`, `kleinste`, `eerste` or `laatste` (issue 19). */
   P0813: error<{ op: string; where?: string }>(
     (p) => `\`${p.op} van\` een lege lijst (of zonder element waarvoor de voorwaarde geldt) bestaat niet${inWhere(p)}`,
+  ),
+
+  // ── P09xx: back ends (docs/sql.md) ──────────────────────────────────────────
+  /** what: the construct the SQL back end cannot express, e.g. "de functie `werkdagen_tussen_nl`". */
+  P0901: error<{ what: string }>(
+    (p) => `${p.what} kan niet in SQL worden uitgedrukt`,
+    () => "beslis deze polis met `polis run` (zonder --engine); docs/sql.md noemt wat SQL wel en niet kan",
   ),
 } as const;
 

@@ -20,6 +20,7 @@ import { load } from "../compiler/emit/load.js";
 import { runExamples } from "../compiler/cases/examples.js";
 import { findConflicts } from "../compiler/cases/conflicts.js";
 import { sampleOutputs } from "../compiler/proofs/sample.js";
+import { ambiguousMonthSums } from "../compiler/proofs/dates.js";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(HERE, path.basename(path.dirname(HERE)) === "dist" ? "../.." : "..");
@@ -39,7 +40,12 @@ interface Example {
 const HEAD = 'polis vb "Voorbeeld"\n\ninvoer\n  kosten: bedrag vanaf 0\n  geboren: datum\n\nuitvoer\n  vergoeding: bedrag\n\n';
 
 /** Small programs for codes that no golden file shows. `case` makes it a case-file or evaluation example. */
-const EXTRA: { code: Code; policy: string; case?: Record<string, unknown>; show?: string; conflicts?: boolean; sampled?: boolean }[] = [
+const EXTRA: { code: Code; policy: string; case?: Record<string, unknown>; show?: string; conflicts?: boolean; sampled?: boolean; monthSums?: boolean }[] = [
+  {
+    code: "P0515",
+    monthSums: true,
+    policy: `${HEAD}regel r (artikel 1):\n  indien geboren + 1 jaar + 1 maand > 1 januari 2012 dan vergoeding 0\n  anders vergoeding kosten\n`,
+  },
   {
     code: "P0513",
     sampled: true,
@@ -77,6 +83,7 @@ const EXTRA: { code: Code; policy: string; case?: Record<string, unknown>; show?
 
 /** Codes that an example cannot show, with why. */
 const NO_EXAMPLE: Partial<Record<Code, string>> = {
+  P0514: "found by the solver, which runs asynchronously while this reference is generated synchronously; the section Bewijzen shows one",
   P0512: "found by the solver, which runs asynchronously while this reference is generated synchronously; the section Bewijzen shows one, and P0511 the same conflict found by sampling",
   P0104: "not reported by this version of Polis (a text not closed on its line is P0202); the code stays reserved",
   P0413: "not reported by this version of Polis (a type that cannot be used is reported as P0303 or P0401); the code stays reserved",
@@ -86,6 +93,7 @@ const NO_EXAMPLE: Partial<Record<Code, string>> = {
   P0809: "an internal error: a bug in Polis, not in the policy; please report it",
   P0529: "reported by `polis build` for two files with the same polis name whose `geldig` periods share a day (`geldig van 1 januari 2012 tot en met 31 december 2012` beside `geldig vanaf 1 juli 2012`); the message names both files and versions and the first shared day, see §10",
   P0720: "thrown by the version picker of a built library (`versieOp(\"vgz_eigen_risico\", \"2011-06-01\")`) when no version of the policy is in force on the date, see §10",
+  P0901: "reported by `polis sql` and `polis run --engine duckdb|postgres`, not by `polis check`: a policy that uses a construct the SQL back end cannot express (the public-holiday functions of §7.1; lists as values in PostgreSQL), e.g. `polis sql` on a policy with `werkdagen_tussen_nl` gives ``de functie \`werkdagen_tussen_nl\` kan niet in SQL worden uitgedrukt``; docs/sql.md lists what is supported",
   P0812: "a policy whose functions call each other more than 100.000 times for one case (each call with different arguments, so remembering results does not help); the message names the function",
 };
 
@@ -155,6 +163,7 @@ function fromExtras(found: Map<string, Example>): void {
       const r = compile(x.policy, "voorbeeld.polis");
       d = r.diagnostics.find((y) => y.code === x.code);
       if (!d && r.policy && x.conflicts) d = findConflicts(r.policy, load(r.policy))[0];
+      else if (!d && r.policy && x.monthSums) d = ambiguousMonthSums(r.policy, x.policy)[0];
       else if (!d && r.policy && x.sampled) d = sampleOutputs(r.policy, load(r.policy), r.policy.outputs.map((o) => o.name), 200).diagnostics.find((y) => y.code === x.code);
       else if (!d && r.policy) d = runExamples(r.policy, load(r.policy)).flatMap((e) => e.diagnostics).find((y) => y.code === x.code);
     }

@@ -34,9 +34,18 @@ export class SmtCalendar {
 
   constructor(private readonly z: Z3) {}
 
+  /**
+   * Most dates a policy meets lie in 1901–2099, where a leap year is every
+   * fourth: the solver gets that case cheaply, and the full rule outside it.
+   */
+  private modern(y: Int): B {
+    return this.z.And(y.ge(1901), y.le(2099));
+  }
+
   isLeap(y: Int): B {
     const { z } = this;
-    return z.Or(z.And(y.mod(4).eq(0), y.mod(100).neq(0)), y.mod(400).eq(0));
+    const four = y.mod(4).eq(0);
+    return z.If(this.modern(y), four, z.Or(z.And(four, y.mod(100).neq(0)), y.mod(400).eq(0))) as B;
   }
 
   daysInMonth(y: Int, m: Int): Int {
@@ -53,7 +62,9 @@ export class SmtCalendar {
     let before: Int = z.Int.val(0);
     for (let k = 12; k >= 2; k--) before = z.If(m.eq(k), z.Int.val(DAYS_BEFORE_MONTH[k]!), before) as Int;
     const leapDay = z.If(z.And(m.gt(2), this.isLeap(y)), z.Int.val(1), z.Int.val(0)) as Int;
-    return p.mul(365).add(p.div(4)).sub(p.div(100)).add(p.div(400)).add(before).add(leapDay).add(d).sub(1).add(DAY_OF_YEAR_ONE);
+    // In 1901–2099, (y − 1) div 100 − (y − 1) div 400 is 19 − 4 = 15.
+    const centuries = z.If(this.modern(y), z.Int.val(15), p.div(100).sub(p.div(400))) as Int;
+    return p.mul(365).add(p.div(4)).sub(centuries).add(before).add(leapDay).add(d).sub(1).add(DAY_OF_YEAR_ONE);
   }
 
   /** The constraints that (y, m, d) is a date in the years 1–9999. */
@@ -71,6 +82,12 @@ export class SmtCalendar {
     const n = this.fresh++;
     const r = { y: z.Int.const(`cal_y${n}`), m: z.Int.const(`cal_m${n}`), d: z.Int.const(`cal_d${n}`) };
     this.side.push(this.validYmd(r.y, r.m, r.d), this.dayFromYmd(r.y, r.m, r.d).eq(day));
+    // Redundant, but it lets the solver bound the year from the day at once:
+    // 1 januari of year y lies within -1…+1,21 days of 365,2425 × (y − 1970)
+    // for every year 1–9999 (checked against runtime/calendar.ts), so
+    // 10000 × day − 3652425 × (y − 1970) lies in −10000 … 3680000.
+    const spread = day.mul(10000).sub(r.y.sub(1970).mul(3652425));
+    this.side.push(spread.ge(-10000), spread.le(3680000));
     this.cache.set(key, r);
     return r;
   }

@@ -8,7 +8,8 @@
 // says so: "getest op N gevallen", never "bewezen".
 // In: a lowered IR policy and its module. Out: per-output status and
 // warnings P0512 (conflict), P0513 (no value), plus the sampled P0511 for
-// outputs that fell back.
+// outputs that fell back; and the month-end warnings of proofs/dates.ts
+// (P0514 clamping, P0515 `d + 1 jaar + 1 maand`).
 
 import type { Diagnostic } from "../../runtime/diagnostic.js";
 import { PolisError } from "../../runtime/diagnostic.js";
@@ -20,6 +21,7 @@ import { sampleOutputs } from "./sample.js";
 import { voorbeeldText } from "./voorbeeld.js";
 import { NotEncodable, type B } from "./encode.js";
 import { Session } from "./session.js";
+import { ambiguousMonthSums, clampingWarnings } from "./dates.js";
 import { solver, type Z3 } from "./z3.js";
 
 /** How one output was judged. */
@@ -113,7 +115,7 @@ async function gaps(cx: Ctx, name: string): Promise<boolean> {
 }
 
 /** Proofs for every output; outputs the solver cannot judge are sampled. */
-export async function proveCheck(policy: LoweredPolicy, module: DecisionModule, options: { z3?: Z3 } = {}): Promise<CheckProofs> {
+export async function proveCheck(policy: LoweredPolicy, module: DecisionModule, options: { z3?: Z3; /** The policy's text: for `# polis: afkappen` and the text of date expressions. */ source?: string } = {}): Promise<CheckProofs> {
   const z = options.z3 ?? (await solver());
   const outputs: OutputProof[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -139,8 +141,8 @@ export async function proveCheck(policy: LoweredPolicy, module: DecisionModule, 
     try {
       if (!(await conflicts(cx, o.name)) || !(await gaps(cx, o.name))) why = "de oplosser kwam niet tot een antwoord";
     } catch (e) {
-      if (!(e instanceof NotEncodable)) throw e;
-      why = `niet uit te drukken: ${e.construct}`;
+      // A failure of the prover itself must not cost the author the check: the output is tested instead.
+      why = e instanceof NotEncodable ? `niet uit te drukken: ${e.construct}` : `de bewijzer liep vast: ${e instanceof Error ? e.message : String(e)}`;
     }
     if (why === undefined) {
       diagnostics.push(...cx.diagnostics);
@@ -148,6 +150,14 @@ export async function proveCheck(policy: LoweredPolicy, module: DecisionModule, 
     } else {
       sampled.push(o.name);
       outputs.push({ output: o.name, status: "getest", cases: SAMPLED_CASES, reason: why });
+    }
+  }
+  diagnostics.push(...ambiguousMonthSums(policy, options.source));
+  if (session) {
+    try {
+      diagnostics.push(...(await clampingWarnings(session, policy, options.source)));
+    } catch {
+      // Month-end warnings are advice: a prover failure leaves them out.
     }
   }
   if (sampled.length > 0) {

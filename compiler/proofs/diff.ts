@@ -142,7 +142,7 @@ async function proveOutput(session: Session, sides: [DiffSide, DiffSide], output
     }
     const input = { ...caseFileOf(sides[0].policy.inputs, r.values), ...caseFileOf(sides[1].policy.inputs, r.values) };
     witnesses.push({ input, old: show(sides[0], a, output), new: show(sides[1], b, output) });
-    keys.push(features.map((f) => Number(r.model.eval(f, true).toString()) || 0));
+    keys.push(features.map((f) => { const v = r.model.eval(f, true) as unknown as { value?: () => unknown }; const n = typeof v.value === "function" ? Number(v.value() as bigint) : NaN; return Number.isFinite(n) ? n : 0; }));
     if (features.length === 0) break;
     blocked.push(z.Or(...features.map((f) => f.neq(r.model.eval(f, true) as A))));
   }
@@ -180,8 +180,8 @@ export async function proveEquivalence(oldSide: DiffSide, newSide: DiffSide, opt
     try {
       outputs.push(await proveOutput(session, [oldSide, newSide], output, options.limit ?? DEFAULT_LIMIT));
     } catch (e) {
-      if (!(e instanceof NotEncodable)) throw e;
-      outputs.push({ output, status: "getest", witnesses: [], complete: false, reason: `niet uit te drukken: ${e.construct}` });
+      const reason = e instanceof NotEncodable ? `niet uit te drukken: ${e.construct}` : `de bewijzer liep vast: ${e instanceof Error ? e.message : String(e)}`;
+      outputs.push({ output, status: "getest", witnesses: [], complete: false, reason });
     }
   }
   return { outputs, queries: session.queries };

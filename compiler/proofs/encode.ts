@@ -76,6 +76,9 @@ export function ratTerm(z: Z3, r: Rat): A {
 
 export class Encoder {
   private readonly defs = new Map<string, SV>();
+  private readonly calls = new Map<string, SV>();
+  /** Expressions encoded: past the limit the policy counts as too large to prove (it is tested). */
+  private work = 0;
   private locals: Map<string, SV>[] = [];
 
   constructor(
@@ -155,6 +158,7 @@ export class Encoder {
 
   expr(x: Expr): SV {
     const { z } = this;
+    if (++this.work > WORK_LIMIT) throw new NotEncodable("een berekening die te groot wordt om te bewijzen", x.span);
     switch (x.e) {
       case "const": return this.constant(x.value, x.type, x.span);
       case "ref": return this.ref(x);
@@ -181,7 +185,7 @@ export class Encoder {
         return { k: "bool", x: z.And(this.compare(">=", a, this.expr(x.low), x.span), this.compare("<=", a, this.expr(x.high), x.span)) };
       }
       case "if": return this.ite(this.bool(x.cond), this.expr(x.then), this.expr(x.else));
-      case "date_add": return this.dateAdd(x.date, x.dur, x.sign);
+      case "date_add": return this.dateAdd(x.date, x.dur, x.sign, x.span);
       case "date_diff": return { k: "dur", unit: "dagen", x: this.day(x.left).sub(this.day(x.right)) };
       case "dur": return this.duration(x.unit, this.num(x.arg), x.span);
       case "dur_add": {
@@ -247,10 +251,17 @@ export class Encoder {
     if (!f) throw new NotEncodable(`de functie \`${fn}\``, span);
     const frame = new Map<string, SV>();
     f.params.forEach((p, i) => frame.set(p.name, this.expr(args[i]!)));
+    // A call with the same arguments is encoded once (a chain of functions
+    // that each call the previous one twice stays linear).
+    const key = `${fn}(${[...frame.values()].map(svKey).join(",")})`;
+    const found = this.calls.get(key);
+    if (found) return found;
     const saved = this.locals;
     this.locals = [frame];
     try {
-      return this.expr(f.body);
+      const v = this.expr(f.body);
+      this.calls.set(key, v);
+      return v;
     } finally {
       this.locals = saved;
     }
@@ -310,16 +321,16 @@ export class Encoder {
   }
 
   /** Every `d ± n maanden` encoded so far, with when it clamps (for the month-end warning). */
-  readonly monthAdds: { date: Expr; dur: Expr; sign: 1 | -1; clamped: B; result: A }[] = [];
+  readonly monthAdds: { span: Span; dur: Expr; day: A; months: A; clamped: B; result: A }[] = [];
 
-  private dateAdd(date: Expr, dur: Expr, sign: 1 | -1): SV {
+  private dateAdd(date: Expr, dur: Expr, sign: 1 | -1, span: Span): SV {
     const d = this.day(date);
     const n = this.expr(dur);
     if (n.k !== "dur") throw new NotEncodable("een duur", dur.span);
     const k = sign === 1 ? n.x : n.x.neg();
     if (n.unit === "dagen") return { k: "day", x: d.add(k) };
     const r = this.cal.addMonths(d, k);
-    this.monthAdds.push({ date, dur, sign, clamped: r.clamped, result: r.day });
+    this.monthAdds.push({ span, dur, day: d, months: k, clamped: r.clamped, result: r.day });
     return { k: "day", x: r.day };
   }
 
@@ -380,6 +391,13 @@ export class Encoder {
     }
     return best;
   }
+}
+
+const WORK_LIMIT = 200_000;
+
+/** A key for an encoded value (its terms' text). */
+function svKey(v: SV): string {
+  return v.k === "period" ? `${v.s.sexpr()}:${v.e.sexpr()}` : v.x.sexpr();
 }
 
 export function typeNoun(t: Type): string {

@@ -55,6 +55,11 @@ export class CaseVars {
     return i;
   }
 
+  /** Every optional input encoded so far was given (for questions about an expression's value). */
+  allKnown(): B[] {
+    return [...this.vars.values()].flatMap((v) => (v.known ? [v.known] : []));
+  }
+
   input(name: string, span: Span): SV {
     return this.variable(name, span).value;
   }
@@ -89,12 +94,10 @@ export class CaseVars {
       made.constraints.push(...this.make(`in_${name}`, other.type, other.desc.restriction, span).constraints);
     }
     const v: Var = { input, value: made.value, ...(made.cents ? { cents: made.cents } : {}) };
-    if (input.optional) {
-      v.known = this.z.Bool.const(`known_${name}`);
-      this.valid.push(this.z.Implies(v.known, this.z.And(...made.constraints)));
-    } else {
-      this.valid.push(...made.constraints);
-    }
+    // An optional input's variable meets its beperking whether or not it was
+    // given: when it was not, reading it is an error and its value plays no part.
+    if (input.optional) v.known = this.z.Bool.const(`known_${name}`);
+    this.valid.push(...made.constraints);
     this.vars.set(name, v);
     return v;
   }
@@ -200,8 +203,11 @@ function isTrue(x: unknown): boolean {
   return String(x) === "true";
 }
 
-function intOf(model: Model<"polis">, x: A): bigint {
-  return BigInt(model.eval(x, true).toString());
+/** A whole number from a model (z3 prints a negative one as `(- 5)`). */
+export function intOf(model: Model<"polis">, x: A): bigint {
+  const v = model.eval(x, true) as unknown as { value?: () => bigint };
+  if (typeof v.value === "function") return BigInt(v.value());
+  return BigInt(String(v).replace(/^\(- (\d+)\)$/, "-$1"));
 }
 
 /** A Real from a model: z3 prints `(/ 7.0 3.0)`, `(- 2.0)`, `5.0`. */

@@ -8,12 +8,12 @@
 import fc from "fast-check";
 import { PolisError, type Diagnostic } from "../../runtime/diagnostic.js";
 import { diagnostic, paramsOf } from "../../runtime/messages.js";
-import type { LoweredPolicy } from "../ir/ir.js";
+import type { Policy } from "../ir/ir.js";
 import type { DecisionModule } from "../emit/load.js";
 import { caseFileOf, inputsArbitrary } from "../cases/generators.js";
 import { voorbeeldText } from "./voorbeeld.js";
 
-export function sampleOutputs(policy: LoweredPolicy, module: DecisionModule, outputs: readonly string[], runs: number): { diagnostics: Diagnostic[]; cases: number } {
+export function sampleOutputs(policy: Policy, module: DecisionModule, outputs: readonly string[], runs: number): { diagnostics: Diagnostic[]; cases: number } {
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   let cases = 0;

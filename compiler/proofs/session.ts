@@ -17,7 +17,7 @@ import { PolicyModel } from "./decisions.js";
 import type { Z3 } from "./z3.js";
 
 /** Milliseconds a single query may take before it counts as unknown. */
-const QUERY_TIMEOUT_MS = 4000;
+const QUERY_TIMEOUT_MS = 10_000;
 
 export type Answer = { status: "unsat" } | { status: "unknown" } | { status: "sat"; model: Model<"polis">; values: Record<string, unknown> };
 

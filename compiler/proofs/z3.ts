@@ -12,17 +12,20 @@ export type Z3 = Context<"polis">;
 
 interface Loaded {
   ctx: Z3;
-  stop: () => void;
+  stop: () => Promise<void>;
 }
 
 let loading: Promise<Loaded | undefined> | undefined;
 
 async function start(): Promise<Loaded | undefined> {
   try {
-    const { init } = await import("z3-solver");
-    const z = await init();
+    const { init, killThreads } = await import("z3-solver");
+    // Emscripten's own messages (a worker stopped while it reported back) are
+    // not the author's business: stderr belongs to the diagnostics.
+    const quiet = () => undefined;
+    const z = await init({ print: quiet, printErr: quiet });
     const ctx = new z.Context("polis");
-    return { ctx, stop: () => z.em.PThread.terminateAllThreads() };
+    return { ctx, stop: () => killThreads(z.em).catch(() => z.em.PThread.terminateAllThreads()) };
   } catch {
     return undefined;
   }
@@ -40,5 +43,5 @@ export async function releaseSolver(): Promise<void> {
   const l = loading;
   loading = undefined;
   const loaded = await l;
-  loaded?.stop();
+  await loaded?.stop();
 }

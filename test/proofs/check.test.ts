@@ -74,3 +74,38 @@ describe("a construct the encoding does not reach", () => {
     expect(r.outputs.find((o) => o.output === "vergoeding")).toEqual({ output: "vergoeding", status: "bewezen" });
   });
 });
+
+describe("month and year arithmetic on month ends", () => {
+  const file = "test/proofs/maandeinde.polis";
+  const source = fs.readFileSync(path.join(ROOT, file), "utf8");
+  const lineOf = (text: string) => source.split("\n").findIndex((l) => l.includes(text)) + 1;
+
+  it("warns where a day that does not exist is clamped, with the case, the clamped date and the article; `# polis: afkappen` silences it", async () => {
+    const { policy, module } = compiled(file);
+    const r = await proveCheck(policy, module, { source });
+    const clamps = r.diagnostics.filter((d) => d.code === "P0514").map((d) => ({ line: d.span!.line, ...paramsOf(d, "P0514")! }));
+    // Line of `aanvraag + 1 maand` (artikel 6.1); not the line under `# polis: afkappen` (6.2).
+    const termijn = clamps.find((c) => c.line === lineOf("aanvraag + 1 maand dan"))!;
+    expect(termijn.article).toBe("artikel 6.1");
+    expect(termijn.step).toBe("plus 1 maand");
+    // The case really is a month end that is clamped: 29, 30 or 31 januari → the last day of februari.
+    expect(termijn.date).toMatch(/^(29|30|31) januari 2024$/);
+    expect(termijn.result).toBe("29 februari 2024");
+    expect(termijn.example).toMatch(/^gegeven aanvraag (29|30|31) januari 2024, besluit /);
+    expect(clamps.some((c) => c.line === lineOf("aanvraag + 2 maanden"))).toBe(false);
+    // `aanvraag + 1 jaar` lands on 29 februari only from 29 februari 2024.
+    const jaar = clamps.find((c) => c.expr === "aanvraag + 1 jaar")!;
+    expect([jaar.date, jaar.step, jaar.result, jaar.article]).toEqual(["29 februari 2024", "plus 1 jaar", "28 februari 2025", "artikel 6.3"]);
+  });
+
+  it("flags `d + 1 jaar + 1 maand` statically, but not with parentheses", async () => {
+    const { policy, module } = compiled(file);
+    const r = await proveCheck(policy, module, { source });
+    const amb = r.diagnostics.filter((d) => d.code === "P0515").map((d) => paramsOf(d, "P0515")!);
+    expect(amb).toEqual([{ expr: "aanvraag + 1 jaar + 1 maand", left: "(aanvraag + 1 jaar) + 1 maand", right: "aanvraag + (1 jaar + 1 maand)" }]);
+    const fixed = source.replace("aanvraag + 1 jaar + 1 maand", "aanvraag + (1 jaar + 1 maand)");
+    const c = compile(fixed, file);
+    const again = await proveCheck(c.policy!, load(c.policy!), { source: fixed });
+    expect(again.diagnostics.filter((d) => d.code === "P0515")).toEqual([]);
+  });
+});
