@@ -89,8 +89,12 @@ export function parse(text: string, file: string): { program?: Program; diagnost
  */
 export const MAX_EXPRESSION_DEPTH = 1100;
 
-/** The span of the first node nested deeper than MAX_EXPRESSION_DEPTH (iterative: no recursion of its own). */
-function tooDeepNode(program: Program): Span | undefined {
+/**
+ * Visit every node of the program with its nesting depth (iterative: no
+ * recursion of its own, so it works on a program that overflowed a stage);
+ * stops as soon as visit returns true.
+ */
+function eachNodeDepth(program: Program, visit: (span: Span, depth: number) => boolean | void): void {
   const stack: [unknown, number][] = [[program, 0]];
   while (stack.length > 0) {
     const [value, depth] = stack.pop()!;
@@ -102,10 +106,19 @@ function tooDeepNode(program: Program): Span | undefined {
     const node = value as { kind?: unknown; span?: Span };
     const isNode = typeof node.kind === "string" && node.span !== undefined;
     const d = isNode ? depth + 1 : depth;
-    if (d > MAX_EXPRESSION_DEPTH) return node.span;
+    if (isNode && visit(node.span!, d) === true) return;
     for (const [key, v] of Object.entries(value)) if (key !== "span" && typeof v === "object") stack.push([v, d]);
   }
-  return undefined;
+}
+
+/** The span of the first node nested deeper than MAX_EXPRESSION_DEPTH. */
+function tooDeepNode(program: Program): Span | undefined {
+  let found: Span | undefined;
+  eachNodeDepth(program, (span, depth) => {
+    if (depth > MAX_EXPRESSION_DEPTH) found = span;
+    return found !== undefined;
+  });
+  return found;
 }
 
 /**
@@ -117,20 +130,9 @@ function tooDeepNode(program: Program): Span | undefined {
 export function deepestPlace(file: string, source?: string, program?: Program): Span | undefined {
   if (program !== undefined) {
     let best: { depth: number; span: Span } | undefined;
-    const stack: [unknown, number][] = [[program, 0]];
-    while (stack.length > 0) {
-      const [value, depth] = stack.pop()!;
-      if (value === null || typeof value !== "object") continue;
-      if (Array.isArray(value)) {
-        for (const v of value) stack.push([v, depth]);
-        continue;
-      }
-      const node = value as { kind?: unknown; span?: Span };
-      const isNode = typeof node.kind === "string" && node.span !== undefined;
-      const d = isNode ? depth + 1 : depth;
-      if (isNode && (best === undefined || d > best.depth)) best = { depth: d, span: node.span! };
-      for (const [key, v] of Object.entries(value)) if (key !== "span" && typeof v === "object") stack.push([v, d]);
-    }
+    eachNodeDepth(program, (span, depth) => {
+      if (best === undefined || depth > best.depth) best = { depth, span };
+    });
     if (best !== undefined && best.depth > 1) return best.span;
   }
   if (source === undefined) return undefined;
