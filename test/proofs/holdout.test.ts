@@ -85,6 +85,20 @@ describe("check: one exact boundary", () => {
   });
 });
 
+describe("check: a case the solver finds that does not fail when run", () => {
+  it("x = 1/3 cannot be written in a case file: tested, not proved, and the reason says why", async () => {
+    const r = await check("een-derde.polis");
+    expect(r.outputs).toMatchObject([{ output: "v", status: "getest" }]);
+    expect(r.outputs[0]!.reason).toBe("een gevonden geval gaf bij het narekenen een uitkomst in plaats van een conflict over `v`");
+  });
+
+  it("an optional input read without `is bekend`: the found case stops with P0715, so the output is tested", async () => {
+    const r = await check("optioneel-onbewaakt.polis");
+    expect(r.outputs).toMatchObject([{ output: "x", status: "getest" }]);
+    expect(r.outputs[0]!.reason).toMatch(/narekenen fout P0715 in plaats van een conflict/);
+  });
+});
+
 describe("check: exceptions", () => {
   it("an exception that applies still conflicts with a third rule, and so does the rule it replaces where it does not apply", async () => {
     const r = await check("uitzonderingen.polis");
