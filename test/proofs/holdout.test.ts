@@ -85,6 +85,18 @@ describe("check: one exact boundary", () => {
   });
 });
 
+describe("check: a record, a period and a text", () => {
+  it("the gap of `ic` (afdeling \"ic\") is shown with a case where the conflict of an earlier output does not come first", async () => {
+    const r = await check("opname-ic.polis");
+    expect(r.outputs).toEqual([{ output: "vergoed_dagen", status: "tegenvoorbeeld" }, { output: "ic", status: "tegenvoorbeeld" }]);
+    const gap = examplesOf(r, "P0513");
+    expect(gap[0]).toMatch(/afdeling "ic"\}/);
+    // 45 days in hospital, 31 of them insured: 30 (artikel 1) against 31 (artikel 2).
+    const conflict = examplesOf(r, "P0512");
+    expectReproduced("opname-ic.polis", [...conflict, ...gap]);
+  });
+});
+
 describe("check: a case the solver finds that does not fail when run", () => {
   it("x = 1/3 cannot be written in a case file: tested, not proved, and the reason says why", async () => {
     const r = await check("een-derde.polis");
