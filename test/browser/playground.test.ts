@@ -15,7 +15,7 @@ import { load, type DecisionModule } from "../../compiler/emit/load.js";
 import { parseCaseText } from "../../runtime/case.js";
 import { ROOT } from "../e2e/cli.js";
 import { ensureChromium, launch, screenshot, type Browser } from "./chromium.js";
-import { startPlayground, type Server } from "./server.js";
+import { serveStatic, startPlayground, type Server } from "./server.js";
 
 const PROEF = fs.readFileSync(path.join(ROOT, "test/browser/fixtures/proef.polis"), "utf8");
 /** A float would print 12345678901234568 here. */
@@ -32,17 +32,20 @@ function moduleOf(source: string): DecisionModule {
 }
 
 let server: Server;
+let hosting: Server;
 let browser: Browser;
 
 beforeAll(async () => {
   ensureChromium();
   server = await startPlayground();
-  browser = await launch([server.url, "file://"]);
+  hosting = await serveStatic(path.join(ROOT, "dist/playground"));
+  browser = await launch([server.url, hosting.url, "file://"]);
 }, 600_000);
 
 afterAll(async () => {
   await browser?.close();
   server?.stop();
+  hosting?.stop();
 });
 
 afterEach(() => {
@@ -206,6 +209,22 @@ describe("playground", { timeout: 180_000 }, () => {
     await page.waitForSelector("[data-testid=diagnose][data-code=P0512]");
     await item.scrollIntoViewIfNeeded();
     await screenshot(page, "playground-bewijs");
+    await page.close();
+  });
+
+  it("proves on static hosting too: its service worker makes the page cross-origin isolated after one reload (issue 18)", async () => {
+    const precies = fs.readFileSync(path.join(ROOT, "test/proofs/precies.polis"), "utf8");
+    const page = await browser.newPage();
+    page.setDefaultTimeout(30_000);
+    let loads = 0;
+    page.on("load", () => loads++);
+    await page.goto(`${hosting.url}#bron=${b64url(precies)}`);
+    await page.waitForSelector("[data-testid=bewijs-uitvoer][data-status=tegenvoorbeeld]", { timeout: 300_000 });
+    expect(await page.evaluate(() => (globalThis as unknown as { crossOriginIsolated: boolean }).crossOriginIsolated)).toBe(true);
+    expect(loads).toBe(2);
+    expect(await page.locator("[data-testid=bewijs-oplosser]").getAttribute("data-oplosser")).toBe("z3");
+    // The share link survived the reload.
+    expect(await page.locator("[data-testid=polis-titel]").innerText()).toContain("één bedrag en één leeftijd");
     await page.close();
   });
 
