@@ -108,6 +108,10 @@ async function buildZ3(dir) {
     bytes += fs.statSync(to).size;
   }
   fs.copyFileSync(path.join(pkg, "LICENSE.txt"), path.join(dir, "LICENSE-z3-solver.txt"));
+  // z3-api.js fits this z3-built.js only. The npm package leaves the two big
+  // files out (package.json "files"); `polis doc` copies them from the
+  // installed z3-solver when it is this version (cli/doc.ts).
+  fs.writeFileSync(path.join(dir, "z3-solver-version.txt"), `${JSON.parse(fs.readFileSync(path.join(pkg, "package.json"), "utf8")).version}\n`);
   return bytes;
 }
 
