@@ -207,7 +207,10 @@ describe("playground", { timeout: 180_000 }, () => {
     expect(await item.innerText()).toContain("regels `gewoon` (artikel 3.1) en `jubileum` (artikel 3.2) geven `vergoeding` verschillende waarden");
     expect(await item.locator("[data-testid=bewijs-voorbeeld]").innerText()).toBe('voorbeeld "conflict over vergoeding":\n  gegeven leeftijd 67, kosten € 1.234,57\n  verwacht fout "P0801"');
     await page.waitForSelector("[data-testid=diagnose][data-code=P0512]");
-    await item.scrollIntoViewIfNeeded();
+    // The tegenvoorbeeld, typed into the form, runs into the conflict.
+    await page.fill("[data-veld=leeftijd]", "67");
+    await page.fill("[data-veld=kosten]", "1.234,57");
+    await page.waitForSelector("#beslissing[data-status=fout-in-geval] [data-testid=beslissing-fout][data-code=P0801]");
     await screenshot(page, "playground-bewijs");
     await page.close();
   });
