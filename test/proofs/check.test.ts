@@ -12,6 +12,8 @@ import { findConflicts } from "../../compiler/cases/conflicts.js";
 import { proveCheck } from "../../compiler/proofs/check.js";
 import { releaseSolver } from "../../compiler/proofs/z3.js";
 import { paramsOf } from "../../runtime/messages.js";
+import { LIST_BOUND } from "../../compiler/proofs/lists.js";
+import { proofLines } from "../../cli/check.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -42,6 +44,38 @@ describe("a conflict on one exact amount and one exact age", () => {
     const withExample = compile(`${fs.readFileSync(path.join(ROOT, "test/proofs/precies.polis"), "utf8")}\n${p.example}\n`, "precies.polis");
     expect(withExample.diagnostics.filter((x) => x.severity === "error")).toEqual([]);
     expect(() => load(withExample.policy!).evaluate({ leeftijd: 67, kosten: "1234.57" })).toThrow(/verschillende waarden/);
+  });
+});
+
+describe("a conflict on one exact amount and one exact age in one element of a list", () => {
+  const file = "test/proofs/lijst.polis";
+  const { policy, module } = compiled(file);
+
+  it("is missed by the sampled check", () => {
+    expect(findConflicts(policy, module)).toEqual([]);
+  });
+
+  it("is found by the proof with lists up to the bound; an output without a problem is proved up to the bound only", async () => {
+    const r = await proveCheck(policy, module);
+    expect(r.outputs.find((o) => o.output === "vergoeding")).toEqual({ output: "vergoeding", status: "tegenvoorbeeld" });
+    const counted = r.outputs.find((o) => o.output === "aantal_declaraties")!;
+    // Never plain "bewezen": the bound is named, and longer lists were tested.
+    expect(counted.status).toBe("begrensd");
+    expect(counted.bound).toBe(LIST_BOUND);
+    expect(counted.cases).toBeGreaterThan(100);
+    expect(proofLines(r.outputs)).toEqual([
+      `  bewezen voor lijsten tot ${LIST_BOUND} elementen, daarboven getest op ${counted.cases} gevallen: aantal_declaraties`,
+      "  tegenvoorbeeld gevonden: vergoeding",
+    ]);
+    const [d, ...rest] = r.diagnostics.filter((x) => x.code === "P0512");
+    expect(rest).toEqual([]);
+    const p = paramsOf(d!, "P0512")!;
+    expect([p.a, p.b]).toEqual(["gewoon", "jubileum"]);
+    expect(p.example).toMatch(/\{leeftijd 67, kosten € 1\.234,57\}/);
+    // Pasted into the policy, the voorbeeld passes: the case runs into exactly this conflict.
+    const withExample = compile(`${fs.readFileSync(path.join(ROOT, file), "utf8")}\n${p.example}\n`, "lijst.polis");
+    expect(withExample.diagnostics.filter((x) => x.severity === "error")).toEqual([]);
+    expect(() => load(withExample.policy!).evaluate({ declaraties: [{ leeftijd: 67, kosten: "1234.57" }] })).toThrow(/verschillende waarden/);
   });
 });
 
