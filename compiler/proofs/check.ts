@@ -125,7 +125,17 @@ async function gaps(cx: Ctx, name: string): Promise<boolean> {
 }
 
 /** Proofs for every output; outputs the solver cannot judge are sampled. */
-export async function proveCheck(policy: LoweredPolicy, module: DecisionModule, options: { z3?: Z3; /** The policy's text: for `# polis: afkappen` and the text of date expressions. */ source?: string } = {}): Promise<CheckProofs> {
+export async function proveCheck(
+  policy: LoweredPolicy,
+  module: DecisionModule,
+  options: {
+    z3?: Z3;
+    /** The policy's text: for `# polis: afkappen` and the text of date expressions. */
+    source?: string;
+    /** Milliseconds a solver query may take (default 10 s); null: no limit, so a loaded machine changes no answer. */
+    queryTimeoutMs?: number | null;
+  } = {},
+): Promise<CheckProofs> {
   const z = options.z3 ?? (await solver());
   const outputs: OutputProof[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -134,7 +144,7 @@ export async function proveCheck(policy: LoweredPolicy, module: DecisionModule, 
   let reason = "de oplosser z3 is niet beschikbaar";
   if (z) {
     try {
-      session = new Session(z, [policy]);
+      session = new Session(z, [policy], options.queryTimeoutMs);
     } catch (e) {
       if (!(e instanceof NotEncodable)) throw e;
       reason = `niet uit te drukken: ${e.construct}`;
