@@ -62,11 +62,11 @@ class Arrays {
     const m = this.map(l, x, body);
     return this.duck ? `list_${max ? "max" : "min"}(${m})` : `array_${max ? "max" : "min"}(${m})`;
   }
-  /** The texts body of the elements joined with commas. */
-  joinOf(l: string, x: string, body: string): string {
-    if (this.pg) return `(SELECT COALESCE(string_agg(${body}, ',' ORDER BY ${x}_o), '') FROM ${this.rows(l, x)})`;
+  /** The texts body of the elements joined with sep. */
+  joinOf(l: string, x: string, body: string, sep = ","): string {
+    if (this.pg) return `(SELECT COALESCE(string_agg(${body}, '${sep}' ORDER BY ${x}_o), '') FROM ${this.rows(l, x)})`;
     const m = this.map(l, x, body);
-    return this.duck ? `array_to_string(${m}, ',')` : `array_join(${m}, ',')`;
+    return this.duck ? `array_to_string(${m}, '${sep}')` : `array_join(${m}, '${sep}')`;
   }
   /** Whether body holds for every k in 1 … n. */
   allUpTo(n: string, k: string, body: string): string {
@@ -278,7 +278,14 @@ export function toVals(c: Ctx, v: V): { sql: string; elem: IR.Type } {
   if (v.l.kind === "vals") return { sql: v.l.sql, elem: v.l.elem };
   const el = elements(c, v.l);
   const elem: IR.Type = v.l.kind === "raw" ? v.l.elem : { k: "periode" };
-  return { sql: elementArray(c, el, [["i", el.i], ...pack(c, el.elem)]), elem };
+  return { sql: elementArray(c, el, [["i", el.i], ...pack(c.with(el.frame, c.where, c.locals), el.elem)]), elem };
+}
+
+/** Equality of two lists: element-wise; lists of records by their canonical JSON texts. */
+export function listValuesEqual(c: Ctx, a: V, b: V, t: IR.Type): string {
+  const x = toVals(c, a);
+  if (x.elem.k === "record") return `(${jsonOf(c, a, t)} = ${jsonOf(c, b, t)})`;
+  return listsEqual(c, x.sql, toVals(c, b).sql, x.elem);
 }
 
 /** Element-wise equality of two arrays of element structs of type t. */
@@ -296,16 +303,101 @@ export function encodeList(c: Ctx, sql: string, t: IR.Type): string {
   const A = new Arrays(c);
   const lc = inline(c);
   const xv = A.fresh();
-  const text = encodeOutput(lc, unpack(lc, xv, t), t);
-  let json: string;
-  switch (t.k) {
-    case "aantal": json = c.d.digits(text); break;
-    case "janee": json = `CASE WHEN ${text} THEN 'true' ELSE 'false' END`; break;
-    case "duur": case "periode": json = text; break;
-    case "record": case "lijst": throw new UnsupportedInSql("een uitvoer die een lijst van gegevens of lijsten is");
-    default: json = c.d.concat([`'"'`, c.d.jsonEscape(text), `'"'`]);
+  return c.f.col(c.d.concat(["'['", A.joinOf(sql, xv, jsonOf(lc, unpack(lc, xv, t), t)), "']'"]));
+}
+
+/** The fields of a record value, decoded (inputs are validated before), with whether each was given. */
+function recordFields(c: Ctx, v: V & { k: "rec" }): { name: string; optional: boolean; given: string; v: V; t: IR.Type }[] {
+  return v.t.fields.map((f) => {
+    const raw = c.d.field(v.raw, f.name);
+    return { name: f.name, optional: f.optional === true, given: `(${raw} IS NOT NULL)`, v: c.host.decode(raw, v.json, f.type, c.f), t: f.type };
+  });
+}
+
+/** The texts joined by sep; a NULL part is left out (an optional field that was not given). */
+function joinParts(c: Ctx, sep: string, parts: string[]): string {
+  return parts.length === 0 ? "''" : `concat_ws(${c.d.str(sep)}, ${parts.join(", ")})`;
+}
+
+/**
+ * A value as the JSON text `polis run` prints for it (runtime/case-encode.ts):
+ * a record as an object in field order without the optional fields that
+ * were not given, a list as an array, an `aantal` beyond 2^53 − 1 a string.
+ */
+export function jsonOf(c: Ctx, v: V, t: IR.Type): string {
+  switch (v.k) {
+    case "rec": {
+      const parts = recordFields(c, v).map((f) => {
+        const part = c.d.concat([c.d.str(`${JSON.stringify(f.name)}:`), jsonOf(c, f.v, f.t)]);
+        return f.optional ? `CASE WHEN ${f.given} THEN ${part} END` : part;
+      });
+      return c.f.col(c.d.concat(["'{'", joinParts(c, ",", parts), "'}'"]));
+    }
+    case "list": {
+      const elem = (t as IR.Type & { k: "lijst" }).elem;
+      if (elem.k === "record") return recordTexts(c, v, (ec, e) => jsonOf(ec, e, elem), ",");
+      return encodeList(c, toVals(c, v).sql, elem);
+    }
+    default:
+      break;
   }
-  return c.f.col(c.d.concat(["'['", A.joinOf(sql, xv, json), "']'"]));
+  const text = encodeOutput(c, v, t);
+  switch (t.k) {
+    case "aantal": {
+      const digits = c.f.col(c.d.digits(text));
+      return c.f.col(`CASE WHEN abs(${text}) > 9007199254740991 THEN ${c.d.concat([`'"'`, digits, `'"'`])} ELSE ${digits} END`);
+    }
+    case "janee": return `CASE WHEN ${text} THEN 'true' ELSE 'false' END`;
+    case "duur": case "periode": return `COALESCE(${text}, 'null')`;
+    default: return c.d.concat([`'"'`, c.d.jsonEscape(text), `'"'`]);
+  }
+}
+
+/**
+ * A value in Polis notation for messages (runtime/dutch.ts): lists `[a, b]`,
+ * records `{veld waarde, …}`. A scalar on its own is formatted inline (only
+ * for the row with the error); inside a record or list of records in the
+ * frame's shared columns (inline, every field would repeat its expressions).
+ */
+export function dutchOf(c: Ctx, v: V, t: IR.Type, nested = false): string {
+  switch (v.k) {
+    case "rec": {
+      const parts = recordFields(c, v).map((f) => {
+        const part = c.d.concat([c.d.str(`${f.name} `), dutchOf(c, f.v, f.t, true)]);
+        return f.optional ? `CASE WHEN ${f.given} THEN ${part} END` : part;
+      });
+      return c.d.concat(["'{'", joinParts(c, ", ", parts), "'}'"]);
+    }
+    case "list": {
+      const elem = (t as IR.Type & { k: "lijst" }).elem;
+      return recordTexts(c, v, (ec, e) => dutchOf(ec, e, elem, true), ", ");
+    }
+    default:
+      return nested ? c.fmt.dutch(v, t.k) : c.msg.dutch(v, t.k);
+  }
+}
+
+/**
+ * A list (of records) as text: each element's text computed in a frame over
+ * the elements, where a decoded field is one shared column (inside a lambda
+ * every use would repeat its whole expression), joined with sep in [ ].
+ */
+function recordTexts(c: Ctx, v: V, text: (ec: Ctx, e: V) => string, sep: string): string {
+  if (v.k !== "list") throw new Error("internal: not a list");
+  const A = new Arrays(c);
+  const el = elements(c, v.l);
+  const texts = elementArray(c, el, [["i", el.i], ["j", text(c.with(el.frame, c.where, c.locals), el.elem)]]);
+  const xv = A.fresh();
+  return c.f.col(c.d.concat(["'['", A.joinOf(texts, xv, get(c, xv, "j", "text"), sep), "']'"]));
+}
+
+/**
+ * Equality of two records (runtime/types.ts valueEquals): their output JSON
+ * texts, which are canonical (every field re-encoded from its decoded value,
+ * fields not given left out).
+ */
+export function recordsEqual(c: Ctx, a: V & { k: "rec" }, b: V & { k: "rec" }): string {
+  return `(${jsonOf(c, a, a.t)} = ${jsonOf(c, b, b.t)})`;
 }
 
 /** Each element mapped (a lijst van bedrag output rounds every element to cents). */
