@@ -33,8 +33,6 @@ const LIST = "een lijst als waarde in PostgreSQL";
 const PG_REFUSED: Record<string, string> = {
   "policies/ohra/2024/infuuspompen.polis": LIST,
   "policies/onvz/2015/zintuiglijk-gehandicaptenzorg.polis": LIST,
-  "policies/riziv/2018/neurostimulatoren.polis": "de functie `werkdagen_tussen_be`",
-  "policies/vgz/2012/betalingsachterstand.polis": "de functie `plus_werkdagen_nl`",
   "policies/vgz/2012/buikwandcorrectie.polis": LIST,
   "policies/vgz/2012/eerstelijnspsychologische-zorg.polis": LIST,
   "policies/vgz/2012/verblijf.polis": LIST,
