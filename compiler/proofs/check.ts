@@ -23,13 +23,21 @@ import { NotEncodable, type B } from "./encode.js";
 import { Session } from "./session.js";
 import { ambiguousMonthSums, clampingWarnings } from "./dates.js";
 import { solver, type Z3 } from "./z3.js";
+import { LIST_BOUND } from "./lists.js";
 
 /** How one output was judged. */
 export interface OutputProof {
   output: string;
-  /** bewezen: no conflict and (without standaard) always a value; tegenvoorbeeld: the solver found a case that fails (a warning says which); getest: sampled only. */
-  status: "bewezen" | "tegenvoorbeeld" | "getest";
-  /** For "getest": the number of sampled cases. */
+  /**
+   * bewezen: no conflict and (without standaard) always a value;
+   * begrensd: the same, proved for input lists of at most `bound` elements
+   * only, and tested on sampled cases beyond; tegenvoorbeeld: the solver
+   * found a case that fails (a warning says which); getest: sampled only.
+   */
+  status: "bewezen" | "begrensd" | "tegenvoorbeeld" | "getest";
+  /** For "begrensd": the most elements an input list had in the proof. */
+  bound?: number;
+  /** For "getest" and "begrensd": the number of sampled cases. */
   cases?: number;
   /** For "getest": why it was not proved (a construct, or the solver gave up). */
   reason?: string;
@@ -61,6 +69,8 @@ interface Ctx {
   policy: LoweredPolicy;
   module: DecisionModule;
   diagnostics: Diagnostic[];
+  /** Asserted with every query: the voorwaarden on lists, for an output that reads a list. */
+  extra: B[];
 }
 
 const UNKNOWN = "de oplosser kwam niet tot een antwoord";
@@ -102,7 +112,7 @@ async function conflicts(cx: Ctx, name: string): Promise<string | undefined> {
   // Cases where another output fails first do not show this conflict: they are avoided, but then "none left" proves nothing.
   const avoid: B[] = [];
   while (open.length > 0 && found < MAX_CONFLICTS) {
-    const r = await session.ask(z.Or(...open.map((p) => p.goal)), avoid);
+    const r = await session.ask(z.Or(...open.map((p) => p.goal)), [...cx.extra, ...avoid]);
     if (r.status === "unsat") return avoid.length ? AVOIDED : undefined;
     if (r.status === "unknown") return UNKNOWN;
     const hit = open.find((p) => String(r.model.eval(p.goal, true)) === "true");
@@ -131,7 +141,7 @@ async function gaps(cx: Ctx, name: string): Promise<string | undefined> {
   if (d.default) return undefined;
   const avoid: B[] = [];
   for (;;) {
-    const r = await session.ask(session.z.Not(m.defined(name)), avoid);
+    const r = await session.ask(session.z.Not(m.defined(name)), [...cx.extra, ...avoid]);
     if (r.status === "unsat") return avoid.length ? AVOIDED : undefined;
     if (r.status === "unknown") return UNKNOWN;
     const run = rerun(policy, module, r.values);
@@ -154,7 +164,17 @@ function gapFound(cx: Ctx, name: string, values: Record<string, unknown>): undef
 }
 
 /** Proofs for every output; outputs the solver cannot judge are sampled. */
-export async function proveCheck(policy: LoweredPolicy, module: DecisionModule, options: { z3?: Z3; /** The policy's text: for `# polis: afkappen` and the text of date expressions. */ source?: string } = {}): Promise<CheckProofs> {
+export async function proveCheck(
+  policy: LoweredPolicy,
+  module: DecisionModule,
+  options: {
+    z3?: Z3;
+    /** The policy's text: for `# polis: afkappen` and the text of date expressions. */
+    source?: string;
+    /** Milliseconds a solver query may take (default 10 s); null: no limit, so a loaded machine changes no answer. */
+    queryTimeoutMs?: number | null;
+  } = {},
+): Promise<CheckProofs> {
   const z = options.z3 ?? (await solver());
   const outputs: OutputProof[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -163,7 +183,7 @@ export async function proveCheck(policy: LoweredPolicy, module: DecisionModule, 
   let reason = "de oplosser z3 is niet beschikbaar";
   if (z) {
     try {
-      session = new Session(z, [policy]);
+      session = new Session(z, [policy], options.queryTimeoutMs);
     } catch (e) {
       if (!(e instanceof NotEncodable)) throw e;
       reason = `niet uit te drukken: ${e.construct}`;
@@ -175,7 +195,9 @@ export async function proveCheck(policy: LoweredPolicy, module: DecisionModule, 
       outputs.push({ output: o.name, status: "getest", cases: SAMPLED_CASES, reason });
       continue;
     }
-    const cx: Ctx = { session, policy, module, diagnostics: [] };
+    const m = session.models[0]!;
+    const bounded = m.listReads.output(o.name);
+    const cx: Ctx = { session, policy, module, diagnostics: [], extra: bounded ? m.listConditions : [] };
     let why: string | undefined;
     try {
       why = (await conflicts(cx, o.name)) ?? (await gaps(cx, o.name));
@@ -183,9 +205,15 @@ export async function proveCheck(policy: LoweredPolicy, module: DecisionModule, 
       // A failure of the prover itself must not cost the author the check: the output is tested instead.
       why = e instanceof NotEncodable ? `niet uit te drukken: ${e.construct}` : `de bewijzer liep vast: ${e instanceof Error ? e.message : String(e)}`;
     }
-    if (why === undefined) {
+    if (why === undefined && cx.diagnostics.length > 0) {
       diagnostics.push(...cx.diagnostics);
-      outputs.push({ output: o.name, status: cx.diagnostics.length > 0 ? "tegenvoorbeeld" : "bewezen" });
+      outputs.push({ output: o.name, status: "tegenvoorbeeld" });
+    } else if (why === undefined && bounded) {
+      // Proved for short lists only: longer ones are tested, and the report says both.
+      sampled.push(o.name);
+      outputs.push({ output: o.name, status: "begrensd", bound: LIST_BOUND, cases: SAMPLED_CASES });
+    } else if (why === undefined) {
+      outputs.push({ output: o.name, status: "bewezen" });
     } else {
       sampled.push(o.name);
       outputs.push({ output: o.name, status: "getest", cases: SAMPLED_CASES, reason: why });
@@ -202,7 +230,7 @@ export async function proveCheck(policy: LoweredPolicy, module: DecisionModule, 
   if (sampled.length > 0) {
     const sample = sampleOutputs(policy, module, sampled, SAMPLED_CASES);
     diagnostics.push(...sample.diagnostics);
-    for (const o of outputs) if (o.status === "getest") o.cases = sample.cases;
+    for (const o of outputs) if (o.status === "getest" || o.status === "begrensd") o.cases = sample.cases;
   }
   return { outputs, diagnostics, queries: session?.queries ?? 0 };
 }

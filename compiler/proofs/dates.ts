@@ -122,7 +122,7 @@ export async function clampingWarnings(session: Session, policy: Policy, source:
   for (const list of bySpan.values()) {
     const span = list[0]!.span;
     if (clampStated(source, span)) continue;
-    const r = await session.ask(z.Or(...list.map((m) => m.clamped)), session.vars.allKnown());
+    const r = await session.ask(z.Or(...list.map((m) => m.clamped)), [...session.vars.allKnown(), ...session.models[0]!.listConditions]);
     if (r.status !== "sat") continue;
     const hit = list.find((m) => String(r.model.eval(m.clamped, true)) === "true") ?? list[0]!;
     const day = (t: A) => formatDutchDate(Number(intOf(r.model, t)));

@@ -22,6 +22,7 @@ import type { PolicyModel } from "./decisions.js";
 import { NotEncodable, type A, type B } from "./encode.js";
 import { Session } from "./session.js";
 import { solver, type Z3 } from "./z3.js";
+import { LIST_BOUND } from "./lists.js";
 
 export interface ProofWitness {
   /** A case file valid for both versions (every input of both). */
@@ -36,8 +37,10 @@ export interface EquivalenceProof {
   /** gelijk: proved equal on every case valid for both; verschilt: solver-found witnesses; getest: not proved (see the sampled frequencies). */
   status: "gelijk" | "verschilt" | "getest";
   witnesses: ProofWitness[];
-  /** For verschilt: the witnesses cover every way the versions differ (the limit was not reached). */
+  /** For verschilt: the witnesses cover every way the versions differ (the limit was not reached, and no input list is read). */
   complete: boolean;
+  /** The output reads an input list: "gelijk" holds for lists of at most this many elements only. */
+  bound?: number;
   reason?: string;
 }
 
@@ -183,7 +186,10 @@ async function proveOutput(session: Session, sides: [DiffSide, DiffSide], output
   const cn = mn.conflict(output);
   const differs = z.Or(z.And(ho, hn, z.Not(co), z.Not(cn), z.Not(mo.enc.eq(vo, vn))), z.Not(ho.eq(hn)), z.Not(co.eq(cn)));
   const features = [...atoms(mo, output), ...atoms(mn, output)];
-  const blocked: B[] = [];
+  // An output that reads an input list is compared on lists up to the bound only (proofs/lists.ts).
+  const bounded = mo.listReads.output(output) || mn.listReads.output(output);
+  const blocked: B[] = bounded ? [...mo.listConditions, ...mn.listConditions] : [];
+  const bound = bounded ? { bound: LIST_BOUND } : {};
   const witnesses: ProofWitness[] = [];
   /** Per witness, its comparison values: the report lists witnesses in that order (36, 37, … days). */
   const keys: number[][] = [];
@@ -197,9 +203,9 @@ async function proveOutput(session: Session, sides: [DiffSide, DiffSide], output
       if (failing === undefined || failing.length > 0) {
         const reason = failing === undefined ? "de oplosser kwam niet tot een antwoord" : `leest ${failing.map((n) => `\`${n}\``).join(", ")}, dat niet in elk geval één waarde heeft (een conflict of geen waarde)`;
         if (witnesses.length === 0) return { output, status: "getest", witnesses: [], complete: false, reason };
-        return { output, status: "verschilt", witnesses: ordered(witnesses, keys), complete: false };
+        return { output, status: "verschilt", witnesses: ordered(witnesses, keys), complete: false, ...bound };
       }
-      return { output, status: witnesses.length ? "verschilt" : "gelijk", witnesses: ordered(witnesses, keys), complete: true };
+      return { output, status: witnesses.length ? "verschilt" : "gelijk", witnesses: ordered(witnesses, keys), complete: !bounded, ...bound };
     }
     const a = outcome(sides[0], r.values, output);
     const b = outcome(sides[1], r.values, output);
@@ -216,7 +222,7 @@ async function proveOutput(session: Session, sides: [DiffSide, DiffSide], output
   // The limit (or a difference that no comparison separates) was reached: ask once more whether any other way remains.
   const more = await session.ask(differs, blocked);
   const failing = more.status === "unsat" ? await failingReads(session, output) : undefined;
-  return { output, status: "verschilt", witnesses: ordered(witnesses, keys), complete: failing !== undefined && failing.length === 0 };
+  return { output, status: "verschilt", witnesses: ordered(witnesses, keys), complete: failing !== undefined && failing.length === 0 && !bounded, ...bound };
 }
 
 function ordered(witnesses: ProofWitness[], keys: number[][]): ProofWitness[] {
