@@ -237,14 +237,14 @@ function ordered(witnesses: ProofWitness[], keys: number[][]): ProofWitness[] {
 }
 
 /** Per output both versions define: proved equal, the ways it differs, or tested only. */
-export async function proveEquivalence(oldSide: DiffSide, newSide: DiffSide, options: { limit?: number; z3?: Z3 } = {}): Promise<{ outputs: EquivalenceProof[]; queries: number }> {
+export async function proveEquivalence(oldSide: DiffSide, newSide: DiffSide, options: { limit?: number; z3?: Z3; /** Milliseconds a query may take; null: no limit (tests). */ queryTimeoutMs?: number | null } = {}): Promise<{ outputs: EquivalenceProof[]; queries: number }> {
   const shared = oldSide.policy.outputs.filter((o) => newSide.policy.outputs.some((n) => n.name === o.name)).map((o) => o.name);
   const z = options.z3 ?? (await solver());
   const fallback = (reason: string) => shared.map((output): EquivalenceProof => ({ output, status: "getest", witnesses: [], complete: false, reason }));
   if (!z) return { outputs: fallback("de oplosser z3 is niet beschikbaar"), queries: 0 };
   let session: Session;
   try {
-    session = new Session(z, [oldSide.policy, newSide.policy]);
+    session = new Session(z, [oldSide.policy, newSide.policy], options.queryTimeoutMs);
   } catch (e) {
     if (!(e instanceof NotEncodable)) throw e;
     return { outputs: fallback(`niet uit te drukken: ${e.construct}`), queries: 0 };

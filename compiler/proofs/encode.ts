@@ -217,7 +217,13 @@ export class Encoder {
       case "neg": return { k: "num", x: this.num(x.arg).neg() };
       case "percent": return { k: "num", x: this.num(x.arg).div(100) };
       case "to_aantal": return this.expr(x.arg);
-      case "round": return { k: "num", x: this.round(this.num(x.arg), x.decimals, x.mode) };
+      case "round": {
+        // Rounding a value that already has at most that many decimals (an
+        // amount of whole cents to cents, the usual output rounding) changes
+        // nothing: leaving out the floor spares the solver a to_int.
+        const a = this.num(x.arg);
+        return { k: "num", x: x.decimals >= 2 && this.wholeCents(x.arg) ? a : this.round(a, x.decimals, x.mode) };
+      }
       case "cmp": return { k: "bool", x: this.compare(x.op, this.expr(x.left), this.expr(x.right), x.span) };
       // The right side is evaluated only when the left does not decide (a month step there is reached only then).
       case "and": { const l = this.bool(x.left); return { k: "bool", x: z.And(l, this.under(l, () => this.bool(x.right))) }; }
@@ -332,6 +338,39 @@ export class Encoder {
       case "sub": return { k: "num", x: a.sub(b) };
       case "mul": return { k: "num", x: a.mul(b) };
       case "div": return { k: "num", x: a.div(b) };
+    }
+  }
+
+  /** The value is a whole number of cents for every valid case (bedrag inputs are; sums, min, max and choices keep it). */
+  private wholeCents(x: Expr, depth = 0): boolean {
+    if (depth > 50) return false;
+    const sub = (y: Expr) => this.wholeCents(y, depth + 1);
+    switch (x.e) {
+      case "const": {
+        if (x.type.k !== "bedrag" && x.type.k !== "getal" && x.type.k !== "aantal") return false;
+        const r = x.value as Rat;
+        return (bigNum(r) * 100n) % bigDen(r) === 0n;
+      }
+      case "ref": {
+        if (x.ref === "input") return x.type.k === "bedrag" || x.type.k === "aantal";
+        if (x.ref === "output") return x.type.k === "bedrag" || x.type.k === "aantal";
+        if (x.ref === "begrip" || x.ref === "parameter") {
+          const def = (x.ref === "begrip" ? this.policy.begrippen : this.policy.parameters).find((d) => d.name === x.name);
+          return def !== undefined && sub(def.value);
+        }
+        return false;
+      }
+      case "to_aantal": return sub(x.arg);
+      case "neg": return sub(x.arg);
+      case "num":
+        if (x.op === "add" || x.op === "sub") return sub(x.left) && sub(x.right);
+        // A whole number of cents times a whole number.
+        if (x.op === "mul") return (sub(x.left) && whole(x.right)) || (whole(x.left) && sub(x.right));
+        return false;
+      case "round": return x.decimals <= 2 || sub(x.arg);
+      case "if": return sub(x.then) && sub(x.else);
+      case "std": return (x.fn === "min" || x.fn === "max" || x.fn === "abs") && x.args.every(sub);
+      default: return false;
     }
   }
 
@@ -455,6 +494,12 @@ export class Encoder {
 }
 
 const WORK_LIMIT = 200_000;
+
+/** A whole number for every valid case: an aantal, or a whole constant. */
+function whole(x: Expr): boolean {
+  if (x.e === "const" && (x.type.k === "aantal" || x.type.k === "getal")) return bigDen(x.value as Rat) === 1n;
+  return x.type.k === "aantal" && (x.e === "ref" || x.e === "to_aantal");
+}
 
 /** A key for an encoded value (its terms' text). */
 function svKey(v: SV): string {
