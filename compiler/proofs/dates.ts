@@ -62,7 +62,19 @@ function textOf(source: string | undefined, span: Span): string {
 /** Written in parentheses: the nearest non-blank characters around the span are `(` and `)`. */
 function parenthesized(source: string | undefined, span: Span): boolean {
   if (source === undefined) return false;
+  if (wrapped(source.slice(span.start, span.end).trim())) return true;
   return /\(\s*$/.test(source.slice(Math.max(0, span.start - 40), span.start)) && /^\s*\)/.test(source.slice(span.end, span.end + 40));
+}
+
+/** The text is one parenthesized expression: its first `(` closes at its last character. */
+function wrapped(text: string): boolean {
+  if (!text.startsWith("(") || !text.endsWith(")")) return false;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "(") depth++;
+    else if (text[i] === ")" && --depth === 0) return i === text.length - 1;
+  }
+  return false;
 }
 
 /** P0515: `d + n maanden + m maanden` without parentheses. */

@@ -122,6 +122,17 @@ export class PolicyModel {
     return this.decision(name).default ? this.z.Bool.val(true) : this.defined(name);
   }
 
+  /** Two rules that remain give the output different values: the case stops with a conflict (P0801). */
+  conflict(name: string): B {
+    const { z, enc } = this;
+    const terms = this.ruleTerms(name);
+    const pairs: B[] = [];
+    for (let i = 0; i < terms.length; i++) {
+      for (let j = i + 1; j < terms.length; j++) pairs.push(z.And(terms[i]!.remains, terms[j]!.remains, z.Not(enc.eq(terms[i]!.value, terms[j]!.value))));
+    }
+    return pairs.length ? z.Or(...pairs) : z.Bool.val(false);
+  }
+
   /** Some rule applies to the output (so it has a value without its `standaard`). */
   defined(name: string): B {
     return this.z.Or(...this.ruleTerms(name).map((t) => t.applies));

@@ -98,6 +98,61 @@ function atoms(m: PolicyModel, output: string): A[] {
   return [...out.values()];
 }
 
+/** The outputs an output's rules and `standaard` read, through begrippen, functions and other outputs. */
+export function readOutputs(policy: LoweredPolicy, output: string): string[] {
+  const found = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (x: unknown): void => {
+    if (x === null || typeof x !== "object") return;
+    if (Array.isArray(x)) return x.forEach(visit);
+    const e = x as Expr;
+    if (e.e === "ref" && (e.ref === "begrip" || e.ref === "parameter" || e.ref === "output")) {
+      const key = `${e.ref}:${e.name}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      if (e.ref === "output") {
+        found.add(e.name);
+        return visitOutput(e.name);
+      }
+      return visit((e.ref === "begrip" ? policy.begrippen : policy.parameters).find((d) => d.name === e.name)?.value);
+    }
+    if (e.e === "call" && !seen.has(`functie:${e.fn}`)) {
+      seen.add(`functie:${e.fn}`);
+      visit(policy.functions.find((f) => f.name === e.fn)?.body);
+    }
+    for (const [k, v] of Object.entries(x)) if (k !== "span" && k !== "type") visit(v);
+  };
+  const visitOutput = (name: string) => {
+    const d = policy.decisions.outputs.find((o) => o.name === name);
+    if (!d) return;
+    for (const c of d.candidates) visit([c.guard.holds, c.guard.notHolding, c.value]);
+    visit(d.default);
+  };
+  seen.add(`output:${output}`);
+  visitOutput(output);
+  found.delete(output);
+  return [...found];
+}
+
+/**
+ * The outputs `output` reads that stop with an error (a conflict, no value)
+ * for some valid case in either version. The encoding gives such an output a
+ * stand-in value, so a proof about `output` would not cover the cases where
+ * reading it fails: the output is then not called proved.
+ */
+async function failingReads(session: Session, output: string): Promise<string[] | undefined> {
+  const { z } = session;
+  const names = [...new Set(session.models.flatMap((m) => readOutputs(m.policy, output).filter((n) => m.policy.outputs.some((o) => o.name === n))))];
+  const failing: string[] = [];
+  for (const name of names) {
+    const fails = session.models.filter((m) => m.policy.outputs.some((o) => o.name === name)).map((m) => z.Or(m.conflict(name), z.Not(m.hasValue(name))));
+    const r = await session.ask(z.Or(...fails));
+    if (r.status === "unknown") return undefined;
+    if (r.status === "sat") failing.push(name);
+  }
+  return failing;
+}
+
 type Outcome = { value: unknown } | { error: string };
 
 function outcome(side: DiffSide, values: Record<string, unknown>, output: string): Outcome | "invalid" {
@@ -125,7 +180,11 @@ async function proveOutput(session: Session, sides: [DiffSide, DiffSide], output
   const vn = mn.output(output);
   const ho = mo.hasValue(output);
   const hn = mn.hasValue(output);
-  const differs = z.Or(z.And(ho, hn, z.Not(mo.enc.eq(vo, vn))), z.Not(ho.eq(hn)));
+  // A version that stops with a conflict (P0801) for a case does not agree
+  // with one that gives a value: the first rule's value is not the outcome.
+  const co = mo.conflict(output);
+  const cn = mn.conflict(output);
+  const differs = z.Or(z.And(ho, hn, z.Not(co), z.Not(cn), z.Not(mo.enc.eq(vo, vn))), z.Not(ho.eq(hn)), z.Not(co.eq(cn)));
   const features = [...atoms(mo, output), ...atoms(mn, output)];
   // An output that reads an input list is compared on lists up to the bound only (proofs/lists.ts).
   const bounded = mo.listReads.output(output) || mn.listReads.output(output);
@@ -139,7 +198,15 @@ async function proveOutput(session: Session, sides: [DiffSide, DiffSide], output
   while (witnesses.length < limit) {
     const r = await session.ask(differs, blocked);
     if (r.status === "unknown") return { output, status: "getest", witnesses: [], complete: false, reason: "de oplosser kwam niet tot een antwoord" };
-    if (r.status === "unsat") return { output, status: witnesses.length ? "verschilt" : "gelijk", witnesses: ordered(witnesses, keys), complete: !bounded, ...bound };
+    if (r.status === "unsat") {
+      const failing = await failingReads(session, output);
+      if (failing === undefined || failing.length > 0) {
+        const reason = failing === undefined ? "de oplosser kwam niet tot een antwoord" : `leest ${failing.map((n) => `\`${n}\``).join(", ")}, dat niet in elk geval één waarde heeft (een conflict of geen waarde)`;
+        if (witnesses.length === 0) return { output, status: "getest", witnesses: [], complete: false, reason };
+        return { output, status: "verschilt", witnesses: ordered(witnesses, keys), complete: false, ...bound };
+      }
+      return { output, status: witnesses.length ? "verschilt" : "gelijk", witnesses: ordered(witnesses, keys), complete: !bounded, ...bound };
+    }
     const a = outcome(sides[0], r.values, output);
     const b = outcome(sides[1], r.values, output);
     const same = a !== "invalid" && b !== "invalid" && ("error" in a ? "error" in b && a.error === b.error : !("error" in b) && valueEquals(a.value, b.value, t));
@@ -154,7 +221,8 @@ async function proveOutput(session: Session, sides: [DiffSide, DiffSide], output
   }
   // The limit (or a difference that no comparison separates) was reached: ask once more whether any other way remains.
   const more = await session.ask(differs, blocked);
-  return { output, status: "verschilt", witnesses: ordered(witnesses, keys), complete: more.status === "unsat" && !bounded, ...bound };
+  const failing = more.status === "unsat" ? await failingReads(session, output) : undefined;
+  return { output, status: "verschilt", witnesses: ordered(witnesses, keys), complete: failing !== undefined && failing.length === 0 && !bounded, ...bound };
 }
 
 function ordered(witnesses: ProofWitness[], keys: number[][]): ProofWitness[] {
