@@ -23,7 +23,7 @@ import { voorbeeldText } from "./voorbeeld.js";
 import { NotEncodable, type B } from "./encode.js";
 import { Session } from "./session.js";
 import { ambiguousMonthSums, clampingWarnings } from "./dates.js";
-import { solver, type Z3 } from "./z3.js";
+import { solver, solverFailure, type Z3 } from "./z3.js";
 import { LIST_BOUND } from "./lists.js";
 import { proveTables } from "./tables.js";
 
@@ -222,7 +222,8 @@ export async function proveCheck(
     }
   }
   // Table overlaps and gaps the column domains allow: errors only for a valid case (proofs/tables.ts).
-  diagnostics.push(...(await proveTables(session, policy, module, reason)));
+  const why = !z && solverFailure() ? `${reason}: ${solverFailure()}` : reason;
+  diagnostics.push(...(await proveTables(session, policy, module, why)));
   diagnostics.push(...ambiguousMonthSums(policy, options.source));
   if (session) {
     try {
