@@ -219,6 +219,14 @@ export function validate(c: Ctx, raw: string, json: boolean, t: IR.Type, path: s
     default:
       typeErr = null;
   }
+  // A valid number whose digits the engine's exact integers cannot hold: an error for this row, never a NULL or a wrong number.
+  if (typeErr !== null && (t.k === "bedrag" || t.k === "getal" || t.k === "aantal" || t.k === "percentage")) {
+    const x = decodeText(c, text, t);
+    if (x.k === "num") {
+      const tooLarge = c.whenDyn(`(${x.x.n} IS NULL OR ${x.x.d} IS NULL)`, "P0902", [`\`${path}\` heeft meer cijfers dan SQL exact kan rekenen (38): `, shown], path);
+      typeErr = c.first(typeErr, c.onlyIf(`${typeErr} IS NULL`, tooLarge));
+    }
+  }
   const restrictionErr = restriction ? restrictionError(c, decodeText(c, text, t), t, path, restriction) : null;
   return c.first(missing, c.onlyIf(`${raw} IS NOT NULL`, c.first(typeErr, restrictionErr && c.onlyIf(`${typeErr ?? "NULL"} IS NULL`, restrictionErr))));
 }

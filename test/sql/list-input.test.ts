@@ -98,3 +98,24 @@ describe("bad list elements from Parquet get the JavaScript path's P07xx error a
     }
   }, 120_000);
 });
+
+describe("a number with more digits than DuckDB's exact integers hold", () => {
+  it("is an error for its row (P0902), not a NULL or a wrong number; the other rows are decided", async () => {
+    const source = `polis groot "Groot"\n  versie 2012\n\ninvoer\n  x: bedrag\n\nuitvoer\n  y: bedrag\n\nregel r (artikel 1):\n  y x * 2\n`;
+    const policy = compile(source, "groot.polis").policy!;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "polis-sql-big-"));
+    try {
+      const input = path.join(dir, "cases.jsonl");
+      const big = `1${"0".repeat(40)}.00`;
+      fs.writeFileSync(input, `{"x":"${big}"}\n{"x":"12.00"}\n`);
+      const out = path.join(dir, "out.jsonl");
+      await runEngine(policy, "groot.polis", { engine: "duckdb", input, output: out });
+      expect(fs.readFileSync(out, "utf8").split("\n").filter((l) => l !== "")).toEqual([
+        JSON.stringify({ fout: { code: "P0902", bericht: `\`x\` heeft meer cijfers dan SQL exact kan rekenen (38): ${big}`, veld: "x", lijn: 1 } }),
+        JSON.stringify({ y: "24.00" }),
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
