@@ -18,7 +18,7 @@ import { Formats } from "./format.js";
 import { errorJson, type ListH, type V, type Val } from "./value.js";
 import { aggregate } from "./aggregate.js";
 import { stdCall } from "./stdlib.js";
-import { listLiteral, listsEqual, toVals } from "./lists.js";
+import { listLiteral, listValuesEqual, recordsEqual, toVals } from "./lists.js";
 
 /** What the expression compiler asks of the policy around it. */
 export interface Host {
@@ -134,9 +134,9 @@ export function equal(c: Ctx, a: V, b: V): string {
     case "per": { const y = b as V & { k: "per" }; return `(${a.s} = ${y.s} AND ${a.e} = ${y.e})`; }
     case "list": {
       const x = toVals(c, a);
-      const y = toVals(c, b);
-      return listsEqual(c, x.sql, y.sql, x.elem);
+      return listValuesEqual(c, a, b, { k: "lijst", elem: x.elem });
     }
+    case "rec": return recordsEqual(c, a, b as V & { k: "rec" });
     default: throw new UnsupportedInSql("een vergelijking van gegevens");
   }
 }
@@ -168,6 +168,7 @@ export function choose(c: Ctx, cond: string, a: V, b: V): V {
       const y = toVals(c, b);
       return { k: "list", l: { kind: "vals", sql: pick(x.sql, y.sql), elem: x.elem } };
     }
+    case "rec": return { ...a, raw: pick(a.raw, (b as V & { k: "rec" }).raw) };
     default: throw new UnsupportedInSql("een keuze tussen gegevens (`indien … dan … anders …`)");
   }
 }
