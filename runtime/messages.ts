@@ -488,6 +488,11 @@ export const MESSAGES = {
     (p) => `${p.what} kan niet in SQL worden uitgedrukt`,
     () => "beslis deze polis met `polis run` (zonder --engine); docs/sql.md noemt wat SQL wel en niet kan",
   ),
+  /** A number input with more digits than the SQL engine's exact integers hold (DuckDB HUGEINT): per row, never a wrong number. */
+  P0902: error<Field & { value: string }>(
+    (p) => `\`${p.field}\` heeft meer cijfers dan SQL exact kan rekenen (38): ${p.value}`,
+    () => "beslis deze case met `polis run` (zonder --engine) of met --engine postgres",
+  ),
 } as const;
 
 function arrows(names: readonly string[]): string {

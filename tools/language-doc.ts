@@ -94,7 +94,8 @@ const NO_EXAMPLE: Partial<Record<Code, string>> = {
   P0809: "an internal error: a bug in Polis, not in the policy; please report it",
   P0529: "reported by `polis build` for two files with the same polis name whose `geldig` periods share a day (`geldig van 1 januari 2012 tot en met 31 december 2012` beside `geldig vanaf 1 juli 2012`); the message names both files and versions and the first shared day, see §10",
   P0720: "thrown by the version picker of a built library (`versieOp(\"vgz_eigen_risico\", \"2011-06-01\")`) when no version of the policy is in force on the date, see §10",
-  P0901: "reported by `polis sql` and `polis run --engine duckdb|postgres`, not by `polis check`: a policy that uses a construct the SQL back end cannot express (the public-holiday functions of §7.1; lists as values in PostgreSQL), e.g. `polis sql` on a policy with `werkdagen_tussen_nl` gives ``de functie \`werkdagen_tussen_nl\` kan niet in SQL worden uitgedrukt``; docs/sql.md lists what is supported",
+  P0901: "reported by `polis sql` and `polis run --engine duckdb|postgres`, not by `polis check`: a policy that uses a construct the SQL back end cannot express (for example a list of lists), e.g. ``een lijst van lijsten kan niet in SQL worden uitgedrukt``; docs/sql.md lists what is supported",
+  P0902: "reported per row by `polis run --engine duckdb` (in the `fout` column of `polis sql`), not by `polis check`: a number input whose digits do not fit DuckDB's exact 38-digit integers (`\"kosten\": \"1000000000000000000000000000000000000000.00\"`) gives ``\`kosten\` heeft meer cijfers dan SQL exact kan rekenen (38): 1000000000000000000000000000000000000000.00``; `polis run` without --engine decides it exactly",
   P0812: "a policy whose functions call each other more than 100.000 times for one case (each call with different arguments, so remembering results does not help); the message names the function",
 };
 

@@ -8,9 +8,11 @@
 import type * as IR from "../ir/ir.js";
 import type { Rat } from "../../runtime/rational.js";
 import { NESTED } from "./dialect.js";
-import type { Frame } from "./frame.js";
+import { InlineFrame, type Frame } from "./frame.js";
 import { Ctx, constant, equal, period } from "./expr.js";
 import type { V } from "./value.js";
+import { typeNoun } from "../../runtime/case-describe.js";
+import { typeDescOf } from "../ir/ir.js";
 
 const NUMBER = "-?[0-9]+(\\.[0-9]+)?";
 
@@ -182,20 +184,25 @@ export function validate(c: Ctx, raw: string, json: boolean, t: IR.Type, path: s
     const order = c.when(`${raw} IS NOT NULL AND ${van.valid} AND ${tot.valid} AND ${tot.day} < ${van.day}`, "P0713", `\`${path}\` is geen geldige periode: \`tot_en_met\` ligt voor \`van\``, path);
     return c.first(bad, order);
   }
-  if (t.k === "lijst" || t.k === "record" || t.k === "duur") return missing;
+  if (t.k === "lijst" || t.k === "record") {
+    const inner = t.k === "lijst" ? listError(c, raw, json, t, path) : recordError(c, raw, json, t, path);
+    return c.first(missing, c.onlyIf(`${raw} IS NOT NULL`, inner));
+  }
+  if (t.k === "duur") return missing;
   const text = f.col(n.scalarText(raw, json));
   const num = f.col(c.d.matches(text, NUMBER));
   const shown = { sql: text };
+  const given = { sql: givenText(c, raw, json, text) };
   let typeErr: string | null;
   switch (t.k) {
     case "bedrag": case "getal": case "aantal": case "percentage": {
-      const notNum = c.whenDyn(`NOT ${num}`, "P0706", [`\`${path}\` is geen geldig getal: `, shown], path);
+      const notNum = c.whenDyn(`NOT ${num}`, "P0706", [`\`${path}\` is geen geldig getal: `, given], path);
       const { frac } = split(c, text);
       const extra =
         t.k === "bedrag"
-          ? c.whenDyn(`${num} AND length(rtrim(${frac}, '0')) > 2`, "P0710", [`\`${path}\` is een bedrag met meer dan twee decimalen: `, shown], path)
+          ? c.whenDyn(`${num} AND length(rtrim(${frac}, '0')) > 2`, "P0710", [`\`${path}\` is een bedrag met meer dan twee decimalen: `, given], path)
           : t.k === "aantal"
-            ? c.whenDyn(`${num} AND (length(rtrim(${frac}, '0')) > 0 OR (${text} LIKE '-%' AND ltrim(rtrim(replace(${text}, '-', ''), '0'), '0.') <> ''))`, "P0711", [`\`${path}\` moet een geheel aantal van 0 of meer zijn, maar is `, shown], path)
+            ? c.whenDyn(`${num} AND (length(rtrim(${frac}, '0')) > 0 OR (${text} LIKE '-%' AND ltrim(rtrim(replace(${text}, '-', ''), '0'), '0.') <> ''))`, "P0711", [`\`${path}\` moet een geheel aantal van 0 of meer zijn, maar is `, given], path)
             : null;
       typeErr = c.first(notNum, extra);
       break;
@@ -212,8 +219,81 @@ export function validate(c: Ctx, raw: string, json: boolean, t: IR.Type, path: s
     default:
       typeErr = null;
   }
+  // A valid number whose digits the engine's exact integers cannot hold: an error for this row, never a NULL or a wrong number.
+  if (typeErr !== null && (t.k === "bedrag" || t.k === "getal" || t.k === "aantal" || t.k === "percentage")) {
+    const x = decodeText(c, text, t);
+    if (x.k === "num") {
+      const tooLarge = c.whenDyn(`(${x.x.n} IS NULL OR ${x.x.d} IS NULL)`, "P0902", [`\`${path}\` heeft meer cijfers dan SQL exact kan rekenen (38): `, shown], path);
+      typeErr = c.first(typeErr, c.onlyIf(`${typeErr} IS NULL`, tooLarge));
+    }
+  }
   const restrictionErr = restriction ? restrictionError(c, decodeText(c, text, t), t, path, restriction) : null;
   return c.first(missing, c.onlyIf(`${raw} IS NOT NULL`, c.first(typeErr, restrictionErr && c.onlyIf(`${typeErr ?? "NULL"} IS NULL`, restrictionErr))));
+}
+
+/**
+ * A number as the JavaScript path shows it in a message: a string (a text
+ * column, a JSON string) in quotes, a number as it is. Spark: as it is.
+ */
+function givenText(c: Ctx, raw: string, json: boolean, text: string): string {
+  const quoted = `'"' || ${text} || '"'`;
+  if (c.d.name === "duckdb") return `CASE WHEN typeof(${raw}) = 'VARCHAR' THEN ${quoted} ELSE ${text} END`;
+  if (c.d.name === "postgres") {
+    const isString = json ? `jsonb_typeof(${raw}) = 'string'` : `pg_typeof(${raw}) IN ('text'::regtype, 'character varying'::regtype)`;
+    return `CASE WHEN ${isString} THEN ${quoted} ELSE ${text} END`;
+  }
+  return text;
+}
+
+/**
+ * The first error of a record's fields, in declaration order (runtime/case-decode.ts
+ * decodeFields): a NULL field is missing (P0704) unless optional.
+ */
+function recordError(c: Ctx, raw: string, json: boolean, t: IR.Type & { k: "record" }, path: string): string | null {
+  const errs = t.fields.map((f) => {
+    const field = c.f.col(c.d.field(raw, f.name));
+    const e = validate(c, field, json, f.type, `${path}.${f.name}`, f.restriction);
+    return f.optional ? c.onlyIf(`${field} IS NOT NULL`, e) : e;
+  });
+  return c.first(...errs);
+}
+
+/** Nesting depth of list checks: each level has its own lambda variables and index mark. */
+let depth = 0;
+
+/**
+ * The first error of a list's elements, in order, with the element's place
+ * in the field (`behandelingen[2].kosten`, 0-based as runtime/case-decode.ts
+ * readList). Each element is checked by an inline expression (no column may
+ * capture a lambda variable); its path holds a mark that is replaced by the
+ * element's index. A NULL element is P0705, as a JSON null element is.
+ */
+function listError(c: Ctx, raw: string, json: boolean, t: IR.Type & { k: "lijst" }, path: string): string | null {
+  const k = depth++;
+  try {
+    const mark = `§${k}§`;
+    const v = `ev${k}`;
+    const i = `ei${k}`;
+    const inline = c.with(new InlineFrame(c.f.names), c.where, c.locals);
+    const elem = `${path}[${mark}]`;
+    const isNull = json ? `(${v} IS NULL OR ${v} = 'null'::jsonb)` : `${v} IS NULL`;
+    const nullErr = inline.when(isNull, "P0705", `\`${elem}\` moet ${typeNoun(typeDescOf(t.elem))} zijn, maar is null`, elem);
+    const e = inline.first(nullErr, inline.onlyIf(`NOT ${isNull}`, validate(inline, v, json, t.elem, elem)));
+    if (e === null) return null;
+    const d = c.d;
+    if (d.name === "postgres") {
+      return c.f.col(
+        `(SELECT replace(he, ${d.str(mark)}, CAST(${i} - 1 AS TEXT)) FROM jsonb_array_elements(${raw}) WITH ORDINALITY AS el(${v}, ${i}) ` +
+          `CROSS JOIN LATERAL (SELECT ${e} AS he) AS hs WHERE he IS NOT NULL ORDER BY ${i} LIMIT 1)`,
+      );
+    }
+    if (d.name === "duckdb") {
+      return c.f.col(`list_filter(list_transform(${raw}, (${v}, ${i}) -> replace(${e}, ${d.str(mark)}, CAST(${i} - 1 AS VARCHAR))), he -> he IS NOT NULL)[1]`);
+    }
+    return c.f.col(`try_element_at(filter(transform(${raw}, (${v}, ${i}) -> replace(${e}, ${d.str(mark)}, CAST(${i} AS STRING))), he -> he IS NOT NULL), 1)`);
+  } finally {
+    depth--;
+  }
 }
 
 function restrictionError(c: Ctx, v: V, t: IR.Type, path: string, restriction: NonNullable<IR.Input["desc"]["restriction"]>): string | null {

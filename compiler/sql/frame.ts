@@ -9,7 +9,20 @@
 // frame (an aggregation over a list) reads its enclosing frame's columns by
 // name, as correlated references.
 
+import { nesting, operand } from "./text.js";
+
 const NAME = /\bq__\d+\b/g;
+
+/** How deeply an inlined column may nest (see text.ts nesting()). */
+const MAX_INLINE_NESTING = 40;
+/**
+ * Levels past which DuckDB gets the levels in blocks (renderBlocks): it binds
+ * each level as a query nested in the next and stops at 1000 (a segmentation
+ * fault a little further with the limit raised).
+ */
+const MAX_LEVELS = 250;
+/** Levels per block. */
+const BLOCK = 40;
 
 export class Names {
   private n = 0;
@@ -18,7 +31,13 @@ export class Names {
    * and substitutes each column's expression at every use, which makes the
    * plan exponential in the levels; `OFFSET 0` keeps each level a subquery.
    */
-  constructor(readonly fence = "") {}
+  constructor(
+    readonly fence = "",
+    /** String literals escape with a backslash (Spark): for reading the generated text (text.ts). */
+    readonly backslash = false,
+    /** The engine has list lambdas and struct columns (DuckDB): a frame of very many levels is rendered in blocks. */
+    readonly lambdas = false,
+  ) {}
   fresh(): string {
     return `q__${++this.n}`;
   }
@@ -82,21 +101,56 @@ export class Frame {
     return this.byName.has(name);
   }
 
-  /** `SELECT <final> FROM (…levels…)`: final maps output aliases to SQL reading the columns. */
-  render(final: { alias: string; sql: string }[], extra = ""): string {
+  /**
+   * `SELECT <final> FROM (…levels…)`: final maps output aliases to SQL reading the columns.
+   * chain: the levels as a chain of common table expressions (`WITH s0 AS (…), s1 AS (SELECT … FROM s0) …`)
+   * instead of nested subqueries, so that a query's nesting stays bounded however many levels it has
+   * (DuckDB's parser stops at about 1.600 nested SELECTs; a Spark SQL parser reads nested FROM
+   * subqueries in time exponential in their depth).
+   */
+  render(final: { alias: string; sql: string }[], extra = "", chain = false): string {
     const { cols, finals } = this.inlined(final);
     const top = Math.max(0, ...cols.map((c) => c.level));
     const lastUse = new Map<string, number>();
     const use = (name: string, level: number) => lastUse.set(name, Math.max(lastUse.get(name) ?? -1, level));
     for (const c of cols) for (const d of c.deps) use(d, c.level);
     for (const f of finals) for (const d of f.sql.match(NAME) ?? []) if (this.byName.has(d)) use(d, top + 1);
-    let from = `(SELECT ${this.baseColumns.map((c) => `${c.sql} AS ${c.name}`).join(", ") || "1 AS q__0"} FROM ${this.base}${this.names.fence}) AS s0`;
+    const base = `SELECT ${this.baseColumns.map((c) => `${c.sql} AS ${c.name}`).join(", ") || "1 AS q__0"} FROM ${this.base}${this.names.fence}`;
+    const select = `SELECT ${finals.map((f) => `${f.sql} AS ${f.alias}`).join(",\n  ")}\nFROM `;
+    if (chain && this.names.lambdas && top > MAX_LEVELS) return `${select}(WITH ${this.blocks(base, cols, lastUse, top)}) AS s${extra}`;
+    const layers = [base];
     for (let level = 1; level <= top; level++) {
       const keep = cols.filter((c) => c.level < level && (lastUse.get(c.name) ?? -1) >= level).map((c) => c.name);
       const add = cols.filter((c) => c.level === level).map((c) => `${c.sql} AS ${c.name}`);
-      from = `(SELECT ${[...keep, ...add].join(", ")}\nFROM ${from}${this.names.fence}) AS s${level}`;
+      layers.push(`SELECT ${[...keep, ...add].join(", ")}\nFROM ${chain && level > 1 ? `s${level - 1}` : `(${layers[level - 1]}) AS s${level - 1}`}${this.names.fence}`);
     }
-    return `SELECT ${finals.map((f) => `${f.sql} AS ${f.alias}`).join(",\n  ")}\nFROM ${from}${extra}`;
+    const from =
+      chain && top > 0 ? `(WITH ${layers.slice(1).map((l, i) => `s${i + 1} AS (${l})`).join(",\n")}\nSELECT * FROM s${top}) AS s` : `(${layers[top]}) AS s${top}`;
+    return `${select}${from}${extra}`;
+  }
+
+  /**
+   * DuckDB, a frame of very many levels (a chain of a thousand dependent
+   * operations): BLOCK levels per query, as a chain of `list_transform`s over
+   * a one-element list of the row's live columns (as renderList), so that
+   * the nesting of queries stays bounded. Out: the common table expressions
+   * and the final `SELECT * FROM …`.
+   */
+  private blocks(base: string, cols: Column[], lastUse: Map<string, number>, top: number): string {
+    const live = (level: number) => cols.filter((c) => c.level < level && (lastUse.get(c.name) ?? -1) >= level).map((c) => c.name);
+    const ctes: string[] = [];
+    for (let a = 1, j = 1; a <= top; a += BLOCK, j++) {
+      const p = this.names.fresh().replace("q__", "p__");
+      const local = (sql: string) => sql.replace(NAME, (n) => (this.byName.has(n) ? `${p}.${n}` : n));
+      const incoming = live(a).map((n) => `'${n}': ${n}`);
+      let list = `[{${incoming.join(", ") || "'q__0': 0"}}]`;
+      for (let level = a; level < a + BLOCK && level <= top; level++) {
+        const fields = [...live(level).map((n) => `'${n}': ${p}.${n}`), ...cols.filter((c) => c.level === level).map((c) => `'${c.name}': ${local(c.sql)}`)];
+        list = `list_transform(${list}, ${p} -> {${fields.join(", ") || "'q__0': 0"}})`;
+      }
+      ctes.push(`t${j} AS (SELECT (${list})[1] AS b__${j} FROM ${j === 1 ? `(${base}) AS s0` : `s${j - 1}`})`, `s${j} AS (SELECT b__${j}.* FROM t${j})`);
+    }
+    return `${ctes.join(",\n")}\nSELECT * FROM s${ctes.length >> 1}`;
   }
 
   /**
@@ -138,7 +192,12 @@ export class Frame {
     for (const c of this.cols) if (c.level > 0) count(c.sql);
     for (const f of final) count(f.sql);
     const text = new Map<string, string>();
-    const subst = (sql: string) => sql.replace(NAME, (n) => text.get(n) ?? n);
+    const bs = this.names.backslash;
+    const subst = (sql: string) =>
+      sql.replace(NAME, (n, at: number) => {
+        const t = text.get(n);
+        return t === undefined ? n : operand(t, bs, sql.slice(Math.max(0, at - 2), at), sql.slice(at + n.length, at + n.length + 1));
+      });
     const out: Column[] = [];
     const levels = new Map<string, number>();
     for (const c of this.cols) {
@@ -148,8 +207,10 @@ export class Frame {
         continue;
       }
       const sql = subst(c.sql);
-      if ((uses.get(c.name) ?? 0) <= 1 && sql.length < 4000) {
-        text.set(c.name, `(${sql})`);
+      // Written into its reader only while the result stays shallow: DuckDB refuses expressions
+      // nested more than 1000 deep, and a chain of single-use columns (`x + x + … + x`) has no bound.
+      if ((uses.get(c.name) ?? 0) <= 1 && sql.length < 4000 && nesting(sql, bs) < MAX_INLINE_NESTING) {
+        text.set(c.name, sql);
         continue;
       }
       const deps = [...new Set(sql.match(NAME) ?? [])].filter((d) => levels.has(d));

@@ -48,7 +48,7 @@ class PolicySql implements Host {
     private readonly options: SqlOptions,
   ) {
     this.d = DIALECTS[options.dialect];
-    this.names = new Names(options.dialect === "postgres" ? " OFFSET 0" : "");
+    this.names = new Names(options.dialect === "postgres" ? " OFFSET 0" : "", options.dialect === "spark", options.dialect === "duckdb");
     const table = options.table;
     this.root = new Frame(this.names, /^[A-Za-z_][A-Za-z0-9_.]*$/.test(table) ? table : this.d.ident(table));
     this.top = new Ctx(this, this.root, "de beslissing", new Map());
@@ -265,6 +265,6 @@ class PolicySql implements Host {
       if (t) final.push({ alias: this.d.ident(`${o.name}__regel`), sql: `CASE WHEN ${fout} IS NULL THEN ${t} END` });
     }
     final.push({ alias: "fout", sql: fout });
-    return this.root.render(final) + "\n";
+    return this.root.render(final, "", true) + "\n";
   }
 }

@@ -13,6 +13,7 @@
 
 import type { Dialect } from "./dialect.js";
 import { Frame, type Names } from "./frame.js";
+import { nesting, operand } from "./text.js";
 
 const LOCAL = /\bm__\d+\b/g;
 
@@ -53,20 +54,6 @@ export class LocalFrame extends Frame {
   }
 }
 
-/** Deepest parenthesis nesting of a SQL text (quotes skipped). */
-export function parenDepth(sql: string): number {
-  let depth = 0;
-  let max = 0;
-  let quoted = false;
-  for (const ch of sql) {
-    if (ch === "'") quoted = !quoted;
-    else if (quoted) continue;
-    else if (ch === "(") max = Math.max(max, ++depth);
-    else if (ch === ")") depth--;
-  }
-  return max;
-}
-
 /** `sql` with the local columns it reads bound around it. */
 export function bind(names: Names, d: Dialect, sql: string): string {
   const r = registry(names);
@@ -88,14 +75,19 @@ export function bind(names: Names, d: Dialect, sql: string): string {
   for (const n of need) count(r.defs.get(n)!.sql);
   count(sql);
   const text = new Map<string, string>();
-  const subst = (s: string) => s.replace(LOCAL, (n) => text.get(n) ?? n);
+  const bs = names.backslash;
+  const subst = (s: string) =>
+    s.replace(LOCAL, (n, at: number) => {
+      const t = text.get(n);
+      return t === undefined ? n : operand(t, bs, s.slice(Math.max(0, at - 2), at), s.slice(at + n.length, at + n.length + 1));
+    });
   const cols: { name: string; sql: string; level: number; deps: string[] }[] = [];
   const levels = new Map<string, number>();
   for (const [name, def] of r.defs) {
     if (!need.has(name)) continue;
     const s = subst(def.sql);
-    if ((uses.get(name) ?? 0) <= 1 && s.length < 2000 && parenDepth(s) < 24) {
-      text.set(name, `(${s})`);
+    if ((uses.get(name) ?? 0) <= 1 && s.length < 2000 && nesting(s, bs) < 24) {
+      text.set(name, s);
       continue;
     }
     const deps = [...new Set(s.match(LOCAL) ?? [])].filter((x) => levels.has(x));

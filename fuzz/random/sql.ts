@@ -21,16 +21,15 @@ export function constructOf(message: string): string {
 
 /**
  * What compiler/sql implements, and so claims (compiler/sql/stdlib.ts,
- * aggregate.ts, lists.ts): refusing one of these is a failure. What it
- * documents as refused is counted: the holiday-aware functions of
- * docs/language.md §7.1 (werkdagen_tussen_be/nl, plus_werkdagen_be/nl,
- * feestdag_be/nl, eerste_paasdag: test/sql's REFUSED list), records
- * written out (`gegevens buiten een voorbeeld`), and lists of lists.
+ * holidays.ts, aggregate.ts, lists.ts): refusing one of these is a failure.
+ * What it documents as refused is counted: records written out (`gegevens
+ * buiten een voorbeeld`) and lists of lists.
  */
 const SQL_FUNCTIONS = new Set([
   "leeftijd_op", "verjaardag", "jaar_van", "maand_van", "dag_van", "begin_van_jaar", "einde_van_jaar",
   "eerste_dag_volgende_maand", "dagen_in_jaar", "aantal_dagen", "begin", "einde", "overlap",
   "kalendermaanden", "hele_maand", "werkdagen_tussen", "min", "max", "abs", "uren_tussen",
+  "werkdagen_tussen_be", "werkdagen_tussen_nl", "plus_werkdagen_be", "plus_werkdagen_nl", "feestdag_be", "feestdag_nl", "eerste_paasdag",
 ]);
 
 /** Whether SQL claims to support the construct of a refusal (then the refusal is a failure). */
