@@ -19,10 +19,7 @@ import { LONG } from "../budget.js";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const files = [...polisFilesIn(path.join(ROOT, "test/spec")), ...polisFilesIn(path.join(ROOT, "policies")), ...polisFilesIn(path.join(ROOT, "test/sql/programs"))];
 const parser = new SparkSQL();
-const SPARK_REFUSED: Record<string, string> = {
-  "policies/riziv/2018/neurostimulatoren.polis": "de functie `werkdagen_tussen_be`",
-  "policies/vgz/2012/betalingsachterstand.polis": "de functie `plus_werkdagen_nl`",
-};
+const SPARK_REFUSED: Record<string, string> = {};
 
 /** What only DuckDB or PostgreSQL read, or text that cannot be SQL at all. */
 function notSpark(q: string): string[] {
