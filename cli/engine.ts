@@ -56,7 +56,7 @@ function jsonValue(v: unknown, t: Type): string {
     }
     case "janee":
       return v === true || v === "true" || v === "t" ? "true" : "false";
-    case "duur": case "periode": case "lijst":
+    case "duur": case "periode": case "lijst": case "record":
       return String(v);
     default:
       return JSON.stringify(String(v));
@@ -89,6 +89,7 @@ export async function runEngine(policy: Policy, file: string, options: EngineOpt
   if (!fs.existsSync(input)) throw new UsageError(`invoerbestand \`${displayPath(input)}\` bestaat niet`);
   const ext = path.extname(input).toLowerCase();
   if (![".parquet", ".csv", ".jsonl"].includes(ext)) throw new UsageError(`--engine duckdb leest .parquet, .csv of .jsonl, niet \`${ext}\``);
+  if (options.output) checkOutput(options.output);
   const { DuckDBInstance } = await import("@duckdb/node-api");
   const instance = await DuckDBInstance.create(":memory:");
   const con = await instance.connect();
@@ -101,7 +102,11 @@ export async function runEngine(policy: Policy, file: string, options: EngineOpt
     if (ext === ".jsonl") source = await loadJsonl(policy, input, tmp, errors);
     else if (ext === ".parquet") source = `read_parquet(${sqlStr(input)})`;
     else source = `read_csv(${sqlStr(input)}, header = true, all_varchar = true)`;
-    await con.run(`CREATE VIEW cases AS SELECT * FROM ${source}`);
+    try {
+      await con.run(`CREATE VIEW cases AS SELECT * FROM ${source}`);
+    } catch (e) {
+      throw new UsageError(`invoerbestand \`${displayPath(input)}\` is geen leesbaar ${ext.slice(1)}-bestand: ${firstLine(e)}`);
+    }
     const describe = async () => new Map((await (await con.runAndReadAll("SELECT column_name, column_type FROM (DESCRIBE cases)")).getRowObjectsJS()).map((r) => [String(r.column_name), String(r.column_type)] as const));
     let columnTypes = await describe();
     // An input without a column is a typed NULL column (P0704 on every row): an
@@ -117,7 +122,32 @@ export async function runEngine(policy: Policy, file: string, options: EngineOpt
       process.stderr.write(q.error + "\n");
       return EXIT_POLICY;
     }
-    const out = options.output;
+    return await decide(con, policy, q, ext, options.output, errors).catch((e: unknown) => {
+      // A value past the engine's exact integers (HUGEINT, 38 digits) stops the
+      // query: say so in Dutch (exit 1), never a stack trace or a wrong number.
+      if (!/Out of Range Error|Overflow/i.test(firstLine(e))) throw e;
+      process.stderr.write(`${file}: fout: een tussenwaarde past niet in de exacte gehele getallen van DuckDB (HUGEINT, 38 cijfers); beslis deze tabel met \`polis run\` zonder --engine of met --engine postgres (${firstLine(e)})\n`);
+      return EXIT_POLICY;
+    });
+  } finally {
+    con.closeSync?.();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split("\n")[0]!;
+
+/** As `polis run --output` (cli/run.ts): the output's folder must exist, and it is no folder itself. */
+function checkOutput(output: string): void {
+  const dir = path.dirname(path.resolve(output));
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`de map van uitvoerbestand \`${displayPath(output)}\` bestaat niet`);
+  if (fs.existsSync(output) && fs.statSync(output).isDirectory()) throw new UsageError(`\`${displayPath(output)}\` is een map, geen uitvoerbestand`);
+}
+
+type Connection = Awaited<ReturnType<Awaited<ReturnType<typeof import("@duckdb/node-api").DuckDBInstance.create>>["connect"]>>;
+
+/** Run the query once: COPY to a .parquet/.csv output, or stream JSONL lines (bad .jsonl lines in their place). */
+async function decide(con: Connection, policy: Policy, q: string, ext: string, out: string | undefined, errors: Map<number, string>): Promise<number> {
     const outExt = out ? path.extname(out).toLowerCase() : ".jsonl";
     if (out && (outExt === ".parquet" || outExt === ".csv")) {
       const query = ext === ".jsonl" ? `SELECT * EXCLUDE (${LINE}) FROM (${q}) ORDER BY ${LINE}` : q;
@@ -163,10 +193,6 @@ export async function runEngine(policy: Policy, file: string, options: EngineOpt
     pending = [];
     if (out) await new Promise<void>((r) => (sink as fs.WriteStream).end(() => r()));
     return worst;
-  } finally {
-    con.closeSync?.();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
 }
 
 /** Read a .jsonl exactly as the JavaScript path; write the good cases as canonical JSON; remember the bad lines. */

@@ -12,6 +12,7 @@ import type * as A from "./ast.js";
 export interface CstHelpers {
   nodes(n: CstNode, key: string): CstNode[];
   tokens(n: CstNode, key: string): IToken[];
+  exceptionTargets(n: CstNode): IToken[];
   span(t: IToken): Span;
   nodeSpan(n: CstNode): Span;
   expression(n: CstNode): A.Expr;
@@ -43,7 +44,7 @@ export function tableDecl(c: CstNode, h: CstHelpers): A.TableDecl {
     rows: h.nodes(c, "tableRow").map((r) => tableRow(r, h)),
     span: h.nodeSpan(c),
   };
-  const targets = h.tokens(c, "target");
+  const targets = h.exceptionTargets(c);
   if (targets.length > 0) table.exceptionTo = targets.map(named);
   return table;
 }

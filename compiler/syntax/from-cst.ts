@@ -34,6 +34,8 @@ export function fromCst(
   const tokens = (n: CstNode, key: string): IToken[] => (n.children[key] ?? []) as IToken[];
   const node = (n: CstNode, key: string): CstNode | undefined => nodes(n, key)[0];
   const token = (n: CstNode, key: string): IToken | undefined => tokens(n, key)[0];
+  /** The rule names of a declaration's `uitzondering op A, B`. */
+  const exceptionTargets = (n: CstNode): IToken[] => nodes(n, "exceptionTargets").flatMap((e) => tokens(e, "target"));
   const must = <T>(x: T | undefined, what: string): T => {
     if (x === undefined) throw new Error(`internal: CST without ${what}`);
     return x;
@@ -415,7 +417,7 @@ export function fromCst(
         };
       case "regelDecl": {
         const rule: A.RuleDecl = { kind: "Regel", name, nameSpan, articles: articles(node(c, "articleRef")), clauses: nodes(c, "clause").map(clause), span: s };
-        const targets = tokens(c, "target");
+        const targets = exceptionTargets(c);
         if (targets.length > 0) rule.exceptionTo = targets.map((t) => ({ name: t.image, span: span(t) }));
         const lid = token(c, "lid");
         if (lid) rule.lid = { text: readString(lid.image), span: span(lid) };
@@ -441,7 +443,7 @@ export function fromCst(
     throw new Error(`internal: unknown declaration ${kind}`);
   }
 
-  const helpers: CstHelpers = { nodes, tokens, span, nodeSpan, expression, additive, articles, dateValue, diagnostics };
+  const helpers: CstHelpers = { nodes, tokens, exceptionTargets, span, nodeSpan, expression, additive, articles, dateValue, diagnostics };
 
   // ----------------------------------------------------------------- file
 

@@ -7,6 +7,7 @@ import type { PolisParser, Rule } from "../parser.js";
 
 export interface PolicyRuleRules {
   regelDecl: Rule;
+  exceptionTargets: Rule;
   clause: Rule;
   assignments: Rule;
   assignment: Rule;
@@ -17,16 +18,7 @@ export function definePolicyRuleRules($: PolisParser): void {
     $.CONSUME(T.Regel);
     $.CONSUME(T.Identifier, { LABEL: "name" });
     $.OPTION(() => $.SUBRULE($.articleRef));
-    $.OPTION2(() => {
-      $.CONSUME(T.Uitzondering);
-      $.CONSUME(T.Op);
-      $.CONSUME2(T.Identifier, { LABEL: "target" });
-      // `uitzondering op A, B`: one exception to several rules (issue 19).
-      $.MANY(() => {
-        $.CONSUME(T.Comma);
-        $.CONSUME3(T.Identifier, { LABEL: "target" });
-      });
-    });
+    $.OPTION2(() => $.SUBRULE($.exceptionTargets));
     $.CONSUME(T.Colon);
     // `lid "U betaalt {verplicht} eigen risico."`: the rule's sentence for a
     // member's explanation (docs/language.md).
@@ -35,6 +27,17 @@ export function definePolicyRuleRules($: PolisParser): void {
       $.CONSUME(T.StringLiteral, { LABEL: "lid" });
     });
     $.AT_LEAST_ONE(() => $.SUBRULE($.clause));
+  });
+
+  // `uitzondering op A, B`: one exception to several rules or tables.
+  $.exceptionTargets = $.RULE("exceptionTargets", () => {
+    $.CONSUME(T.Uitzondering);
+    $.CONSUME(T.Op);
+    $.CONSUME(T.Identifier, { LABEL: "target" });
+    $.MANY(() => {
+      $.CONSUME(T.Comma);
+      $.CONSUME2(T.Identifier, { LABEL: "target" });
+    });
   });
 
   $.clause = $.RULE("clause", () => {

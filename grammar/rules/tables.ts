@@ -41,16 +41,8 @@ export function defineTableRules($: PolisParser): void {
     $.CONSUME(T.Tabel);
     $.CONSUME(T.Identifier, { LABEL: "name" });
     $.OPTION(() => $.SUBRULE($.articleRef));
-    $.OPTION2(() => {
-      $.CONSUME(T.Uitzondering);
-      $.CONSUME(T.Op);
-      $.CONSUME2(T.Identifier, { LABEL: "target" });
-      $.MANY(() => {
-        $.CONSUME(T.Comma);
-        $.CONSUME3(T.Identifier, { LABEL: "target" });
-      });
-    });
-    $.CONSUME4(T.Identifier, { LABEL: "hit" });
+    $.OPTION2(() => $.SUBRULE($.exceptionTargets));
+    $.CONSUME2(T.Identifier, { LABEL: "hit" });
     $.CONSUME(T.Colon);
     $.SUBRULE($.tableHeader);
     $.MANY2(() => $.SUBRULE($.tableRow));

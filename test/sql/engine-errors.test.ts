@@ -1,0 +1,59 @@
+// `polis run --engine duckdb` on bad files and on values past DuckDB's exact
+// integers, through the real CLI: a Dutch message and a distinct exit code,
+// never "interne fout", a stack trace or a wrong number (issue 17, found by
+// the hold-out policies of test/sql/holdout/).
+
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { afterAll, describe, expect, it } from "vitest";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "polis-engine-errors-"));
+const polis = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, "bin/polis.js"), ...args], { cwd: ROOT, encoding: "utf8" });
+const write = (name: string, text: string) => {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return file;
+};
+
+const policy = write(
+  "kwadraat.polis",
+  'polis kwadraat "Kwadraat"\ninvoer\n  x: getal\nuitvoer\n  y: getal\nregel r (artikel 1):\n  y x * x\n',
+);
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe("polis run --engine duckdb: bad files and overflow", () => {
+  it("a .parquet input that is not Parquet is bad usage (exit 2), in Dutch", () => {
+    const r = polis("run", policy, "--engine", "duckdb", "--input", write("kapot.parquet", "geen parquet\n"));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("is geen leesbaar parquet-bestand");
+    expect(r.stderr).not.toContain("interne fout");
+  });
+
+  it("an --output in a folder that does not exist is bad usage (exit 2), for every output format", () => {
+    const input = write("een.jsonl", '{"x": 2}\n');
+    for (const ext of ["jsonl", "csv", "parquet"]) {
+      const r = polis("run", policy, "--engine", "duckdb", "--input", input, "--output", path.join(dir, "bestaat-niet", `uit.${ext}`));
+      expect(r.status, ext).toBe(2);
+      expect(r.stderr, ext).toContain("bestaat niet");
+      expect(r.stderr, ext).not.toMatch(/interne fout|    at /);
+    }
+  });
+
+  it("a value past HUGEINT is an error in Dutch (exit 1), never a wrong number or an internal error", () => {
+    // 10^25 squared is 10^50: exact in the JavaScript path, past DuckDB's 38 digits.
+    const input = write("groot.csv", "x\n2\n10000000000000000000000000\n");
+    const js = polis("run", policy, "--input", write("groot.jsonl", '{"x": "2"}\n{"x": "10000000000000000000000000"}\n'));
+    expect(js.stdout.split("\n")[1]).toBe(`{"y":"1${"0".repeat(50)}"}`);
+    const r = polis("run", policy, "--engine", "duckdb", "--input", input);
+    expect(r.status).toBe(1);
+    expect(r.stderr).not.toMatch(/interne fout|    at /);
+    // Either this row's own error, or the whole table refused with the reason.
+    const lines = r.stdout.split("\n").filter((l) => l !== "");
+    for (const l of lines) expect(['{"y":"4"}', js.stdout.split("\n")[1]]).toContain(l.startsWith('{"fout"') ? js.stdout.split("\n")[1] : l);
+    if (!lines.some((l) => l.startsWith('{"fout"'))) expect(r.stderr).toContain("HUGEINT");
+  });
+});
