@@ -43,12 +43,15 @@ function jsonSafe(v: unknown): unknown {
   return v;
 }
 
-/** The proof lines of a file: `  bewezen: a, b` and `  getest op 200 gevallen: c (reden)`. */
+/** The proof lines of a file: `  bewezen: a, b`, `  bewezen voor lijsten tot 3 elementen, daarboven getest op 200 gevallen: c` and `  getest op 200 gevallen: d (reden)`. */
 export function proofLines(proofs: readonly OutputProof[]): string[] {
   const lines: string[] = [];
   const proved = proofs.filter((p) => p.status === "bewezen").map((p) => p.output);
   if (proved.length > 0) lines.push(`  bewezen: ${proved.join(", ")}`);
   const refuted = proofs.filter((p) => p.status === "tegenvoorbeeld").map((p) => p.output);
+  // A proof over short lists is not a proof: it says its bound, and that longer lists were only tested.
+  const bounded = proofs.filter((p) => p.status === "begrensd");
+  if (bounded.length > 0) lines.push(`  bewezen voor lijsten tot ${bounded[0]!.bound ?? 0} elementen, daarboven getest op ${bounded[0]!.cases ?? 0} gevallen: ${bounded.map((p) => p.output).join(", ")}`);
   if (refuted.length > 0) lines.push(`  tegenvoorbeeld gevonden: ${refuted.join(", ")}`);
   for (const p of proofs.filter((x) => x.status === "getest")) lines.push(`  getest op ${p.cases ?? 0} gevallen: ${p.output}${p.reason ? ` (${p.reason})` : ""}`);
   return lines;

@@ -8,6 +8,7 @@
 // Exit: 0 written; 1 written, but a policy has errors; 2 bad usage.
 
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { hasErrors } from "../compiler/pipeline.js";
@@ -95,5 +96,27 @@ function copyPlayground(out: string): boolean {
     return false;
   }
   fs.cpSync(built, path.join(out, "playground"), { recursive: true });
+  addZ3(path.join(out, "playground", "z3"));
   return true;
+}
+
+/**
+ * The npm package leaves z3's WebAssembly (35 MB) out of dist/playground: the
+ * site's playground gets it from the installed z3-solver (a dependency), if
+ * that is the version its z3-api.js was built with. Without it the
+ * playground tests instead of proving, and says so.
+ */
+function addZ3(dir: string): void {
+  let pkg: string;
+  try {
+    pkg = path.dirname(createRequire(import.meta.url).resolve("z3-solver/package.json"));
+  } catch {
+    return;
+  }
+  const wanted = fs.existsSync(path.join(dir, "z3-solver-version.txt")) ? fs.readFileSync(path.join(dir, "z3-solver-version.txt"), "utf8").trim() : undefined;
+  const version = (JSON.parse(fs.readFileSync(path.join(pkg, "package.json"), "utf8")) as { version?: string }).version;
+  if (wanted === undefined || version !== wanted) return;
+  for (const f of ["z3-built.js", "z3-built.wasm"]) {
+    if (!fs.existsSync(path.join(dir, f))) fs.copyFileSync(path.join(pkg, "build", f), path.join(dir, f));
+  }
 }

@@ -56,7 +56,7 @@ function jsonValue(v: unknown, t: Type): string {
     }
     case "janee":
       return v === true || v === "true" || v === "t" ? "true" : "false";
-    case "duur": case "periode": case "lijst":
+    case "duur": case "periode": case "lijst": case "record":
       return String(v);
     default:
       return JSON.stringify(String(v));

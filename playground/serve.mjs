@@ -1,13 +1,20 @@
 // `npm run playground`: builds the playground and serves dist/playground/ on
-// http://127.0.0.1:5173 (PORT overrides). A plain static file server: the
-// playground itself makes no requests beyond its own files.
+// http://127.0.0.1:5173 (PORT overrides). A plain static file server that
+// sends the cross-origin isolation headers z3 needs: the playground itself
+// makes no requests beyond its own files.
 
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import { buildPlayground } from "./build.mjs";
 
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".txt": "text/plain; charset=utf-8", ".svg": "image/svg+xml" };
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".txt": "text/plain; charset=utf-8", ".svg": "image/svg+xml", ".wasm": "application/wasm" };
+
+/**
+ * Cross-origin isolation, so that the page gets SharedArrayBuffer and z3 can
+ * run its WebAssembly threads (the proofs, playground/src/prover.ts).
+ */
+const ISOLATION = { "cross-origin-opener-policy": "same-origin", "cross-origin-embedder-policy": "require-corp", "cross-origin-resource-policy": "same-origin" };
 
 export function serve(dir, port, host = "127.0.0.1") {
   const server = http.createServer((req, res) => {
@@ -27,7 +34,16 @@ export function serve(dir, port, host = "127.0.0.1") {
       res.end("niet gevonden\n");
       return;
     }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" });
+    // Revalidated on every load, answered 304 when unchanged: the 35 MB of z3 are not sent again.
+    const stat = fs.statSync(file);
+    const etag = `"${stat.size.toString(36)}-${Math.trunc(stat.mtimeMs).toString(36)}"`;
+    const headers = { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-cache", etag, ...ISOLATION };
+    if (req.headers["if-none-match"] === etag) {
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
+    res.writeHead(200, headers);
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve, reject) => {

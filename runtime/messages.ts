@@ -300,6 +300,11 @@ export const MESSAGES = {
     (p) => `geen rij van de tabel \`${p.name}\` geldt voor ${p.example}`,
     () => "bij `uniek` geldt precies één rij: voeg een rij toe, of een standaardrij `| anders || … |`",
   ),
+  /** A row of an `eerste` table (or the `anders` row) that the rows before it cover: it never applies. earlier: "de rijen 1, 2". */
+  P0530: warning<{ name: string; row: number; article: string; earlier: string }>(
+    (p) => `rij ${p.row} van de tabel \`${p.name}\` (${p.article}) geldt nooit: ${p.earlier} dekken al elk geval waarvoor ze zou gelden`,
+    () => "verwijder de rij, zet haar hoger, of maak de eerdere rijen smaller",
+  ),
   /** detail: what the column is instead ("een uitvoer", "van type tekst"). */
   P0522: error<{ name: string; detail: string }>(
     (p) => `de kolom \`${p.name}\` van een tabel moet een invoer of begrip van type janee, een soort, een getal of een datum zijn, maar is ${p.detail}`,

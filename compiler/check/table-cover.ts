@@ -61,26 +61,34 @@ export function findOverlaps(t: Table): Overlap[] {
   return out;
 }
 
-/** Up to `limit` uncovered regions, each as one witness case. */
-export function findGaps(t: Table, limit = 10): Witness[][] {
+/**
+ * Up to `limit` uncovered regions, each as one witness case; with `region`
+ * (one set per column), only the uncovered part of that box: none means the
+ * rows cover all of it (an `eerste` row after them can never apply).
+ */
+export function findGaps(t: Table, limit = 10, region?: readonly CellSet[]): Witness[][] {
   const gaps: Witness[][] = [];
+  const ANY: CellSet = { kind: "any" };
+  const inside = (col: number) => region?.[col] ?? ANY;
+  const values = (col: number, cells: readonly CellSet[]) => atoms(t.domains[col]!, [...cells, inside(col)]).filter((a) => contains(inside(col), a));
   const search = (col: number, active: number[], prefix: Witness[]): void => {
     if (gaps.length >= limit) return;
     if (active.length === 0) {
-      gaps.push([...prefix, ...t.domains.slice(col).map((d) => atoms(d, [])[0]!)]);
+      const rest = t.domains.slice(col).map((_, k) => values(col + k, [])[0]);
+      if (rest.every((w) => w !== undefined)) gaps.push([...prefix, ...(rest as Witness[])]);
       return;
     }
     if (col === t.domains.length) return;
     const groups = new Map<string, { rows: number[]; witness: Witness }>();
-    for (const a of atoms(t.domains[col]!, active.map((r) => t.rows[r]![col]!))) {
+    for (const a of values(col, active.map((r) => t.rows[r]![col]!))) {
       const rows = active.filter((r) => contains(t.rows[r]![col]!, a));
       const key = rows.join(",");
       if (!groups.has(key)) groups.set(key, { rows, witness: a });
     }
     for (const g of groups.values()) search(col + 1, g.rows, [...prefix, g.witness]);
   };
-  // A column whose domain is empty (a beperking nobody can meet) has no cases.
-  if (t.domains.every((d) => atoms(d, []).length > 0)) search(0, t.rows.map((_, i) => i), []);
+  // A column whose domain (within the region) is empty has no cases.
+  if (t.domains.every((_, c) => values(c, []).length > 0)) search(0, t.rows.map((_, i) => i), []);
   return gaps;
 }
 

@@ -53,25 +53,59 @@ export function checkTable(cx: CheckContext, t: A.TableDecl, rule: IR.Rule, poli
     earlier.push(cl.conditionText);
   });
   const failed = cx.diagnostics.filter((d) => d.severity === "error").length > before;
-  if (t.hitPolicy !== "uniek" || failed || columns.some((c) => c === undefined)) return;
+  if (failed || columns.some((c) => c === undefined)) return;
   const cols = columns as Column[];
+  const uniek = t.hitPolicy === "uniek";
   const rows: CellSet[][] = [];
   for (const [k, row] of t.rows.entries()) {
     if (row.isDefault) continue;
-    const sets = rowSets(cx, t, row, rule.clauses[k]!, cols, policy);
+    // An `eerste` table may test what is not a constant: then its rows are not analysed (no error).
+    const sets = rowSets(cx, t, row, rule.clauses[k]!, cols, policy, uniek);
     if (!sets) return;
     rows.push(sets);
   }
   const rowNumbers = t.rows.flatMap((r, k) => (r.isDefault ? [] : [k + 1]));
   const example = (w: Witness[]) => w.map((v, i) => `${cols[i]!.name} ${showWitness(v, cols[i]!.type)}`).join(", ");
-  for (const o of findOverlaps({ domains: cols.map((c) => c.domain), rows })) {
+  const domains = cols.map((c) => c.domain);
+  if (!uniek) return unreachableRows(cx, t, domains, rows, rowNumbers);
+  for (const o of findOverlaps({ domains, rows })) {
     const second = t.rows[rowNumbers[o.second]! - 1]!;
     report(cx, "P0520", second.span, { name: t.name, first: rowNumbers[o.first]!, second: rowNumbers[o.second]!, example: example(o.witness) }, {
       related: [{ span: t.rows[rowNumbers[o.first]! - 1]!.span, message: `rij ${rowNumbers[o.first]!}` }],
     });
   }
-  if (t.rows.some((r) => r.isDefault)) return;
-  for (const gap of findGaps({ domains: cols.map((c) => c.domain), rows })) report(cx, "P0521", t.span, { name: t.name, example: example(gap) });
+  const gaps = findGaps({ domains, rows });
+  const fallback = t.rows.findIndex((r) => r.isDefault);
+  if (fallback < 0) {
+    for (const gap of gaps) report(cx, "P0521", t.span, { name: t.name, example: example(gap) });
+  } else if (gaps.length === 0) {
+    // The other rows cover every case: the `anders` row never applies.
+    report(cx, "P0530", t.rows[fallback]!.span, unreachable(t, fallback, []));
+  }
+}
+
+/** P0530 for each row of an `eerste` table that the rows before it cover entirely, `anders` included. */
+function unreachableRows(cx: CheckContext, t: A.TableDecl, domains: Domain[], rows: CellSet[][], rowNumbers: number[]): void {
+  t.rows.forEach((row, k) => {
+    const earlier = rowNumbers.flatMap((n, i) => (n - 1 < k ? [i] : []));
+    if (earlier.length === 0 && !row.isDefault) return;
+    const own = row.isDefault ? undefined : rows[rowNumbers.indexOf(k + 1)];
+    const afterDefault = t.rows.slice(0, k).some((r) => r.isDefault);
+    const covered = afterDefault || findGaps({ domains, rows: earlier.map((i) => rows[i]!) }, 1, own).length === 0;
+    if (covered) report(cx, "P0530", row.span, unreachable(t, k, earlier.map((i) => rowNumbers[i]!)));
+  });
+}
+
+function unreachable(t: A.TableDecl, k: number, earlier: number[]): { name: string; row: number; article: string; earlier: string } {
+  // A row cites its own article, else the table's.
+  const own = articleLabels(t.rows[k]!.articles);
+  const articles = own.length ? own : articleLabels(t.articles);
+  return {
+    name: t.name,
+    row: k + 1,
+    article: articles.length ? `artikel ${articles.join(", ")}` : "zonder artikel",
+    earlier: earlier.length ? `de rijen ${earlier.join(", ")}` : "de andere rijen",
+  };
 }
 
 function cellText(column: string, cell: A.TableCell, source: string): string[] {
@@ -128,7 +162,7 @@ function column(cx: CheckContext, c: { name: string; span: A.TableDecl["span"] }
 const KIND: Record<string, string> = { parameter: "een parameter", functie: "een functie", output: "een uitvoer", soortValue: "een soortwaarde" };
 
 /** The row's cells as sets, read back from the checked condition: its conjuncts are the cells' tests in column order. */
-function rowSets(cx: CheckContext, t: A.TableDecl, row: A.TableRow, clause: IR.Clause, cols: Column[], policy: IR.Policy): CellSet[] | undefined {
+function rowSets(cx: CheckContext, t: A.TableDecl, row: A.TableRow, clause: IR.Clause, cols: Column[], policy: IR.Policy, strict: boolean): CellSet[] | undefined {
   const conjuncts: IR.Expr[] = [];
   const flatten = (x: IR.Expr): void => {
     if (x.e === "and") {
@@ -146,7 +180,7 @@ function rowSets(cx: CheckContext, t: A.TableDecl, row: A.TableRow, clause: IR.C
     for (const test of tests) {
       const s = testSet(test, cols[i]!, policy);
       if (!s) {
-        report(cx, "P0523", cell.span, { text: cx.source.slice(cell.span.start, cell.span.end) });
+        if (strict) report(cx, "P0523", cell.span, { text: cx.source.slice(cell.span.start, cell.span.end) });
         return undefined;
       }
       set = intersect(set, s);

@@ -10,7 +10,7 @@ import { isInteger, toBigInt, type Rat } from "../../runtime/rational.js";
 import type { Duration, Period } from "../../runtime/calendar.js";
 import type * as IR from "../ir/ir.js";
 import { typeDescOf } from "../ir/ir.js";
-import type { ModulePlan } from "./lower.js";
+import { children, type ModulePlan } from "./lower.js";
 import { ident, str } from "./names.js";
 
 export class CodeWriter {
@@ -18,6 +18,10 @@ export class CodeWriter {
   private readonly constantIndex = new Map<string, string>();
   readonly wheres: string[] = [];
   private readonly constParamCode = new Map<string, string>();
+  /** Methods holding the deeper parts of deeply nested expressions (see `ex`). */
+  readonly methods: string[] = [];
+  /** How deep `ex` is in the expression it prints. */
+  private depth = 0;
 
   constructor(
     readonly plan: ModulePlan,
@@ -109,7 +113,38 @@ export class CodeWriter {
     return w;
   }
 
+  /**
+   * The code of an expression. Every HOIST_DEPTH levels the rest of a deeper
+   * expression moves into a method of its own (`deepN(free locals)`), called
+   * where the expression stood, so evaluation order and errors stay the same
+   * while no printed expression nests more than HOIST_DEPTH calls: prettier
+   * and ts-morph recurse over the syntax tree and overflow the stack on the
+   * 1100 nested operations the language allows.
+   */
   ex(x: IR.Expr): string {
+    if (this.depth >= HOIST_DEPTH && x.e !== "const" && x.e !== "ref") return this.hoist(x);
+    this.depth++;
+    try {
+      return this.exNode(x);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private hoist(x: IR.Expr): string {
+    const name = `deep${this.methods.length}`;
+    const slot = this.methods.push("") - 1;
+    const locals = freeLocals(x);
+    const saved = this.depth;
+    this.depth = 0;
+    const body = this.ex(x);
+    this.depth = saved;
+    const params = [...locals].map(([n, t]) => `${ident("l_", n)}${this.ann(this.tsType(t))}`);
+    this.methods[slot] = `${name}(${params.join(", ")})${this.ann(this.tsType(x.type))} { return ${body}; }`;
+    return `this.${name}(${[...locals.keys()].map((n) => ident("l_", n)).join(", ")})`;
+  }
+
+  private exNode(x: IR.Expr): string {
     switch (x.e) {
       case "const":
         return this.valueCode(x.value, x.type);
@@ -255,4 +290,28 @@ export class CodeWriter {
     }
   }
 
+}
+
+/** How many levels of one expression are printed inline (see CodeWriter.ex). */
+const HOIST_DEPTH = 48;
+
+/** The locals (aggregation variables, function parameters) `x` reads that it does not bind itself, with their types. */
+function freeLocals(x: IR.Expr): Map<string, IR.Type> {
+  const free = new Map<string, IR.Type>();
+  const visit = (e: IR.Expr, bound: ReadonlySet<string>): void => {
+    if (e.e === "ref" && e.ref === "local") {
+      if (!bound.has(e.name)) free.set(e.name, e.type);
+      return;
+    }
+    if (e.e === "agg") {
+      visit(e.list, bound);
+      const inner = new Set(bound).add(e.variable);
+      if (e.body) visit(e.body, inner);
+      if (e.filter) visit(e.filter, inner);
+      return;
+    }
+    for (const c of children(e)) visit(c, bound);
+  };
+  visit(x, new Set());
+  return free;
 }

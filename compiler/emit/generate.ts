@@ -253,7 +253,7 @@ function assemble(ctx: Context): string {
       constructor(values${ann("Record<string, unknown>")}) {
         ${ctx.init.join("\n")}
       }
-      ${ctx.cls.join("\n\n")}
+      ${[...ctx.cls, ...w.methods].join("\n\n")}
     }`,
   );
   if (plan.deep) {

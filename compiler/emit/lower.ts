@@ -47,23 +47,28 @@ export interface ModulePlan {
 }
 
 /** Every sub-expression of `x`, `x` first. */
-function walk(x: IR.Expr, visit: (x: IR.Expr) => void): void {
+export function walk(x: IR.Expr, visit: (x: IR.Expr) => void): void {
   visit(x);
+  for (const c of children(x)) walk(c, visit);
+}
+
+/** The direct sub-expressions of `x`, in evaluation order. */
+export function children(x: IR.Expr): IR.Expr[] {
   switch (x.e) {
-    case "call": case "std": x.args.forEach((a) => walk(a, visit)); break;
-    case "field": case "fieldKnown": walk(x.object, visit); break;
-    case "num": case "cmp": case "and": case "or": case "date_diff": case "dur_add": walk(x.left, visit); walk(x.right, visit); break;
-    case "neg": case "not": case "round": case "dur": case "dur_neg": case "to_aantal": case "percent": walk(x.arg, visit); break;
-    case "in": walk(x.arg, visit); x.values.forEach((v) => walk(v, visit)); break;
-    case "inList": walk(x.arg, visit); walk(x.list, visit); break;
-    case "between": walk(x.arg, visit); walk(x.low, visit); walk(x.high, visit); break;
-    case "if": walk(x.cond, visit); walk(x.then, visit); walk(x.else, visit); break;
-    case "agg": walk(x.list, visit); if (x.body) walk(x.body, visit); if (x.filter) walk(x.filter, visit); break;
-    case "date_add": walk(x.date, visit); walk(x.dur, visit); break;
-    case "period": walk(x.from, visit); walk(x.to, visit); break;
-    case "list": x.items.forEach((i) => walk(i, visit)); break;
-    case "record": x.fields.forEach((f) => walk(f.value, visit)); break;
-    default: break;
+    case "call": case "std": return x.args;
+    case "field": case "fieldKnown": return [x.object];
+    case "num": case "cmp": case "and": case "or": case "date_diff": case "dur_add": return [x.left, x.right];
+    case "neg": case "not": case "round": case "dur": case "dur_neg": case "to_aantal": case "percent": return [x.arg];
+    case "in": return [x.arg, ...x.values];
+    case "inList": return [x.arg, x.list];
+    case "between": return [x.arg, x.low, x.high];
+    case "if": return [x.cond, x.then, x.else];
+    case "agg": return [x.list, ...(x.body ? [x.body] : []), ...(x.filter ? [x.filter] : [])];
+    case "date_add": return [x.date, x.dur];
+    case "period": return [x.from, x.to];
+    case "list": return x.items;
+    case "record": return x.fields.map((f) => f.value);
+    default: return [];
   }
 }
 

@@ -96,13 +96,35 @@ export class SmtCalendar {
   addMonths(day: Int, n: Int): { day: Int; clamped: B } {
     const { z } = this;
     const { y, m, d } = this.ymd(day);
-    const total = y.mul(12).add(m).sub(1).add(n);
-    const ny = total.div(12);
-    const nm = total.mod(12).add(1);
+    const { ny, nm } = this.monthStep(y, m, n);
     const last = this.daysInMonth(ny, nm);
     const clamped = d.gt(last);
     const nd = z.If(clamped, last, d) as Int;
-    return { day: this.dayFromYmd(ny, nm, nd), clamped };
+    const result = this.dayFromYmd(ny, nm, nd);
+    // The result's date is known: a later step on it (`(d + 1 maand) + 1
+    // maand`, `jaar_van(d + 1 maand)`) reuses it instead of solving for it.
+    const key = result.sexpr();
+    if (!this.cache.has(key)) this.cache.set(key, { y: ny, m: nm, d: nd });
+    return { day: result, clamped };
+  }
+
+  /**
+   * The year and month `n` months after (y, m). A constant step (the usual
+   * `+ 18 jaar`, `- 1 maand`) needs no division: the solver gets one choice
+   * instead of `div`/`mod` on a variable, which it often cannot decide in time.
+   */
+  private monthStep(y: Int, m: Int, n: Int): { ny: Int; nm: Int } {
+    const { z } = this;
+    if (z.isIntVal(n)) {
+      const k = BigInt(n.value());
+      const rem = ((k % 12n) + 12n) % 12n;
+      const jump = (k - rem) / 12n;
+      const m1 = m.add(Number(rem));
+      const over = m1.gt(12);
+      return { ny: z.If(over, y.add(Number(jump + 1n)), y.add(Number(jump))) as Int, nm: z.If(over, m1.sub(12), m1) as Int };
+    }
+    const total = y.mul(12).add(m).sub(1).add(n);
+    return { ny: total.div(12), nm: total.mod(12).add(1) };
   }
 
   /** `leeftijd_op(birth, day)`: whole years, a 29 februari birthday falls on 28 februari in a common year. */

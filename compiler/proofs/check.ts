@@ -23,13 +23,21 @@ import { NotEncodable, type B } from "./encode.js";
 import { Session } from "./session.js";
 import { ambiguousMonthSums, clampingWarnings } from "./dates.js";
 import { solver, type Z3 } from "./z3.js";
+import { LIST_BOUND } from "./lists.js";
 
 /** How one output was judged. */
 export interface OutputProof {
   output: string;
-  /** bewezen: no conflict and (without standaard) always a value; tegenvoorbeeld: the solver found a case that fails (a warning says which); getest: sampled only. */
-  status: "bewezen" | "tegenvoorbeeld" | "getest";
-  /** For "getest": the number of sampled cases. */
+  /**
+   * bewezen: no conflict and (without standaard) always a value;
+   * begrensd: the same, proved for input lists of at most `bound` elements
+   * only, and tested on sampled cases beyond; tegenvoorbeeld: the solver
+   * found a case that fails (a warning says which); getest: sampled only.
+   */
+  status: "bewezen" | "begrensd" | "tegenvoorbeeld" | "getest";
+  /** For "begrensd": the most elements an input list had in the proof. */
+  bound?: number;
+  /** For "getest" and "begrensd": the number of sampled cases. */
   cases?: number;
   /** For "getest": why it was not proved (a construct, or the solver gave up). */
   reason?: string;
@@ -61,10 +69,31 @@ interface Ctx {
   policy: LoweredPolicy;
   module: DecisionModule;
   diagnostics: Diagnostic[];
+  /** Asserted with every query: the voorwaarden on lists, for an output that reads a list. */
+  extra: B[];
 }
 
-/** Conflicts of one output: proved absent, or found (each re-run); undefined when the proof could not be completed. */
-async function conflicts(cx: Ctx, name: string): Promise<boolean> {
+const UNKNOWN = "de oplosser kwam niet tot een antwoord";
+const AVOIDED = "de gevonden gevallen liepen eerst vast op een andere uitvoer";
+
+/** Why a case the solver found does not count: re-run on the policy, it did not fail as the encoding said. */
+function notReproduced(run: { error?: Diagnostic }, expected: string): string {
+  const got = run.error ? `fout ${run.error.code}` : "een uitkomst";
+  return `een gevonden geval gaf bij het narekenen ${got} in plaats van ${expected}`;
+}
+
+/** Re-running a case met another output's conflict or gap first: that output's name. */
+function otherFailure(run: { error?: Diagnostic }, name: string): string | undefined {
+  const d = run.error;
+  const o = d?.code === "P0801" ? paramsOf(d, "P0801")!.output : d?.code === "P0802" ? paramsOf(d, "P0802")!.output : undefined;
+  return o !== undefined && o !== name ? o : undefined;
+}
+
+/** At most this many other outputs are steered clear of when looking for a case that shows one output's failure. */
+const MAX_AVOIDED = 3;
+
+/** Conflicts of one output: proved absent, or found (each re-run); a reason when the proof could not be completed. */
+async function conflicts(cx: Ctx, name: string): Promise<string | undefined> {
   const { session, policy, module } = cx;
   const { z } = session;
   const m = session.models[0]!;
@@ -77,45 +106,75 @@ async function conflicts(cx: Ctx, name: string): Promise<boolean> {
       pairs.push({ a: a.rule, b: b.rule, goal: z.And(a.remains, b.remains, z.Not(m.enc.eq(a.value, b.value))) });
     }
   }
-  if (pairs.length === 0) return true;
+  if (pairs.length === 0) return undefined;
   let open = pairs;
   let found = 0;
+  // Cases where another output fails first do not show this conflict: they are avoided, but then "none left" proves nothing.
+  const avoid: B[] = [];
   while (open.length > 0 && found < MAX_CONFLICTS) {
-    const r = await session.ask(z.Or(...open.map((p) => p.goal)));
-    if (r.status === "unsat") return true;
-    if (r.status === "unknown") return false;
+    const r = await session.ask(z.Or(...open.map((p) => p.goal)), [...cx.extra, ...avoid]);
+    if (r.status === "unsat") return avoid.length ? AVOIDED : undefined;
+    if (r.status === "unknown") return UNKNOWN;
     const hit = open.find((p) => String(r.model.eval(p.goal, true)) === "true");
     const run = rerun(policy, module, r.values);
+    const other = otherFailure(run, name);
+    if (other !== undefined && avoid.length < MAX_AVOIDED * 2) {
+      avoid.push(z.Not(m.conflict(other)), m.hasValue(other));
+      continue;
+    }
     const d = run.error;
-    if (!hit || !d || d.code !== "P0801" || paramsOf(d, "P0801")!.output !== name) return false;
+    if (!hit || !d || d.code !== "P0801" || paramsOf(d, "P0801")!.output !== name) return notReproduced(run, `een conflict over \`${name}\``);
     const p = paramsOf(d, "P0801")!;
     const example = voorbeeldText(policy, `conflict over ${name}`, r.values, `fout "P0801"`);
     cx.diagnostics.push(diagnostic("P0512", d.span, { ...p, example }, d.related ? { related: d.related } : {}));
     found++;
     open = open.filter((q) => q !== hit);
   }
-  return true;
+  return undefined;
 }
 
-/** An output without `standaard`: some rule applies to every valid case, or a case where none does. */
-async function gaps(cx: Ctx, name: string): Promise<boolean> {
+/** An output without `standaard`: some rule applies to every valid case, or a case where none does; a reason when not decided. */
+async function gaps(cx: Ctx, name: string): Promise<string | undefined> {
   const { session, policy, module } = cx;
   const m = session.models[0]!;
   const d = m.decision(name);
-  if (d.default) return true;
-  const r = await session.ask(session.z.Not(m.defined(name)));
-  if (r.status === "unsat") return true;
-  if (r.status === "unknown") return false;
-  const run = rerun(policy, module, r.values);
-  if (!run.error || run.error.code !== "P0802") return false;
-  const example = voorbeeldText(policy, `geen waarde voor ${name}`, r.values, `fout "P0802"`);
-  const o = policy.outputs.find((x) => x.name === name)!;
+  if (d.default) return undefined;
+  const avoid: B[] = [];
+  for (;;) {
+    const r = await session.ask(session.z.Not(m.defined(name)), [...cx.extra, ...avoid]);
+    if (r.status === "unsat") return avoid.length ? AVOIDED : undefined;
+    if (r.status === "unknown") return UNKNOWN;
+    const run = rerun(policy, module, r.values);
+    const other = otherFailure(run, name);
+    if (other !== undefined && avoid.length < MAX_AVOIDED * 2) {
+      avoid.push(session.z.Not(m.conflict(other)), m.hasValue(other));
+      continue;
+    }
+    if (!run.error || run.error.code !== "P0802" || paramsOf(run.error, "P0802")!.output !== name) return notReproduced(run, `geen waarde voor \`${name}\``);
+    return gapFound(cx, name, r.values);
+  }
+}
+
+/** P0513 with the solver's case as a voorbeeld. */
+function gapFound(cx: Ctx, name: string, values: Record<string, unknown>): undefined {
+  const example = voorbeeldText(cx.policy, `geen waarde voor ${name}`, values, `fout "P0802"`);
+  const o = cx.policy.outputs.find((x) => x.name === name)!;
   cx.diagnostics.push(diagnostic("P0513", o.span, { output: name, example }));
-  return true;
+  return undefined;
 }
 
 /** Proofs for every output; outputs the solver cannot judge are sampled. */
-export async function proveCheck(policy: LoweredPolicy, module: DecisionModule, options: { z3?: Z3; /** The policy's text: for `# polis: afkappen` and the text of date expressions. */ source?: string } = {}): Promise<CheckProofs> {
+export async function proveCheck(
+  policy: LoweredPolicy,
+  module: DecisionModule,
+  options: {
+    z3?: Z3;
+    /** The policy's text: for `# polis: afkappen` and the text of date expressions. */
+    source?: string;
+    /** Milliseconds a solver query may take (default 10 s); null: no limit, so a loaded machine changes no answer. */
+    queryTimeoutMs?: number | null;
+  } = {},
+): Promise<CheckProofs> {
   const z = options.z3 ?? (await solver());
   const outputs: OutputProof[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -124,7 +183,7 @@ export async function proveCheck(policy: LoweredPolicy, module: DecisionModule, 
   let reason = "de oplosser z3 is niet beschikbaar";
   if (z) {
     try {
-      session = new Session(z, [policy]);
+      session = new Session(z, [policy], options.queryTimeoutMs);
     } catch (e) {
       if (!(e instanceof NotEncodable)) throw e;
       reason = `niet uit te drukken: ${e.construct}`;
@@ -136,17 +195,25 @@ export async function proveCheck(policy: LoweredPolicy, module: DecisionModule, 
       outputs.push({ output: o.name, status: "getest", cases: SAMPLED_CASES, reason });
       continue;
     }
-    const cx: Ctx = { session, policy, module, diagnostics: [] };
+    const m = session.models[0]!;
+    const bounded = m.listReads.output(o.name);
+    const cx: Ctx = { session, policy, module, diagnostics: [], extra: bounded ? m.listConditions : [] };
     let why: string | undefined;
     try {
-      if (!(await conflicts(cx, o.name)) || !(await gaps(cx, o.name))) why = "de oplosser kwam niet tot een antwoord";
+      why = (await conflicts(cx, o.name)) ?? (await gaps(cx, o.name));
     } catch (e) {
       // A failure of the prover itself must not cost the author the check: the output is tested instead.
       why = e instanceof NotEncodable ? `niet uit te drukken: ${e.construct}` : `de bewijzer liep vast: ${e instanceof Error ? e.message : String(e)}`;
     }
-    if (why === undefined) {
+    if (why === undefined && cx.diagnostics.length > 0) {
       diagnostics.push(...cx.diagnostics);
-      outputs.push({ output: o.name, status: cx.diagnostics.length > 0 ? "tegenvoorbeeld" : "bewezen" });
+      outputs.push({ output: o.name, status: "tegenvoorbeeld" });
+    } else if (why === undefined && bounded) {
+      // Proved for short lists only: longer ones are tested, and the report says both.
+      sampled.push(o.name);
+      outputs.push({ output: o.name, status: "begrensd", bound: LIST_BOUND, cases: SAMPLED_CASES });
+    } else if (why === undefined) {
+      outputs.push({ output: o.name, status: "bewezen" });
     } else {
       sampled.push(o.name);
       outputs.push({ output: o.name, status: "getest", cases: SAMPLED_CASES, reason: why });
@@ -163,7 +230,7 @@ export async function proveCheck(policy: LoweredPolicy, module: DecisionModule, 
   if (sampled.length > 0) {
     const sample = sampleOutputs(policy, module, sampled, SAMPLED_CASES);
     diagnostics.push(...sample.diagnostics);
-    for (const o of outputs) if (o.status === "getest") o.cases = sample.cases;
+    for (const o of outputs) if (o.status === "getest" || o.status === "begrensd") o.cases = sample.cases;
   }
   return { outputs, diagnostics, queries: session?.queries ?? 0 };
 }

@@ -62,7 +62,19 @@ function textOf(source: string | undefined, span: Span): string {
 /** Written in parentheses: the nearest non-blank characters around the span are `(` and `)`. */
 function parenthesized(source: string | undefined, span: Span): boolean {
   if (source === undefined) return false;
+  if (wrapped(source.slice(span.start, span.end).trim())) return true;
   return /\(\s*$/.test(source.slice(Math.max(0, span.start - 40), span.start)) && /^\s*\)/.test(source.slice(span.end, span.end + 40));
+}
+
+/** The text is one parenthesized expression: its first `(` closes at its last character. */
+function wrapped(text: string): boolean {
+  if (!text.startsWith("(") || !text.endsWith(")")) return false;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "(") depth++;
+    else if (text[i] === ")" && --depth === 0) return i === text.length - 1;
+  }
+  return false;
 }
 
 /** P0515: `d + n maanden + m maanden` without parentheses. */
@@ -110,7 +122,7 @@ export async function clampingWarnings(session: Session, policy: Policy, source:
   for (const list of bySpan.values()) {
     const span = list[0]!.span;
     if (clampStated(source, span)) continue;
-    const r = await session.ask(z.Or(...list.map((m) => m.clamped)), session.vars.allKnown());
+    const r = await session.ask(z.Or(...list.map((m) => m.clamped)), [...session.vars.allKnown(), ...session.models[0]!.listConditions]);
     if (r.status !== "sat") continue;
     const hit = list.find((m) => String(r.model.eval(m.clamped, true)) === "true") ?? list[0]!;
     const day = (t: A) => formatDutchDate(Number(intOf(r.model, t)));

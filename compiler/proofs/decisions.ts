@@ -13,6 +13,7 @@ import type { OutputDecision } from "../ir/decisions.js";
 import type { SmtCalendar } from "./calendar.js";
 import { Encoder, NotEncodable, type B, type SV, type TextTable } from "./encode.js";
 import type { CaseVars } from "./inputs.js";
+import { ListReads } from "./lists.js";
 import type { Z3 } from "./z3.js";
 
 /** A rule as one output sees it: when it applies, its value, and whether an exception replaces it. */
@@ -29,8 +30,11 @@ export class PolicyModel {
   private readonly outputs = new Map<string, SV>();
   private readonly rules = new Map<string, RuleTerm[]>();
   private readonly busy = new Set<string>();
-  /** The voorwaarden, as far as they can be encoded. */
+  /** The voorwaarden that read no input list, as far as they can be encoded (asserted for every query). */
   readonly conditions: B[] = [];
+  /** The voorwaarden that read an input list: asserted only in queries about lists up to the bound, so a proof of anything else keeps holding for longer lists. */
+  readonly listConditions: B[] = [];
+  readonly listReads: ListReads;
 
   constructor(
     readonly z: Z3,
@@ -46,9 +50,10 @@ export class PolicyModel {
       field: (i, f, s) => vars.field(i, f, s),
       output: (n, s) => this.output(n, s),
     });
+    this.listReads = new ListReads(policy);
     for (const c of policy.conditions) {
       try {
-        this.conditions.push(this.enc.bool(c.expr));
+        (this.listReads.reads(c.expr) ? this.listConditions : this.conditions).push(this.enc.bool(c.expr));
       } catch (e) {
         if (!(e instanceof NotEncodable)) throw e;
       }
@@ -67,13 +72,14 @@ export class PolicyModel {
     if (found) return found;
     const { z, enc } = this;
     const d = this.decision(name);
-    const terms = d.rules.map((rule) => {
+    const terms = enc.atTop(() => d.rules.map((rule) => {
       const cands = d.candidates.filter((c) => c.rule === rule);
       const guards = cands.map((c) => z.And(...c.guard.notHolding.map((g) => z.Not(enc.bool(g))), ...(c.guard.holds ? [enc.bool(c.guard.holds)] : [])));
-      let value = enc.expr(cands[cands.length - 1]!.value);
-      for (let i = cands.length - 2; i >= 0; i--) value = enc.ite(guards[i]!, enc.expr(cands[i]!.value), value);
+      // A candidate's value is evaluated only when its guard holds (month steps in it are reached only then).
+      let value = enc.under(guards[cands.length - 1]!, () => enc.expr(cands[cands.length - 1]!.value));
+      for (let i = cands.length - 2; i >= 0; i--) value = enc.ite(guards[i]!, enc.under(guards[i]!, () => enc.expr(cands[i]!.value)), value);
       return { rule, applies: z.Or(...guards), value, remains: z.Bool.val(true) };
-    });
+    }));
     for (const t of terms) {
       const replacedBy = d.exceptions.filter((x) => x.replaces === t.rule).map((x) => terms.find((u) => u.rule === x.exception)!.applies);
       t.remains = replacedBy.length ? z.And(t.applies, z.Not(z.Or(...replacedBy))) : t.applies;
@@ -96,7 +102,11 @@ export class PolicyModel {
       // two versions that agree are not told apart by an arbitrary term.
       let last = terms.length;
       let value: SV;
-      if (d.default) value = this.enc.expr(d.default);
+      // The standaard is evaluated only when no rule remains.
+      if (d.default) {
+        const none = terms.length ? this.z.Not(this.z.Or(...terms.map((t) => t.remains))) : this.z.Bool.val(true);
+        value = this.enc.atTop(() => this.enc.under(none, () => this.enc.expr(d.default!)));
+      }
       else if (terms.length > 0) value = terms[--last]!.value;
       else value = this.enc.fresh(d.type, `${this.prefix}none_${name}`);
       for (let i = last - 1; i >= 0; i--) value = this.enc.ite(terms[i]!.remains, terms[i]!.value, value);
@@ -110,6 +120,17 @@ export class PolicyModel {
   /** The output has a value: a `standaard`, or some rule applies. */
   hasValue(name: string): B {
     return this.decision(name).default ? this.z.Bool.val(true) : this.defined(name);
+  }
+
+  /** Two rules that remain give the output different values: the case stops with a conflict (P0801). */
+  conflict(name: string): B {
+    const { z, enc } = this;
+    const terms = this.ruleTerms(name);
+    const pairs: B[] = [];
+    for (let i = 0; i < terms.length; i++) {
+      for (let j = i + 1; j < terms.length; j++) pairs.push(z.And(terms[i]!.remains, terms[j]!.remains, z.Not(enc.eq(terms[i]!.value, terms[j]!.value))));
+    }
+    return pairs.length ? z.Or(...pairs) : z.Bool.val(false);
   }
 
   /** Some rule applies to the output (so it has a value without its `standaard`). */

@@ -22,6 +22,7 @@ import type { PolicyModel } from "./decisions.js";
 import { NotEncodable, type A, type B } from "./encode.js";
 import { Session } from "./session.js";
 import { solver, type Z3 } from "./z3.js";
+import { LIST_BOUND } from "./lists.js";
 
 export interface ProofWitness {
   /** A case file valid for both versions (every input of both). */
@@ -36,8 +37,10 @@ export interface EquivalenceProof {
   /** gelijk: proved equal on every case valid for both; verschilt: solver-found witnesses; getest: not proved (see the sampled frequencies). */
   status: "gelijk" | "verschilt" | "getest";
   witnesses: ProofWitness[];
-  /** For verschilt: the witnesses cover every way the versions differ (the limit was not reached). */
+  /** For verschilt: the witnesses cover every way the versions differ (the limit was not reached, and no input list is read). */
   complete: boolean;
+  /** The output reads an input list: "gelijk" holds for lists of at most this many elements only. */
+  bound?: number;
   reason?: string;
 }
 
@@ -95,6 +98,61 @@ function atoms(m: PolicyModel, output: string): A[] {
   return [...out.values()];
 }
 
+/** The outputs an output's rules and `standaard` read, through begrippen, functions and other outputs. */
+export function readOutputs(policy: LoweredPolicy, output: string): string[] {
+  const found = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (x: unknown): void => {
+    if (x === null || typeof x !== "object") return;
+    if (Array.isArray(x)) return x.forEach(visit);
+    const e = x as Expr;
+    if (e.e === "ref" && (e.ref === "begrip" || e.ref === "parameter" || e.ref === "output")) {
+      const key = `${e.ref}:${e.name}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      if (e.ref === "output") {
+        found.add(e.name);
+        return visitOutput(e.name);
+      }
+      return visit((e.ref === "begrip" ? policy.begrippen : policy.parameters).find((d) => d.name === e.name)?.value);
+    }
+    if (e.e === "call" && !seen.has(`functie:${e.fn}`)) {
+      seen.add(`functie:${e.fn}`);
+      visit(policy.functions.find((f) => f.name === e.fn)?.body);
+    }
+    for (const [k, v] of Object.entries(x)) if (k !== "span" && k !== "type") visit(v);
+  };
+  const visitOutput = (name: string) => {
+    const d = policy.decisions.outputs.find((o) => o.name === name);
+    if (!d) return;
+    for (const c of d.candidates) visit([c.guard.holds, c.guard.notHolding, c.value]);
+    visit(d.default);
+  };
+  seen.add(`output:${output}`);
+  visitOutput(output);
+  found.delete(output);
+  return [...found];
+}
+
+/**
+ * The outputs `output` reads that stop with an error (a conflict, no value)
+ * for some valid case in either version. The encoding gives such an output a
+ * stand-in value, so a proof about `output` would not cover the cases where
+ * reading it fails: the output is then not called proved.
+ */
+async function failingReads(session: Session, output: string): Promise<string[] | undefined> {
+  const { z } = session;
+  const names = [...new Set(session.models.flatMap((m) => readOutputs(m.policy, output).filter((n) => m.policy.outputs.some((o) => o.name === n))))];
+  const failing: string[] = [];
+  for (const name of names) {
+    const fails = session.models.filter((m) => m.policy.outputs.some((o) => o.name === name)).map((m) => z.Or(m.conflict(name), z.Not(m.hasValue(name))));
+    const r = await session.ask(z.Or(...fails));
+    if (r.status === "unknown") return undefined;
+    if (r.status === "sat") failing.push(name);
+  }
+  return failing;
+}
+
 type Outcome = { value: unknown } | { error: string };
 
 function outcome(side: DiffSide, values: Record<string, unknown>, output: string): Outcome | "invalid" {
@@ -122,9 +180,16 @@ async function proveOutput(session: Session, sides: [DiffSide, DiffSide], output
   const vn = mn.output(output);
   const ho = mo.hasValue(output);
   const hn = mn.hasValue(output);
-  const differs = z.Or(z.And(ho, hn, z.Not(mo.enc.eq(vo, vn))), z.Not(ho.eq(hn)));
+  // A version that stops with a conflict (P0801) for a case does not agree
+  // with one that gives a value: the first rule's value is not the outcome.
+  const co = mo.conflict(output);
+  const cn = mn.conflict(output);
+  const differs = z.Or(z.And(ho, hn, z.Not(co), z.Not(cn), z.Not(mo.enc.eq(vo, vn))), z.Not(ho.eq(hn)), z.Not(co.eq(cn)));
   const features = [...atoms(mo, output), ...atoms(mn, output)];
-  const blocked: B[] = [];
+  // An output that reads an input list is compared on lists up to the bound only (proofs/lists.ts).
+  const bounded = mo.listReads.output(output) || mn.listReads.output(output);
+  const blocked: B[] = bounded ? [...mo.listConditions, ...mn.listConditions] : [];
+  const bound = bounded ? { bound: LIST_BOUND } : {};
   const witnesses: ProofWitness[] = [];
   /** Per witness, its comparison values: the report lists witnesses in that order (36, 37, … days). */
   const keys: number[][] = [];
@@ -133,7 +198,15 @@ async function proveOutput(session: Session, sides: [DiffSide, DiffSide], output
   while (witnesses.length < limit) {
     const r = await session.ask(differs, blocked);
     if (r.status === "unknown") return { output, status: "getest", witnesses: [], complete: false, reason: "de oplosser kwam niet tot een antwoord" };
-    if (r.status === "unsat") return { output, status: witnesses.length ? "verschilt" : "gelijk", witnesses: ordered(witnesses, keys), complete: true };
+    if (r.status === "unsat") {
+      const failing = await failingReads(session, output);
+      if (failing === undefined || failing.length > 0) {
+        const reason = failing === undefined ? "de oplosser kwam niet tot een antwoord" : `leest ${failing.map((n) => `\`${n}\``).join(", ")}, dat niet in elk geval één waarde heeft (een conflict of geen waarde)`;
+        if (witnesses.length === 0) return { output, status: "getest", witnesses: [], complete: false, reason };
+        return { output, status: "verschilt", witnesses: ordered(witnesses, keys), complete: false, ...bound };
+      }
+      return { output, status: witnesses.length ? "verschilt" : "gelijk", witnesses: ordered(witnesses, keys), complete: !bounded, ...bound };
+    }
     const a = outcome(sides[0], r.values, output);
     const b = outcome(sides[1], r.values, output);
     const same = a !== "invalid" && b !== "invalid" && ("error" in a ? "error" in b && a.error === b.error : !("error" in b) && valueEquals(a.value, b.value, t));
@@ -148,7 +221,8 @@ async function proveOutput(session: Session, sides: [DiffSide, DiffSide], output
   }
   // The limit (or a difference that no comparison separates) was reached: ask once more whether any other way remains.
   const more = await session.ask(differs, blocked);
-  return { output, status: "verschilt", witnesses: ordered(witnesses, keys), complete: more.status === "unsat" };
+  const failing = more.status === "unsat" ? await failingReads(session, output) : undefined;
+  return { output, status: "verschilt", witnesses: ordered(witnesses, keys), complete: failing !== undefined && failing.length === 0 && !bounded, ...bound };
 }
 
 function ordered(witnesses: ProofWitness[], keys: number[][]): ProofWitness[] {

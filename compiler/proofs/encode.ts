@@ -19,6 +19,7 @@ import type { Duration, Period } from "../../runtime/calendar.js";
 import type { Expr, LoweredPolicy, Type, Value } from "../ir/ir.js";
 import type { SmtCalendar } from "./calendar.js";
 import type { Z3 } from "./z3.js";
+import * as lists from "./lists.js";
 
 export type A = Arith<"polis">;
 export type B = Bool<"polis">;
@@ -30,7 +31,11 @@ export type SV =
   | { k: "bool"; x: B }
   | { k: "text"; x: A }
   | { k: "dur"; unit: Duration["unit"]; x: A }
-  | { k: "period"; s: A; e: A };
+  | { k: "period"; s: A; e: A }
+  /** A list of at most `items.length` elements (proofs/lists.ts): element i exists when i < len. */
+  | { k: "list"; len: A; items: SV[] }
+  /** A record: its fields, and for an optional field whether it was given. */
+  | { k: "rec"; fields: Record<string, SV>; known: Record<string, B> };
 
 /** A construct the encoding does not cover, reported per output. */
 export class NotEncodable extends Error {
@@ -80,6 +85,9 @@ export class Encoder {
   /** Expressions encoded: past the limit the policy counts as too large to prove (it is tested). */
   private work = 0;
   private locals: Map<string, SV>[] = [];
+  /** The conditions under which the expression being encoded is evaluated (branches taken, left sides of `en`/`of`). */
+  private path: B[] = [];
+  private freshCount = 0;
 
   constructor(
     readonly z: Z3,
@@ -88,6 +96,42 @@ export class Encoder {
     readonly texts: TextTable,
     readonly env: Env,
   ) {}
+
+  /** Encode `f` as evaluated only when `c` holds. */
+  under<T>(c: B, f: () => T): T {
+    this.path.push(c);
+    try {
+      return f();
+    } finally {
+      this.path.pop();
+    }
+  }
+
+  /** Encode `f` as evaluated whenever the case runs (an output, computed once for all readers). */
+  atTop<T>(f: () => T): T {
+    const saved = this.path;
+    this.path = [];
+    try {
+      return f();
+    } finally {
+      this.path = saved;
+    }
+  }
+
+  /** Encode `f` with the local name bound to a value (an aggregation's element). */
+  withLocal<T>(name: string, v: SV, f: () => T): T {
+    this.locals.push(new Map([[name, v]]));
+    try {
+      return f();
+    } finally {
+      this.locals.pop();
+    }
+  }
+
+  /** A fresh unconstrained value (the result of an error case, such as the largest of nothing). */
+  unknown(t: Type): SV {
+    return this.fresh(t, `free_${++this.freshCount}`);
+  }
 
   bool(x: Expr): B {
     const v = this.expr(x);
@@ -110,6 +154,7 @@ export class Encoder {
   /** Two encoded values are equal, as the runtime compares them (types.ts valueEquals). */
   eq(a: SV, b: SV): B {
     const { z } = this;
+    if (a.k === "list" || a.k === "rec" || b.k === "list" || b.k === "rec") return lists.eqStructured(this, a, b);
     if (a.k === "period" && b.k === "period") return z.And(a.s.eq(b.s), a.e.eq(b.e));
     if (a.k === "bool" && b.k === "bool") return a.x.eq(b.x);
     if (a.k === "dur" && b.k === "dur") {
@@ -122,6 +167,7 @@ export class Encoder {
 
   ite(c: B, a: SV, b: SV): SV {
     const { z } = this;
+    if (a.k === "list" || a.k === "rec" || b.k === "list" || b.k === "rec") return lists.iteStructured(this, c, a, b);
     if (a.k === "period" && b.k === "period") return { k: "period", s: z.If(c, a.s, b.s) as A, e: z.If(c, a.e, b.e) as A };
     if (a.k === "bool" && b.k === "bool") return { k: "bool", x: z.If(c, a.x, b.x) as B };
     if (a.k === "dur" && b.k === "dur" && a.unit !== b.unit) throw new NotEncodable("een duur in dagen of in maanden");
@@ -152,6 +198,7 @@ export class Encoder {
       case "soort": case "tekst": return { k: "text", x: z.Int.val(this.texts.id(v as string)) };
       case "duur": { const d = v as Duration; return { k: "dur", unit: d.unit, x: z.Int.val(d.n) }; }
       case "periode": { const p = v as Period; return { k: "period", s: z.Int.val(p.start), e: z.Int.val(p.end) }; }
+      case "lijst": { const items = (v as Value[]).map((x) => this.constant(x, t.elem, span)); return { k: "list", len: z.Int.val(items.length), items }; }
     }
     throw new NotEncodable(typeNoun(t), span);
   }
@@ -165,15 +212,16 @@ export class Encoder {
       case "known": return { k: "bool", x: this.env.known(x.name, x.span) };
       case "field":
         if (x.object.e === "ref" && x.object.ref === "input" && !x.optional) return this.env.field(x.object.name, x.field, x.span);
-        throw new NotEncodable("een veld van een samengesteld gegeven", x.span);
+        return lists.fieldOf(this.expr(x.object), x.field, x.span);
       case "num": return this.arith(x.op, this.num(x.left), this.num(x.right));
       case "neg": return { k: "num", x: this.num(x.arg).neg() };
       case "percent": return { k: "num", x: this.num(x.arg).div(100) };
       case "to_aantal": return this.expr(x.arg);
       case "round": return { k: "num", x: this.round(this.num(x.arg), x.decimals, x.mode) };
       case "cmp": return { k: "bool", x: this.compare(x.op, this.expr(x.left), this.expr(x.right), x.span) };
-      case "and": return { k: "bool", x: z.And(this.bool(x.left), this.bool(x.right)) };
-      case "or": return { k: "bool", x: z.Or(this.bool(x.left), this.bool(x.right)) };
+      // The right side is evaluated only when the left does not decide (a month step there is reached only then).
+      case "and": { const l = this.bool(x.left); return { k: "bool", x: z.And(l, this.under(l, () => this.bool(x.right))) }; }
+      case "or": { const l = this.bool(x.left); return { k: "bool", x: z.Or(l, this.under(z.Not(l), () => this.bool(x.right))) }; }
       case "not": return { k: "bool", x: z.Not(this.bool(x.arg)) };
       case "in": {
         const a = this.expr(x.arg);
@@ -184,7 +232,10 @@ export class Encoder {
         const a = this.expr(x.arg);
         return { k: "bool", x: z.And(this.compare(">=", a, this.expr(x.low), x.span), this.compare("<=", a, this.expr(x.high), x.span)) };
       }
-      case "if": return this.ite(this.bool(x.cond), this.expr(x.then), this.expr(x.else));
+      case "if": {
+        const c = this.bool(x.cond);
+        return this.ite(c, this.under(c, () => this.expr(x.then)), this.under(z.Not(c), () => this.expr(x.else)));
+      }
       case "date_add": return this.dateAdd(x.date, x.dur, x.sign, x.span);
       case "date_diff": return { k: "dur", unit: "dagen", x: this.day(x.left).sub(this.day(x.right)) };
       case "dur": return this.duration(x.unit, this.num(x.arg), x.span);
@@ -206,10 +257,10 @@ export class Encoder {
       }
       case "call": return this.call(x.fn, x.args, x.span);
       case "std": return this.std(x.fn, x.args, x.span);
-      case "agg": throw new NotEncodable(`een aggregatie (\`${x.op}\`) over een lijst`, x.span);
-      case "inList": throw new NotEncodable("`in` een lijst", x.span);
-      case "fieldKnown": throw new NotEncodable("`is bekend` van een veld", x.span);
-      case "list": throw new NotEncodable("een lijst", x.span);
+      case "agg": return lists.aggregate(this, x);
+      case "inList": return { k: "bool", x: lists.inList(this, x) };
+      case "fieldKnown": return { k: "bool", x: lists.knownOf(this.expr(x.object), x.field, x.span) };
+      case "list": { const items = x.items.map((i) => this.expr(i)); return { k: "list", len: z.Int.val(items.length), items }; }
       case "record": throw new NotEncodable("een samengesteld gegeven", x.span);
     }
   }
@@ -233,14 +284,19 @@ export class Encoder {
         const def = list.find((d) => d.name === x.name);
         if (!def) throw new NotEncodable(`\`${x.name}\``, x.span);
         // A definition reads no locals: encode it outside any function body.
+        // It is encoded once, so its month steps count as reached whenever
+        // the case runs (no path condition).
         const saved = this.locals;
+        const savedPath = this.path;
         this.locals = [];
+        this.path = [];
         try {
           const v = this.expr(def.value);
           this.defs.set(key, v);
           return v;
         } finally {
           this.locals = saved;
+          this.path = savedPath;
         }
       }
     }
@@ -257,13 +313,16 @@ export class Encoder {
     const found = this.calls.get(key);
     if (found) return found;
     const saved = this.locals;
+    const savedPath = this.path;
     this.locals = [frame];
+    this.path = [];
     try {
       const v = this.expr(f.body);
       this.calls.set(key, v);
       return v;
     } finally {
       this.locals = saved;
+      this.path = savedPath;
     }
   }
 
@@ -297,7 +356,7 @@ export class Encoder {
       return op === "=" ? e : z.Not(e);
     }
     if (a.k === "dur" && b.k === "dur" && a.unit !== b.unit) throw new NotEncodable("een vergelijking van dagen met maanden", span);
-    if (a.k === "period" || a.k === "bool" || b.k === "period" || b.k === "bool" || a.k !== b.k) throw new NotEncodable("een ordening van deze waarden", span);
+    if (a.k === "period" || a.k === "bool" || a.k === "list" || a.k === "rec" || b.k === "period" || b.k === "bool" || b.k === "list" || b.k === "rec" || a.k !== b.k) throw new NotEncodable("een ordening van deze waarden", span);
     switch (op) {
       case "<": return a.x.lt(b.x);
       case "<=": return a.x.le(b.x);
@@ -330,7 +389,9 @@ export class Encoder {
     const k = sign === 1 ? n.x : n.x.neg();
     if (n.unit === "dagen") return { k: "day", x: d.add(k) };
     const r = this.cal.addMonths(d, k);
-    this.monthAdds.push({ span, dur, day: d, months: k, clamped: r.clamped, result: r.day });
+    // Clamping matters only where the step is evaluated: on the path that reaches it.
+    const clamped = this.path.length ? this.z.And(...this.path, r.clamped) : r.clamped;
+    this.monthAdds.push({ span, dur, day: d, months: k, clamped, result: r.day });
     return { k: "day", x: r.day };
   }
 
@@ -397,7 +458,12 @@ const WORK_LIMIT = 200_000;
 
 /** A key for an encoded value (its terms' text). */
 function svKey(v: SV): string {
-  return v.k === "period" ? `${v.s.sexpr()}:${v.e.sexpr()}` : v.x.sexpr();
+  switch (v.k) {
+    case "period": return `${v.s.sexpr()}:${v.e.sexpr()}`;
+    case "list": return `[${v.len.sexpr()};${v.items.map(svKey).join(";")}]`;
+    case "rec": return `{${Object.entries(v.fields).map(([k, f]) => `${k}=${svKey(f)}`).join(";")}}`;
+    default: return v.x.sexpr();
+  }
 }
 
 export function typeNoun(t: Type): string {

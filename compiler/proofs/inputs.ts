@@ -15,6 +15,7 @@ import type { Span } from "../../runtime/diagnostic.js";
 import { ratFrac, type Rat } from "../../runtime/rational.js";
 import { dayFromYmd, type Period } from "../../runtime/calendar.js";
 import type { Input, Type } from "../ir/ir.js";
+import { LIST_BOUND } from "./lists.js";
 import { NotEncodable, ratTerm, typeNoun, type A, type B, type SV, type TextTable } from "./encode.js";
 import type { Z3 } from "./z3.js";
 
@@ -26,13 +27,12 @@ interface Var {
   value: SV;
   /** Present for an optional input. */
   known?: B;
-  /** How the value reads back: bedrag as whole cents. */
-  cents?: A;
+  read: (m: Model<"polis">) => unknown;
 }
 
 export class CaseVars {
   private readonly vars = new Map<string, Var>();
-  private readonly fields = new Map<string, { type: Type; value: SV; cents?: A }>();
+  private readonly fields = new Map<string, { value: SV; read: (m: Model<"polis">) => unknown }>();
   /** Constraints every valid case meets (types, beperkingen); voorwaarden are added by the caller. */
   readonly valid: B[] = [];
 
@@ -79,7 +79,7 @@ export class CaseVars {
     if (!f || f.optional) throw new NotEncodable("een optioneel veld", span);
     const made = this.make(`in_${key}`, f.type, f.restriction, span);
     this.valid.push(...made.constraints);
-    this.fields.set(key, { type: f.type, value: made.value, ...(made.cents ? { cents: made.cents } : {}) });
+    this.fields.set(key, { value: made.value, read: made.read });
     return made.value;
   }
 
@@ -93,7 +93,7 @@ export class CaseVars {
       if (JSON.stringify(other.type) !== JSON.stringify(input.type)) throw new NotEncodable(`de invoer \`${name}\` met een ander type in de andere versie`, span);
       made.constraints.push(...this.make(`in_${name}`, other.type, other.desc.restriction, span).constraints);
     }
-    const v: Var = { input, value: made.value, ...(made.cents ? { cents: made.cents } : {}) };
+    const v: Var = { input, value: made.value, read: made.read };
     // An optional input's variable meets its beperking whether or not it was
     // given: when it was not, reading it is an error and its value plays no part.
     if (input.optional) v.known = this.z.Bool.const(`known_${name}`);
@@ -102,7 +102,7 @@ export class CaseVars {
     return v;
   }
 
-  private make(name: string, t: Type, r: { min?: unknown; max?: unknown; oneOf?: readonly unknown[] } | undefined, span: Span): { value: SV; constraints: B[]; cents?: A } {
+  private make(name: string, t: Type, r: { min?: unknown; max?: unknown; oneOf?: readonly unknown[] } | undefined, span: Span): Made {
     const { z } = this;
     const c: B[] = [];
     const bounds = (x: A, term: (v: unknown) => A) => {
@@ -116,47 +116,85 @@ export class CaseVars {
         const cents = z.Int.const(name);
         const x = z.ToReal(cents).div(100);
         bounds(x, rat);
-        return { value: { k: "num", x }, constraints: c, cents };
+        return { value: { k: "num", x }, constraints: c, read: (m) => ratFrac(intOf(m, cents), 100n) };
       }
       case "getal": case "percentage": {
         const x = z.Real.const(name);
         bounds(x, rat);
-        return { value: { k: "num", x }, constraints: c };
+        return { value: { k: "num", x }, constraints: c, read: (m) => ratOf(m, x) };
       }
       case "aantal": {
         const n = z.Int.const(name);
         const x = z.ToReal(n);
         c.push(n.ge(0));
         bounds(x, rat);
-        return { value: { k: "num", x }, constraints: c };
+        return { value: { k: "num", x }, constraints: c, read: (m) => ratOf(m, x) };
       }
       case "datum": {
         const x = z.Int.const(name);
         c.push(x.ge((r?.min as number | undefined) ?? this.dates.from), x.le((r?.max as number | undefined) ?? this.dates.to));
         if (r?.oneOf) c.push(z.Or(...r.oneOf.map((v) => x.eq(v as number))));
-        return { value: { k: "day", x }, constraints: c };
+        return { value: { k: "day", x }, constraints: c, read: (m) => Number(intOf(m, x)) };
       }
-      case "janee": return { value: { k: "bool", x: z.Bool.const(name) }, constraints: c };
+      case "janee": {
+        const x = z.Bool.const(name);
+        return { value: { k: "bool", x }, constraints: c, read: (m) => isTrue(m.eval(x, true)) };
+      }
       case "soort": {
         const x = z.Int.const(name);
         c.push(z.Or(...t.values.map((v) => x.eq(this.texts.id(v)))));
-        return { value: { k: "text", x }, constraints: c };
+        return { value: { k: "text", x }, constraints: c, read: (m) => { const n = Number(intOf(m, x)); return t.values.find((s) => this.texts.id(s) === n) ?? t.values[0]; } };
       }
       case "tekst": {
         const x = z.Int.const(name);
         if (r?.oneOf) c.push(z.Or(...r.oneOf.map((v) => x.eq(this.texts.id(v as string)))));
-        return { value: { k: "text", x }, constraints: c };
+        return { value: { k: "text", x }, constraints: c, read: (m) => this.texts.text(Number(intOf(m, x))) };
       }
       case "periode": {
         const s = z.Int.const(`${name}_s`);
         const e = z.Int.const(`${name}_e`);
         const { from, to } = this.dates;
         c.push(z.Or(z.And(s.eq(0), e.eq(0)), z.And(s.ge(from), s.lt(e), e.le(to + 1))));
-        return { value: { k: "period", s, e }, constraints: c };
+        return { value: { k: "period", s, e }, constraints: c, read: (m) => ({ start: Number(intOf(m, s)), end: Number(intOf(m, e)) }) satisfies Period };
       }
+      case "record": return this.makeRecord(name, t, span);
+      case "lijst": return this.makeList(name, t.elem, span);
       default:
         throw new NotEncodable(`de invoer \`${name.slice(3)}\` (${typeNoun(t)})`, span);
     }
+  }
+
+  /** A record: a variable per field (named as `field()` names them, so both read the same ones). */
+  private makeRecord(name: string, t: Type & { k: "record" }, span: Span): Made {
+    const fields: Record<string, SV> = {};
+    const known: Record<string, B> = {};
+    const readers: [string, (m: Model<"polis">) => unknown, B | undefined][] = [];
+    const c: B[] = [];
+    for (const f of t.fields) {
+      const made = this.make(`${name}.${f.name}`, f.type, f.restriction, span);
+      fields[f.name] = made.value;
+      c.push(...made.constraints);
+      const k = f.optional ? this.z.Bool.const(`known_${name}.${f.name}`) : undefined;
+      if (k) known[f.name] = k;
+      readers.push([f.name, made.read, k]);
+    }
+    const read = (m: Model<"polis">) => {
+      const out: Record<string, unknown> = {};
+      for (const [f, rd, k] of readers) if (!k || isTrue(m.eval(k, true))) out[f] = rd(m);
+      return out;
+    };
+    return { value: { k: "rec", fields, known }, constraints: c, read };
+  }
+
+  /** A list of at most LIST_BOUND elements; an element's constraints hold when it exists. */
+  private makeList(name: string, elem: Type, span: Span): Made {
+    const { z } = this;
+    const len = z.Int.const(`${name}#len`);
+    const c: B[] = [len.ge(0), len.le(LIST_BOUND)];
+    const made = Array.from({ length: LIST_BOUND }, (_, i) => this.make(`${name}#${i}`, elem, undefined, span));
+    made.forEach((m, i) => { if (m.constraints.length) c.push(z.Implies(len.gt(i), z.And(...m.constraints))); });
+    const read = (m: Model<"polis">) => made.slice(0, Number(intOf(m, len))).map((e) => e.read(m));
+    return { value: { k: "list", len, items: made.map((m) => m.value) }, constraints: c, read };
   }
 
   /**
@@ -171,32 +209,24 @@ export class CaseVars {
         out[name] = undefined;
         continue;
       }
-      out[name] = this.read(model, v.input.type, v.value, v.cents);
+      out[name] = v.read(model);
     }
     for (const [key, f] of this.fields) {
       const [input, field] = key.split(".") as [string, string];
+      if (this.vars.has(input)) continue;
       const rec = { ...((out[input] as Record<string, unknown> | undefined) ?? {}) };
-      rec[field] = this.read(model, f.type, f.value, f.cents);
+      rec[field] = f.read(model);
       out[input] = rec;
     }
     return out;
   }
+}
 
-  private read(model: Model<"polis">, t: Type, v: SV, cents?: A): unknown {
-    if (cents) return ratFrac(intOf(model, cents), 100n);
-    switch (v.k) {
-      case "num": return ratOf(model, v.x);
-      case "day": return Number(intOf(model, v.x));
-      case "bool": return isTrue(model.eval(v.x, true));
-      case "text": {
-        const n = Number(intOf(model, v.x));
-        if (t.k === "soort") return t.values.find((s) => this.texts.id(s) === n) ?? t.values[0];
-        return this.texts.text(n);
-      }
-      case "period": return { start: Number(intOf(model, v.s)), end: Number(intOf(model, v.e)) } satisfies Period;
-      case "dur": return { unit: v.unit, n: Number(intOf(model, v.x)) };
-    }
-  }
+interface Made {
+  value: SV;
+  constraints: B[];
+  /** The runtime value of a model. */
+  read: (m: Model<"polis">) => unknown;
 }
 
 function isTrue(x: unknown): boolean {

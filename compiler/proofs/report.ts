@@ -16,10 +16,14 @@ function caseText(input: Record<string, unknown>): string {
 /** Per output a headline, and under it (indented by the caller) the witnesses. */
 export function proofReportLines(proofs: readonly EquivalenceProof[], sampled: number): { line: string; witnesses: string[] }[] {
   return proofs.map((p) => {
+    if (p.status === "gelijk" && p.bound !== undefined) return { line: `${p.output}: bewezen gelijk voor lijsten tot ${p.bound} elementen; daarboven alleen getest op ${sampled} gevallen`, witnesses: [] };
     if (p.status === "gelijk") return { line: `${p.output}: bewezen gelijk voor elk geval dat in beide versies geldig is`, witnesses: [] };
     if (p.status === "getest") return { line: `${p.output}: niet bewezen (${p.reason ?? "onbekend"}); alleen getest op ${sampled} gevallen`, witnesses: [] };
     const n = p.witnesses.length;
-    const all = p.complete ? `; dit zijn alle manieren waarop de versies verschillen (bewezen)` : `; er zijn meer gevallen dan getoond`;
+    const all =
+      p.complete ? `; dit zijn alle manieren waarop de versies verschillen (bewezen)`
+      : p.bound !== undefined ? `; gezocht in lijsten tot ${p.bound} elementen, er kunnen meer gevallen zijn`
+      : `; er zijn meer gevallen dan getoond`;
     return {
       line: `${p.output}: verschilt; de bewijzer vond ${n} ${n === 1 ? "geval" : "gevallen"}${all}`,
       witnesses: p.witnesses.map((w) => `${caseText(w.input)}: ${w.old} → ${w.new}`),

@@ -35,13 +35,15 @@ export class Session {
   constructor(
     readonly z: Z3,
     policies: readonly LoweredPolicy[],
+    /** Milliseconds a query may take; null: no limit (tests that must not depend on the machine's load). */
+    timeoutMs: number | null = QUERY_TIMEOUT_MS,
   ) {
     this.cal = new SmtCalendar(z);
     const inputs = [...new Map(policies.flatMap((p) => p.inputs.map((i) => [i.name, i] as const))).values()];
     this.vars = new CaseVars(z, policies.flatMap((p) => p.inputs), this.texts, CaseVars.dateRange(policies.map((p) => p.metadata)));
     this.models = policies.map((p, i) => new PolicyModel(z, p, this.cal, this.texts, this.vars, `p${i}_`));
     this.solver = new z.Solver();
-    this.solver.set("timeout", QUERY_TIMEOUT_MS);
+    if (timeoutMs !== null) this.solver.set("timeout", timeoutMs);
     // Values for inputs no query constrains: one generated case.
     const merged = policies.length === 1 ? policies[0]! : { ...policies[0]!, inputs };
     this.base = fc.sample(inputsArbitrary(merged), { numRuns: 1, seed: 20120101 })[0] ?? {};

@@ -12,12 +12,13 @@ import type { Rat } from "../../runtime/rational.js";
 import type { Duration, Period } from "../../runtime/calendar.js";
 import { Arith, END_DAY, FIRST_DAY, bmax, lcm, type Num } from "./num.js";
 import type { Dialect } from "./dialect.js";
-import { InlineFrame, type Frame } from "./frame.js";
+import type { Frame } from "./frame.js";
+import { LocalFrame, bind } from "./scope.js";
 import { Formats } from "./format.js";
 import { errorJson, type ListH, type V, type Val } from "./value.js";
 import { aggregate } from "./aggregate.js";
 import { stdCall } from "./stdlib.js";
-import { listLiteral, listsEqual, toVals } from "./lists.js";
+import { listLiteral, listValuesEqual, recordsEqual, toVals } from "./lists.js";
 
 /** What the expression compiler asks of the policy around it. */
 export interface Host {
@@ -41,9 +42,9 @@ export class Ctx {
     this.a = new Arith(host.d, f);
     this.fmt = new Formats(host.d, this.a);
   }
-  /** Formatting for error messages: evaluated only for the row that has the error. */
+  /** Formatting for error messages: evaluated only for the row that has the error (its parts are bound by whenDyn). */
   get msg(): Formats {
-    return new Formats(this.host.d, new Arith(this.host.d, new InlineFrame(this.f.names)));
+    return new Formats(this.host.d, new Arith(this.host.d, new LocalFrame(this.f.names)));
   }
   with(f: Frame, where: string, locals: ReadonlyMap<string, Val>): Ctx {
     return new Ctx(this.host, f, where, locals);
@@ -73,7 +74,7 @@ export class Ctx {
       else pieces.push(this.d.jsonEscape(p.sql));
     }
     pieces.push(this.d.str(field === undefined ? `"}` : `","veld":${JSON.stringify(field)}}`));
-    return this.f.col(`CASE WHEN ${cond} THEN ${this.d.concat(pieces)} END`);
+    return this.f.col(`CASE WHEN ${cond} THEN ${bind(this.f.names, this.d, this.d.concat(pieces))} END`);
   }
 
   /** Guard: an error in `guard` replaces the error of `inner` only when `cond` holds. */
@@ -133,9 +134,9 @@ export function equal(c: Ctx, a: V, b: V): string {
     case "per": { const y = b as V & { k: "per" }; return `(${a.s} = ${y.s} AND ${a.e} = ${y.e})`; }
     case "list": {
       const x = toVals(c, a);
-      const y = toVals(c, b);
-      return listsEqual(c, x.sql, y.sql, x.elem);
+      return listValuesEqual(c, a, b, { k: "lijst", elem: x.elem });
     }
+    case "rec": return recordsEqual(c, a, b as V & { k: "rec" });
     default: throw new UnsupportedInSql("een vergelijking van gegevens");
   }
 }
@@ -167,6 +168,7 @@ export function choose(c: Ctx, cond: string, a: V, b: V): V {
       const y = toVals(c, b);
       return { k: "list", l: { kind: "vals", sql: pick(x.sql, y.sql), elem: x.elem } };
     }
+    case "rec": return { ...a, raw: pick(a.raw, (b as V & { k: "rec" }).raw) };
     default: throw new UnsupportedInSql("een keuze tussen gegevens (`indien … dan … anders …`)");
   }
 }

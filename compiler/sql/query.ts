@@ -13,7 +13,7 @@ import { Ctx, UnsupportedInSql, choose, compile, equal, num, type Host } from ".
 import { decodeRaw, decodeTyped, validate } from "./decode.js";
 import { describeWhere, type V, type Val } from "./value.js";
 import { encodeOutput } from "./encode.js";
-import { encodeList, mapList, toVals } from "./lists.js";
+import { dutchOf, jsonOf, mapList, toVals } from "./lists.js";
 
 export interface SqlOptions {
   dialect: DialectName;
@@ -53,11 +53,6 @@ class PolicySql implements Host {
     this.root = new Frame(this.names, /^[A-Za-z_][A-Za-z0-9_.]*$/.test(table) ? table : this.d.ident(table));
     this.top = new Ctx(this, this.root, "de beslissing", new Map());
     this.outputsByName = new Map(policy.outputs.map((o) => [o.name, o]));
-    for (const o of policy.outputs) {
-      if (o.type.k === "record" || (o.type.k === "lijst" && (o.type.elem.k === "record" || o.type.elem.k === "lijst"))) {
-        throw new UnsupportedInSql(`uitvoer \`${o.name}\` is een lijst van gegevens of gegevens`);
-      }
-    }
   }
 
   private raw(name: string): string {
@@ -231,14 +226,13 @@ class PolicySql implements Host {
     };
     const b = info(cd.rule);
     const aName = `CASE ${rules.map((ri, j) => `WHEN ${firstIdx} = ${j} THEN ${this.d.str(`\`${info(ri).name}\` (${info(ri).art})`)}`).join(" ")} END`;
-    const kind = o.type.k;
     return top.whenDyn(cond, "P0801", [
       "regels ",
       { sql: aName },
       ` en \`${b.name}\` (${b.art}) geven \`${o.name}\` verschillende waarden: `,
-      { sql: top.msg.dutch(chosen, kind) },
+      { sql: dutchOf(top, chosen, o.type) },
       " en ",
-      { sql: top.msg.dutch(cd.value, kind) },
+      { sql: dutchOf(top, cd.value, o.type) },
     ]);
   }
 
@@ -265,7 +259,7 @@ class PolicySql implements Host {
     const final: { alias: string; sql: string }[] = [];
     for (const p of this.options.passThrough ?? []) final.push({ alias: this.d.ident(p), sql: this.root.baseColumn(this.d.ident(p)) });
     for (const { o, v } of outs) {
-      const enc = v.v.k === "list" ? encodeList(top, toVals(top, v.v).sql, (o.type as IR.Type & { k: "lijst" }).elem) : encodeOutput(top, v.v, o.type);
+      const enc = v.v.k === "list" || v.v.k === "rec" ? jsonOf(top, v.v, o.type) : encodeOutput(top, v.v, o.type);
       final.push({ alias: this.d.ident(o.name), sql: `CASE WHEN ${fout} IS NULL THEN ${enc} END` });
       const t = this.traces.get(o.name);
       if (t) final.push({ alias: this.d.ident(`${o.name}__regel`), sql: `CASE WHEN ${fout} IS NULL THEN ${t} END` });

@@ -7,6 +7,7 @@ import type * as IR from "../ir/ir.js";
 import { choose, dateAdd, num, period, UnsupportedInSql, type Ctx } from "./expr.js";
 import type { V, Val } from "./value.js";
 import { END_DAY, FIRST_DAY } from "./num.js";
+import { holidayCall } from "./holidays.js";
 
 /** A bound of any count of days between two dates Polis holds. */
 const DAYS = BigInt(END_DAY - FIRST_DAY);
@@ -27,6 +28,8 @@ export function stdCall(c: Ctx, fn: string, args: Val[], type: IR.Type): Val {
   const ok = (v: V, extra: (string | null)[] = []): Val => ({ v, err: c.first(err, ...extra) });
   // Whole numbers from dates: bounded by the calendar of years 1–9999.
   const int = (x: string, bound = DAYS): V => ({ k: "num", x: a.small(x, bound) });
+  const holiday = holidayCall(c, fn, args);
+  if (holiday !== undefined) return holiday;
   switch (fn) {
     case "leeftijd_op": {
       const g = day(args[0]!.v);

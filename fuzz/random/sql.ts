@@ -24,8 +24,8 @@ export function constructOf(message: string): string {
  * aggregate.ts, lists.ts): refusing one of these is a failure. What it
  * documents as refused is counted: the holiday-aware functions of
  * docs/language.md §7.1 (werkdagen_tussen_be/nl, plus_werkdagen_be/nl,
- * feestdag_be/nl, eerste_paasdag: test/sql's REFUSED list), records as
- * values or outputs, and lists of lists.
+ * feestdag_be/nl, eerste_paasdag: test/sql's REFUSED list), records
+ * written out (`gegevens buiten een voorbeeld`), and lists of lists.
  */
 const SQL_FUNCTIONS = new Set([
   "leeftijd_op", "verjaardag", "jaar_van", "maand_van", "dag_van", "begin_van_jaar", "einde_van_jaar",
@@ -37,7 +37,7 @@ const SQL_FUNCTIONS = new Set([
 export function claimedBySql(construct: string): boolean {
   const fn = /^de functie `([^`]+)`$/.exec(construct);
   if (fn) return SQL_FUNCTIONS.has(fn[1]!);
-  if (/gegevens|lijst van lijsten|in PostgreSQL/.test(construct)) return false;
+  if (/gegevens buiten een voorbeeld|lijst van lijsten/.test(construct)) return false;
   return true;
 }
 

@@ -10,10 +10,9 @@ import { parse as parseJson } from "lossless-json";
 import { POLICIES, DEFAULT_PATH, type ExamplePolicy } from "polis-voorbeelden";
 import { compile, hasErrors } from "../../compiler/pipeline.js";
 import { load, type DecisionModule } from "../../compiler/emit/load.js";
-import type { Policy } from "../../compiler/ir/ir.js";
+import type { LoweredPolicy, Policy } from "../../compiler/ir/ir.js";
 import { evalConstant } from "../../compiler/ir/constant.js";
 import { caseFileOf } from "../../compiler/cases/generators.js";
-import { sampleOutputs } from "../../compiler/proofs/sample.js";
 import { PolisError, type Diagnostic } from "../../runtime/diagnostic.js";
 import { parseCaseText } from "../../runtime/case.js";
 import { renderMemberExplanation } from "../../runtime/explain.js";
@@ -22,12 +21,13 @@ import { buildForm, type CaseForm } from "./form.js";
 import { showCaseError, showDecision, showEmpty, showPolicyErrors } from "./decision.js";
 import { showExamples, showProperties } from "./checks.js";
 import { readFragment, shareFragment } from "./share.js";
+import { isolate, prove, showProofs, showProving } from "./prover.js";
 import { byId, h } from "./dom.js";
 
 const FILE = "speelplaats.polis";
 
 interface Current {
-  policy: Policy;
+  policy: LoweredPolicy;
   module: DecisionModule;
   /** The input fields as JSON: the form is rebuilt only when they change. */
   signature: string;
@@ -174,11 +174,29 @@ function runChecks(): void {
   showExamples(byId("voorbeelden"), byId("voorbeelden-samenvatting"), policy, module, (name) => guarded(() => loadCase(exampleCase(policy, name))));
   showProperties(byId("eigenschappen"), byId("eigenschappen-samenvatting"), policy, module, (json) => guarded(() => loadCase(json)));
   byId("eigenschappen").dataset.status = "klaar";
-  // The playground tests rules for overlap and gaps on generated cases; it does
-  // not prove (z3 needs cross-origin isolation here): it says so (issue 18).
-  const sample = sampleOutputs(policy, module, policy.outputs.map((o) => o.name), 200);
-  byId("bewijs").textContent = `Elke uitvoer getest op ${sample.cases} gevallen, niet bewezen: de speelplaats zoekt met gegenereerde gevallen. \`polis check\` bewijst per uitvoer dat regels elkaar niet tegenspreken en dat er altijd een waarde is.`;
-  if (sample.diagnostics.length > 0) showDiagnostics([...lastDiagnostics, ...sample.diagnostics]);
+  proveSoon(policy, module, editor.text(), checkGeneration);
+}
+
+/** The proof run in progress: one at a time, and only the newest policy's result is shown. */
+let proving: Promise<void> = Promise.resolve();
+
+/** Prove every output with z3 as `polis check` does (prover.ts); its warnings join the diagnostics. */
+function proveSoon(policy: LoweredPolicy, module: DecisionModule, source: string, generation: number): void {
+  const panel = byId("bewijs");
+  showProving(panel);
+  proving = proving.then(async () => {
+    if (generation !== checkGeneration) return;
+    try {
+      const run = await prove(policy, module, source);
+      if (generation !== checkGeneration) return;
+      showProofs(panel, run);
+      if (run.diagnostics.length > 0) showDiagnostics([...lastDiagnostics, ...run.diagnostics]);
+    } catch (e) {
+      console.error(e);
+      panel.dataset.status = "fout";
+      panel.replaceChildren(h("p", { class: "fout", role: "alert" }, `Interne fout bij het bewijzen (dit is een fout in Polis): ${e instanceof Error ? e.message : String(e)}`));
+    }
+  });
 }
 
 function loadCase(json: string | undefined): void {
@@ -276,6 +294,7 @@ function setUp(): void {
     } else showEmpty(decisionPanel, "Typ een polis in de editor.");
   }
   document.body.dataset.klaar = "true";
+  isolate();
 }
 
 setUp();

@@ -15,7 +15,7 @@ import { load, type DecisionModule } from "../../compiler/emit/load.js";
 import { parseCaseText } from "../../runtime/case.js";
 import { ROOT } from "../e2e/cli.js";
 import { ensureChromium, launch, screenshot, type Browser } from "./chromium.js";
-import { startPlayground, type Server } from "./server.js";
+import { serveStatic, startPlayground, type Server } from "./server.js";
 
 const PROEF = fs.readFileSync(path.join(ROOT, "test/browser/fixtures/proef.polis"), "utf8");
 /** A float would print 12345678901234568 here. */
@@ -32,17 +32,20 @@ function moduleOf(source: string): DecisionModule {
 }
 
 let server: Server;
+let hosting: Server;
 let browser: Browser;
 
 beforeAll(async () => {
   ensureChromium();
   server = await startPlayground();
-  browser = await launch([server.url, "file://"]);
+  hosting = await serveStatic(path.join(ROOT, "dist/playground"));
+  browser = await launch([server.url, hosting.url, "file://"]);
 }, 600_000);
 
 afterAll(async () => {
   await browser?.close();
   server?.stop();
+  hosting?.stop();
 });
 
 afterEach(() => {
@@ -186,6 +189,48 @@ describe("playground", { timeout: 180_000 }, () => {
     await page.close();
   });
 
+  it("proves with z3 in the browser: every output of a sound policy bewezen, a conflict only one exact amount and age trigger as tegenvoorbeeld (issue 18)", async () => {
+    // The default example: every output is proved (as `polis check` proves it).
+    const page = await open(server.url);
+    expect(await page.evaluate(() => (globalThis as unknown as { crossOriginIsolated: boolean }).crossOriginIsolated)).toBe(true);
+    // z3 (35 MB of WebAssembly) is loaded after the first paint: the page is usable before.
+    await page.waitForSelector("#bewijs[data-status=klaar]", { timeout: 300_000 });
+    expect(await page.locator("[data-testid=bewijs-oplosser]").getAttribute("data-oplosser")).toBe("z3");
+    const statuses = () => page.locator("[data-testid=bewijs-uitvoer]").evaluateAll((els) => els.map((e) => [e.getAttribute("data-uitvoer"), e.getAttribute("data-status")]));
+    expect(await statuses()).toEqual(["verplicht", "vrijwillig", "totaal", "ten_laste_verzekerde", "vergoeding"].map((o) => [o, "bewezen"]));
+
+    // In the same page: the conflict of test/proofs/precies.polis, which 200 sampled cases miss.
+    await setEditorText(page, fs.readFileSync(path.join(ROOT, "test/proofs/precies.polis"), "utf8"));
+    await page.waitForSelector("[data-testid=bewijs-uitvoer][data-status=tegenvoorbeeld]", { timeout: 120_000 });
+    expect(await statuses()).toEqual([["vergoeding", "tegenvoorbeeld"]]);
+    const item = page.locator("[data-testid=bewijs-uitvoer][data-uitvoer=vergoeding]");
+    expect(await item.innerText()).toContain("regels `gewoon` (artikel 3.1) en `jubileum` (artikel 3.2) geven `vergoeding` verschillende waarden");
+    expect(await item.locator("[data-testid=bewijs-voorbeeld]").innerText()).toBe('voorbeeld "conflict over vergoeding":\n  gegeven leeftijd 67, kosten € 1.234,57\n  verwacht fout "P0801"');
+    await page.waitForSelector("[data-testid=diagnose][data-code=P0512]");
+    // The tegenvoorbeeld, typed into the form, runs into the conflict.
+    await page.fill("[data-veld=leeftijd]", "67");
+    await page.fill("[data-veld=kosten]", "1.234,57");
+    await page.waitForSelector("#beslissing[data-status=fout-in-geval] [data-testid=beslissing-fout][data-code=P0801]");
+    await screenshot(page, "playground-bewijs");
+    await page.close();
+  });
+
+  it("proves on static hosting too: its service worker makes the page cross-origin isolated after one reload (issue 18)", async () => {
+    const precies = fs.readFileSync(path.join(ROOT, "test/proofs/precies.polis"), "utf8");
+    const page = await browser.newPage();
+    page.setDefaultTimeout(30_000);
+    let loads = 0;
+    page.on("load", () => loads++);
+    await page.goto(`${hosting.url}#bron=${b64url(precies)}`);
+    await page.waitForSelector("[data-testid=bewijs-uitvoer][data-status=tegenvoorbeeld]", { timeout: 300_000 });
+    expect(await page.evaluate(() => (globalThis as unknown as { crossOriginIsolated: boolean }).crossOriginIsolated)).toBe(true);
+    expect(loads).toBe(2);
+    expect(await page.locator("[data-testid=bewijs-oplosser]").getAttribute("data-oplosser")).toBe("z3");
+    // The share link survived the reload.
+    expect(await page.locator("[data-testid=polis-titel]").innerText()).toContain("één bedrag en één leeftijd");
+    await page.close();
+  });
+
   it("opens a share link of a policy it has never seen and shows the decision without a click; bad links are reported", async () => {
     const module = moduleOf(PROEF);
     const expected = module.evaluateJson(CASE);
@@ -223,6 +268,14 @@ describe("playground", { timeout: 180_000 }, () => {
     const page = await open(`${file}#bron=${b64url(PROEF)}&geval=${b64url(CASE)}`, { width: 390, height: 844 });
     await page.waitForSelector("#beslissing[data-status=beslist]");
     expect((await outputs(page)).totaal).toBe("12345678901234567.79");
+    // No z3 from disk: every output is tested, not proved, and the page says why.
+    await page.waitForSelector("#bewijs[data-status=klaar]");
+    expect(await page.locator("[data-testid=bewijs-oplosser]").getAttribute("data-oplosser")).toBe("geen");
+    expect(await page.locator("[data-testid=bewijs-oplosser]").innerText()).toMatch(/Niet bewezen, alleen getest: de pagina is van schijf geopend \(file:\/\/\)/);
+    const statuses = await page.locator("[data-testid=bewijs-uitvoer]").evaluateAll((els) => els.map((e) => e.getAttribute("data-status")));
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(new Set(statuses)).toEqual(new Set(["getest"]));
+    expect(await page.locator("[data-testid=bewijs-uitvoer]").first().innerText()).toMatch(/getest op \d+ gevallen, niet bewezen/);
     // Nothing wider than the screen but the editor's own scrolling.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(page, "playground-telefoon");

@@ -39,6 +39,19 @@ describe("the packed toolchain", { timeout: 300_000 }, () => {
     expect(files.filter((f) => f.startsWith("test/") || f.startsWith("cli/") || f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
   });
 
+  it("ships the playground without z3's 35 MB of WebAssembly: polis doc takes them from the installed z3-solver", () => {
+    const files = packed.files.map((f) => f.path);
+    expect(files).toContain("dist/playground/playground.js");
+    expect(files).toContain("dist/playground/z3/z3-api.js");
+    expect(files.filter((f) => f.startsWith("dist/playground/z3/z3-built"))).toEqual([]);
+    const doc = npx("doc", "polissen", "--out", "site");
+    expect(doc.status, doc.stderr).toBe(0);
+    for (const f of ["z3-built.js", "z3-built.wasm"]) {
+      const copied = path.join(project, "site", "playground", "z3", f);
+      expect(fs.readFileSync(copied).equals(fs.readFileSync(path.join(project, "node_modules", "z3-solver", "build", f)))).toBe(true);
+    }
+  });
+
   it("runs polis --version, check, run and test from an empty folder, without ts-morph or prettier", () => {
     const hidden = ["ts-morph", "prettier"].map((d) => [path.join(project, "node_modules", d), path.join(project, "node_modules", `.${d}-verborgen`)] as const);
     for (const [from, to] of hidden) fs.renameSync(from, to);

@@ -12,6 +12,8 @@ import { findConflicts } from "../../compiler/cases/conflicts.js";
 import { proveCheck } from "../../compiler/proofs/check.js";
 import { releaseSolver } from "../../compiler/proofs/z3.js";
 import { paramsOf } from "../../runtime/messages.js";
+import { LIST_BOUND } from "../../compiler/proofs/lists.js";
+import { proofLines } from "../../cli/check.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -42,6 +44,38 @@ describe("a conflict on one exact amount and one exact age", () => {
     const withExample = compile(`${fs.readFileSync(path.join(ROOT, "test/proofs/precies.polis"), "utf8")}\n${p.example}\n`, "precies.polis");
     expect(withExample.diagnostics.filter((x) => x.severity === "error")).toEqual([]);
     expect(() => load(withExample.policy!).evaluate({ leeftijd: 67, kosten: "1234.57" })).toThrow(/verschillende waarden/);
+  });
+});
+
+describe("a conflict on one exact amount and one exact age in one element of a list", () => {
+  const file = "test/proofs/lijst.polis";
+  const { policy, module } = compiled(file);
+
+  it("is missed by the sampled check", () => {
+    expect(findConflicts(policy, module)).toEqual([]);
+  });
+
+  it("is found by the proof with lists up to the bound; an output without a problem is proved up to the bound only", async () => {
+    const r = await proveCheck(policy, module, { queryTimeoutMs: null });
+    expect(r.outputs.find((o) => o.output === "vergoeding")).toEqual({ output: "vergoeding", status: "tegenvoorbeeld" });
+    const counted = r.outputs.find((o) => o.output === "aantal_declaraties")!;
+    // Never plain "bewezen": the bound is named, and longer lists were tested.
+    expect(counted.status).toBe("begrensd");
+    expect(counted.bound).toBe(LIST_BOUND);
+    expect(counted.cases).toBeGreaterThan(100);
+    expect(proofLines(r.outputs)).toEqual([
+      `  bewezen voor lijsten tot ${LIST_BOUND} elementen, daarboven getest op ${counted.cases} gevallen: aantal_declaraties`,
+      "  tegenvoorbeeld gevonden: vergoeding",
+    ]);
+    const [d, ...rest] = r.diagnostics.filter((x) => x.code === "P0512");
+    expect(rest).toEqual([]);
+    const p = paramsOf(d!, "P0512")!;
+    expect([p.a, p.b]).toEqual(["gewoon", "jubileum"]);
+    expect(p.example).toMatch(/\{leeftijd 67, kosten € 1\.234,57\}/);
+    // Pasted into the policy, the voorbeeld passes: the case runs into exactly this conflict.
+    const withExample = compile(`${fs.readFileSync(path.join(ROOT, file), "utf8")}\n${p.example}\n`, "lijst.polis");
+    expect(withExample.diagnostics.filter((x) => x.severity === "error")).toEqual([]);
+    expect(() => load(withExample.policy!).evaluate({ declaraties: [{ leeftijd: 67, kosten: "1234.57" }] })).toThrow(/verschillende waarden/);
   });
 });
 
@@ -82,17 +116,27 @@ describe("month and year arithmetic on month ends", () => {
 
   it("warns where a day that does not exist is clamped, with the case, the clamped date and the article; `# polis: afkappen` silences it", async () => {
     const { policy, module } = compiled(file);
-    const r = await proveCheck(policy, module, { source });
+    // No query time limit: a loaded machine must not turn a warning into "no answer".
+    const r = await proveCheck(policy, module, { source, queryTimeoutMs: null });
     const clamps = r.diagnostics.filter((d) => d.code === "P0514").map((d) => ({ line: d.span!.line, ...paramsOf(d, "P0514")! }));
     // Line of `aanvraag + 1 maand` (artikel 6.1); not the line under `# polis: afkappen` (6.2).
     const termijn = clamps.find((c) => c.line === lineOf("aanvraag + 1 maand dan"))!;
     expect(termijn.article).toBe("artikel 6.1");
     expect(termijn.step).toBe("plus 1 maand");
-    // The case really is a month end that is clamped: 29, 30 or 31 januari → the last day of februari.
-    expect(termijn.date).toMatch(/^(29|30|31) januari 2024$/);
-    expect(termijn.result).toBe("29 februari 2024");
-    expect(termijn.example).toMatch(/^gegeven aanvraag (29|30|31) januari 2024, besluit /);
+    // The case really is a month end that is clamped (whichever the solver
+    // picks: 31 januari → 29 februari, 31 oktober → 30 november, …): a day
+    // the next month lacks becomes that month's last day.
+    const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+    const [, day, month] = /^(29|30|31) (\p{L}+) 2024$/u.exec(termijn.date)!;
+    const [, rDay, rMonth] = /^(\d+) (\p{L}+) 2024$/u.exec(termijn.result)!;
+    const next = MONTHS.indexOf(month!) + 1;
+    expect(MONTHS.indexOf(rMonth!)).toBe(next);
+    expect(Number(rDay)).toBeLessThan(Number(day));
+    expect(Number(rDay)).toBe(new Date(Date.UTC(2024, next + 1, 0)).getUTCDate());
+    expect(termijn.example).toMatch(new RegExp(`^gegeven aanvraag ${day} ${month} 2024, besluit `));
     expect(clamps.some((c) => c.line === lineOf("aanvraag + 2 maanden"))).toBe(false);
+    // A month step on a branch that no clamping case takes is not reported.
+    expect(clamps.some((c) => c.line === lineOf("dan controle aanvraag + 3 maanden"))).toBe(false);
     // `aanvraag + 1 jaar` lands on 29 februari only from 29 februari 2024.
     const jaar = clamps.find((c) => c.expr === "aanvraag + 1 jaar")!;
     expect([jaar.date, jaar.step, jaar.result, jaar.article]).toEqual(["29 februari 2024", "plus 1 jaar", "28 februari 2025", "artikel 6.3"]);
@@ -100,12 +144,12 @@ describe("month and year arithmetic on month ends", () => {
 
   it("flags `d + 1 jaar + 1 maand` statically, but not with parentheses", async () => {
     const { policy, module } = compiled(file);
-    const r = await proveCheck(policy, module, { source });
+    const r = await proveCheck(policy, module, { source, queryTimeoutMs: null });
     const amb = r.diagnostics.filter((d) => d.code === "P0515").map((d) => paramsOf(d, "P0515")!);
     expect(amb).toEqual([{ expr: "aanvraag + 1 jaar + 1 maand", left: "(aanvraag + 1 jaar) + 1 maand", right: "aanvraag + (1 jaar + 1 maand)" }]);
     const fixed = source.replace("aanvraag + 1 jaar + 1 maand", "aanvraag + (1 jaar + 1 maand)");
     const c = compile(fixed, file);
-    const again = await proveCheck(c.policy!, load(c.policy!), { source: fixed });
+    const again = await proveCheck(c.policy!, load(c.policy!), { source: fixed, queryTimeoutMs: null });
     expect(again.diagnostics.filter((d) => d.code === "P0515")).toEqual([]);
   });
 });

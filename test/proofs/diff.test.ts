@@ -10,6 +10,8 @@ import { compile } from "../../compiler/pipeline.js";
 import { load } from "../../compiler/emit/load.js";
 import { proveEquivalence } from "../../compiler/proofs/diff.js";
 import { releaseSolver } from "../../compiler/proofs/z3.js";
+import { LIST_BOUND } from "../../compiler/proofs/lists.js";
+import { proofReportLines } from "../../compiler/proofs/report.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -37,6 +39,25 @@ describe("a threshold moved from 56 to 35 days", () => {
     const days = teLaat.witnesses.map((w) => (Date.parse(String(w.input.besluit)) - Date.parse(String(w.input.aanvraag))) / 86_400_000);
     expect(days).toEqual(Array.from({ length: 21 }, (_, i) => 36 + i));
     for (const w of teLaat.witnesses) expect([w.old, w.new]).toEqual(["nee", "ja"]);
+  });
+});
+
+describe("two versions that read an input list", () => {
+  it("are proved equal for lists up to the bound only (an element's beperking counts), and a difference in one element is found", async () => {
+    const file = "test/proofs/lijst.polis";
+    const source = fs.readFileSync(path.join(ROOT, file), "utf8");
+    // `kosten vanaf 0`: every element passes `d.kosten >= 0`, so the count is the same.
+    const changed = source.replace("aantal_declaraties aantal d in declaraties", "aantal_declaraties aantal d in declaraties waarvoor d.kosten >= 0").replace("vergoeding som van d.kosten voor d in declaraties", "vergoeding som van d.kosten voor d in declaraties waarvoor d.leeftijd <> 67");
+    const c = compile(changed, "lijst-nieuw.polis");
+    expect(c.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const r = await proveEquivalence(side(file), { policy: c.policy!, module: load(c.policy!) });
+    expect(r.outputs.find((o) => o.output === "aantal_declaraties")).toEqual({ output: "aantal_declaraties", status: "gelijk", witnesses: [], complete: false, bound: LIST_BOUND });
+    const v = r.outputs.find((o) => o.output === "vergoeding")!;
+    expect(v.status).toBe("verschilt");
+    expect(v.complete).toBe(false);
+    // Every witness has an element of exactly 67 with costs: the only way the versions differ.
+    for (const w of v.witnesses) expect(JSON.stringify(w.input)).toMatch(/"leeftijd":67,"kosten":"(?!0")/);
+    expect(proofReportLines(r.outputs, 200)[1]!.line).toBe(`aantal_declaraties: bewezen gelijk voor lijsten tot ${LIST_BOUND} elementen; daarboven alleen getest op 200 gevallen`);
   });
 });
 

@@ -72,7 +72,9 @@ describe("random well-typed policies", () => {
     expect(claimedBySql("iets nieuws")).toBe(true);
     expect(claimedBySql("de functie `werkdagen_tussen_nl`")).toBe(false);
     expect(claimedBySql("de functie `eerste_paasdag`")).toBe(false);
-    expect(claimedBySql("een uitvoer die is: een lijst van gegevens of gegevens")).toBe(false);
+    expect(claimedBySql("een uitvoer die is: een lijst van gegevens of gegevens")).toBe(true);
+    expect(claimedBySql("een keuze tussen gegevens (`indien … dan … anders …`)")).toBe(true);
+    expect(claimedBySql("gegevens buiten een voorbeeld")).toBe(false);
     expect(claimedBySql("een lijst van lijsten")).toBe(false);
   });
 
