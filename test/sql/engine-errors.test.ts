@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
+import { DuckDBInstance } from "@duckdb/node-api";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "polis-engine-errors-"));
@@ -41,6 +42,24 @@ describe("polis run --engine duckdb: bad files and overflow", () => {
       expect(r.stderr, ext).toContain("bestaat niet");
       expect(r.stderr, ext).not.toMatch(/interne fout|    at /);
     }
+  });
+
+  it("a .jsonl input's bad lines keep their row, in line order, in a .csv or .parquet output", async () => {
+    const input = write("met-fout.jsonl", '{"x": "2"}\n{"x": "twee"}\n{"x": "3"}\n');
+    const con = await (await DuckDBInstance.create(":memory:")).connect();
+    for (const ext of ["csv", "parquet"]) {
+      const out = path.join(dir, `met-fout.${ext}`);
+      const r = polis("run", policy, "--engine", "duckdb", "--input", input, "--output", out);
+      expect(r.status, ext).toBe(2);
+      const read = ext === "csv" ? `read_csv('${out}', header = true, all_varchar = true)` : `read_parquet('${out}')`;
+      const rows = (await con.runAndReadAll(`SELECT CAST(y AS VARCHAR) AS y, fout FROM ${read}`)).getRowObjectsJS();
+      expect(rows, ext).toEqual([
+        { y: "4", fout: null },
+        { y: null, fout: '{"code":"P0706","bericht":"`x` is geen geldig getal: \\"twee\\"","veld":"x"}' },
+        { y: "9", fout: null },
+      ]);
+    }
+    con.closeSync();
   });
 
   it("a value past HUGEINT is an error in Dutch (exit 1), never a wrong number or an internal error", () => {
