@@ -150,7 +150,11 @@ type Connection = Awaited<ReturnType<Awaited<ReturnType<typeof import("@duckdb/n
 async function decide(con: Connection, policy: Policy, q: string, ext: string, out: string | undefined, errors: Map<number, string>, tmp: string): Promise<number> {
     const outExt = out ? path.extname(out).toLowerCase() : ".jsonl";
     if (out && (outExt === ".parquet" || outExt === ".csv")) {
-      const query = ext === ".jsonl" ? `SELECT * EXCLUDE (${LINE}) FROM (${withBadLines(q, errors, tmp)}) ORDER BY ${LINE}` : q;
+      const rows = ext === ".jsonl" ? `SELECT * EXCLUDE (${LINE}) FROM (${withBadLines(q, errors, tmp)}) ORDER BY ${LINE}` : q;
+      // Parquet has no 128-bit integer: DuckDB would write a HUGEINT aantal as a
+      // DOUBLE. DECIMAL(38, 0) holds every HUGEINT exactly.
+      const counts = policy.outputs.filter((o) => o.type.k === "aantal").map((o) => `CAST("${o.name.replace(/"/g, '""')}" AS DECIMAL(38, 0)) AS "${o.name.replace(/"/g, '""')}"`);
+      const query = outExt === ".parquet" && counts.length > 0 ? `SELECT * REPLACE (${counts.join(", ")}) FROM (${rows})` : rows;
       await con.run(`COPY (${query}) TO ${sqlStr(out)} (FORMAT ${outExt === ".parquet" ? "PARQUET" : "CSV"}${outExt === ".csv" ? ", HEADER" : ""})`);
       // The exit code from the written file's error column: the query runs once.
       const written = outExt === ".parquet" ? `read_parquet(${sqlStr(out)})` : `read_csv(${sqlStr(out)}, header = true, all_varchar = true)`;

@@ -62,6 +62,17 @@ describe("polis run --engine duckdb: bad files and overflow", () => {
     con.closeSync();
   });
 
+  it("an aantal output keeps every digit in a Parquet output (DECIMAL(38, 0), not a DOUBLE)", async () => {
+    const telling = write("telling.polis", 'polis telling "Telling"\ninvoer\n  n: aantal\nuitvoer\n  m: aantal\nregel r (artikel 1):\n  m n + 1\n');
+    const out = path.join(dir, "telling.parquet");
+    const r = polis("run", telling, "--engine", "duckdb", "--input", write("telling.csv", "n\n18446744073709551615\n2\n"), "--output", out);
+    expect(r.status).toBe(0);
+    const con = await (await DuckDBInstance.create(":memory:")).connect();
+    const rows = (await con.runAndReadAll(`SELECT CAST(m AS VARCHAR) AS m FROM read_parquet('${out}')`)).getRowObjectsJS();
+    con.closeSync();
+    expect(rows).toEqual([{ m: "18446744073709551616" }, { m: "3" }]);
+  });
+
   it("a value past HUGEINT is an error in Dutch (exit 1), never a wrong number or an internal error", () => {
     // 10^25 squared is 10^50: exact in the JavaScript path, past DuckDB's 38 digits.
     const input = write("groot.csv", "x\n2\n10000000000000000000000000\n");
