@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
+import { DuckDBInstance } from "@duckdb/node-api";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "polis-engine-errors-"));
@@ -41,6 +42,35 @@ describe("polis run --engine duckdb: bad files and overflow", () => {
       expect(r.stderr, ext).toContain("bestaat niet");
       expect(r.stderr, ext).not.toMatch(/interne fout|    at /);
     }
+  });
+
+  it("a .jsonl input's bad lines keep their row, in line order, in a .csv or .parquet output", async () => {
+    const input = write("met-fout.jsonl", '{"x": "2"}\n{"x": "twee"}\n{"x": "3"}\n');
+    const con = await (await DuckDBInstance.create(":memory:")).connect();
+    for (const ext of ["csv", "parquet"]) {
+      const out = path.join(dir, `met-fout.${ext}`);
+      const r = polis("run", policy, "--engine", "duckdb", "--input", input, "--output", out);
+      expect(r.status, ext).toBe(2);
+      const read = ext === "csv" ? `read_csv('${out}', header = true, all_varchar = true)` : `read_parquet('${out}')`;
+      const rows = (await con.runAndReadAll(`SELECT CAST(y AS VARCHAR) AS y, fout FROM ${read}`)).getRowObjectsJS();
+      expect(rows, ext).toEqual([
+        { y: "4", fout: null },
+        { y: null, fout: '{"code":"P0706","bericht":"`x` is geen geldig getal: \\"twee\\"","veld":"x"}' },
+        { y: "9", fout: null },
+      ]);
+    }
+    con.closeSync();
+  });
+
+  it("an aantal output keeps every digit in a Parquet output (DECIMAL(38, 0), not a DOUBLE)", async () => {
+    const telling = write("telling.polis", 'polis telling "Telling"\ninvoer\n  n: aantal\nuitvoer\n  m: aantal\nregel r (artikel 1):\n  m n + 1\n');
+    const out = path.join(dir, "telling.parquet");
+    const r = polis("run", telling, "--engine", "duckdb", "--input", write("telling.csv", "n\n18446744073709551615\n2\n"), "--output", out);
+    expect(r.status).toBe(0);
+    const con = await (await DuckDBInstance.create(":memory:")).connect();
+    const rows = (await con.runAndReadAll(`SELECT CAST(m AS VARCHAR) AS m FROM read_parquet('${out}')`)).getRowObjectsJS();
+    con.closeSync();
+    expect(rows).toEqual([{ m: "18446744073709551616" }, { m: "3" }]);
   });
 
   it("a value past HUGEINT is an error in Dutch (exit 1), never a wrong number or an internal error", () => {
