@@ -86,4 +86,29 @@ describe("polis run --engine duckdb: bad files and overflow", () => {
     for (const l of lines) expect(['{"y":"4"}', js.stdout.split("\n")[1]]).toContain(l.startsWith('{"fout"') ? js.stdout.split("\n")[1] : l);
     if (!lines.some((l) => l.startsWith('{"fout"'))) expect(r.stderr).toContain("HUGEINT");
   });
+
+  it("a duur from a Parquet struct is checked as polis run checks it: one unit, a whole number, not too large (never a wrong date)", async () => {
+    const durPolicy = write("duur.polis", 'polis d "Duur"\ninvoer\n  start: datum\n  wachttijd: duur\nuitvoer\n  eind: datum\nregel r (artikel 1):\n  eind start + wachttijd\n');
+    const values: [string, string][] = [
+      ["{'dagen': '1', 'maanden': '1'}", '{"dagen": 1, "maanden": 1}'],
+      ["{'dagen': '1.5', 'maanden': NULL}", '{"dagen": "1.5"}'],
+      ["{'dagen': NULL, 'maanden': NULL}", "{}"],
+      ["{'dagen': 'x', 'maanden': NULL}", '{"dagen": "x"}'],
+      ["{'dagen': NULL, 'maanden': '3'}", '{"maanden": "3"}'],
+      ["{'dagen': '-2', 'maanden': NULL}", '{"dagen": "-2"}'],
+      ["{'dagen': '99999999999999999999', 'maanden': NULL}", '{"dagen": "99999999999999999999"}'],
+      ["{'dagen': '2.0', 'maanden': NULL}", '{"dagen": "2.0"}'],
+    ];
+    const con = await (await DuckDBInstance.create(":memory:")).connect();
+    const parquet = path.join(dir, "duur.parquet");
+    const rows = values.map(([v]) => `SELECT DATE '2012-01-31' AS start, CAST(${v} AS STRUCT(dagen VARCHAR, maanden VARCHAR)) AS wachttijd`);
+    await con.run(`COPY (${rows.join(" UNION ALL ")}) TO '${parquet}' (FORMAT PARQUET)`);
+    const sql = polis("run", durPolicy, "--engine", "duckdb", "--input", parquet);
+    const js = polis("run", durPolicy, "--input", write("duur.jsonl", values.map(([, j]) => `{"start": "2012-01-31", "wachttijd": ${j}}`).join("\n") + "\n"));
+    expect(sql.stderr).not.toMatch(/interne fout/);
+    const lines = (out: string) => out.trim().split("\n").map((l) => JSON.stringify(JSON.parse(l), (k, v) => (k === "lijn" ? undefined : v)));
+    expect(lines(sql.stdout)).toEqual(lines(js.stdout));
+    expect(lines(sql.stdout).filter((l) => l.includes('"fout"'))).toHaveLength(5);
+  });
 });
+
