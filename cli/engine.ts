@@ -122,7 +122,7 @@ export async function runEngine(policy: Policy, file: string, options: EngineOpt
       process.stderr.write(q.error + "\n");
       return EXIT_POLICY;
     }
-    return await decide(con, policy, q, ext, options.output, errors).catch((e: unknown) => {
+    return await decide(con, policy, q, ext, options.output, errors, tmp).catch((e: unknown) => {
       // A value past the engine's exact integers (HUGEINT, 38 digits) stops the
       // query: say so in Dutch (exit 1), never a stack trace or a wrong number.
       if (!/Out of Range Error|Overflow/i.test(firstLine(e))) throw e;
@@ -147,10 +147,14 @@ function checkOutput(output: string): void {
 type Connection = Awaited<ReturnType<Awaited<ReturnType<typeof import("@duckdb/node-api").DuckDBInstance.create>>["connect"]>>;
 
 /** Run the query once: COPY to a .parquet/.csv output, or stream JSONL lines (bad .jsonl lines in their place). */
-async function decide(con: Connection, policy: Policy, q: string, ext: string, out: string | undefined, errors: Map<number, string>): Promise<number> {
+async function decide(con: Connection, policy: Policy, q: string, ext: string, out: string | undefined, errors: Map<number, string>, tmp: string): Promise<number> {
     const outExt = out ? path.extname(out).toLowerCase() : ".jsonl";
     if (out && (outExt === ".parquet" || outExt === ".csv")) {
-      const query = ext === ".jsonl" ? `SELECT * EXCLUDE (${LINE}) FROM (${q}) ORDER BY ${LINE}` : q;
+      const rows = ext === ".jsonl" ? `SELECT * EXCLUDE (${LINE}) FROM (${withBadLines(q, errors, tmp)}) ORDER BY ${LINE}` : q;
+      // Parquet has no 128-bit integer: DuckDB would write a HUGEINT aantal as a
+      // DOUBLE. DECIMAL(38, 0) holds every HUGEINT exactly.
+      const counts = policy.outputs.filter((o) => o.type.k === "aantal").map((o) => `CAST("${o.name.replace(/"/g, '""')}" AS DECIMAL(38, 0)) AS "${o.name.replace(/"/g, '""')}"`);
+      const query = outExt === ".parquet" && counts.length > 0 ? `SELECT * REPLACE (${counts.join(", ")}) FROM (${rows})` : rows;
       await con.run(`COPY (${query}) TO ${sqlStr(out)} (FORMAT ${outExt === ".parquet" ? "PARQUET" : "CSV"}${outExt === ".csv" ? ", HEADER" : ""})`);
       // The exit code from the written file's error column: the query runs once.
       const written = outExt === ".parquet" ? `read_parquet(${sqlStr(out)})` : `read_csv(${sqlStr(out)}, header = true, all_varchar = true)`;
@@ -193,6 +197,22 @@ async function decide(con: Connection, policy: Policy, q: string, ext: string, o
     pending = [];
     if (out) await new Promise<void>((r) => (sink as fs.WriteStream).end(() => r()));
     return worst;
+}
+
+/**
+ * The query with a row per bad .jsonl line (the reader's P07xx error in `fout`,
+ * every output NULL), so a .parquet or .csv output keeps a row per input line,
+ * in line order, as the JSONL output does.
+ */
+function withBadLines(q: string, errors: Map<number, string>, tmp: string): string {
+  if (errors.size === 0) return q;
+  const file = path.join(tmp, "bad-lines.jsonl");
+  const rows = [...errors].map(([n, text]) => {
+    const { lijn: _, ...fout } = (JSON.parse(text) as { fout: Record<string, unknown> }).fout;
+    return JSON.stringify({ [LINE]: n, fout: JSON.stringify(fout) });
+  });
+  fs.writeFileSync(file, rows.join("\n") + "\n");
+  return `(${q}) UNION ALL BY NAME (SELECT * FROM read_json(${sqlStr(file)}, format = 'newline_delimited', columns = {${LINE}: 'BIGINT', fout: 'VARCHAR'}))`;
 }
 
 /** Read a .jsonl exactly as the JavaScript path; write the good cases as canonical JSON; remember the bad lines. */

@@ -98,9 +98,11 @@ export function decodeRaw(c: Ctx, raw: string, json: boolean, t: IR.Type): V {
       return { k: "per", s: c.f.col(`CASE WHEN ${raw} IS NULL THEN 0 ELSE ${p.s} END`), e: c.f.col(`CASE WHEN ${raw} IS NULL THEN 0 ELSE ${p.e} END`) };
     }
     case "duur": {
-      const j = c.f.col(`regexp_replace(${n.jsonText(raw, json)}, '"[a-z]+":null,?', '', 'g')`);
+      const j = durationJson(c, raw, json);
       const unit = c.f.col(n.extract(j, '"(dagen|weken|maanden|jaren)"'));
-      const count = c.f.col(`CAST(${n.extract(j, ':"?(-?[0-9]+)')} AS ${c.d.small})`);
+      // Guarded so that a bad duur (its P0712 is the row's error) never stops the query with a cast error.
+      const digits = c.f.col(n.extract(j, ':"?(-?[0-9]+)'));
+      const count = c.f.col(`CAST(CASE WHEN length(${digits}) BETWEEN 1 AND 17 THEN ${digits} END AS ${c.d.small})`);
       const factor = `CASE ${unit} WHEN 'weken' THEN 7 WHEN 'jaren' THEN 12 ELSE 1 END`;
       return { k: "dur", u: c.f.col(`CASE WHEN ${unit} IN ('maanden', 'jaren') THEN 1 ELSE 0 END`), n: c.f.col(`${count} * ${factor}`) };
     }
@@ -188,7 +190,7 @@ export function validate(c: Ctx, raw: string, json: boolean, t: IR.Type, path: s
     const inner = t.k === "lijst" ? listError(c, raw, json, t, path) : recordError(c, raw, json, t, path);
     return c.first(missing, c.onlyIf(`${raw} IS NOT NULL`, inner));
   }
-  if (t.k === "duur") return missing;
+  if (t.k === "duur") return c.first(missing, c.onlyIf(`${raw} IS NOT NULL`, durationError(c, raw, json, t, path)));
   const text = f.col(n.scalarText(raw, json));
   const num = f.col(c.d.matches(text, NUMBER));
   const shown = { sql: text };
@@ -214,7 +216,8 @@ export function validate(c: Ctx, raw: string, json: boolean, t: IR.Type, path: s
       typeErr = c.whenDyn(`${text} NOT IN ('true', 'false')`, "P0705", [`\`${path}\` moet ja of nee (true of false) zijn, maar is `, shown], path);
       break;
     case "soort":
-      typeErr = c.whenDyn(`${text} NOT IN (${t.values.map((v) => c.d.str(v)).join(", ")})`, "P0709", [`\`${path}\` heeft de onbekende waarde "`, shown, `" voor soort \`${t.name}\``], path);
+      // Equalities, not `NOT IN (…)`: DuckDB plans an IN list of six or more values as a hash join.
+      typeErr = c.whenDyn(`NOT (${t.values.map((v) => `${text} = ${c.d.str(v)}`).join(" OR ") || "FALSE"})`, "P0709", [`\`${path}\` heeft de onbekende waarde "`, shown, `" voor soort \`${t.name}\``], path);
       break;
     default:
       typeErr = null;
@@ -229,6 +232,46 @@ export function validate(c: Ctx, raw: string, json: boolean, t: IR.Type, path: s
   }
   const restrictionErr = restriction ? restrictionError(c, decodeText(c, text, t), t, path, restriction) : null;
   return c.first(missing, c.onlyIf(`${raw} IS NOT NULL`, c.first(typeErr, restrictionErr && c.onlyIf(`${typeErr ?? "NULL"} IS NULL`, restrictionErr))));
+}
+
+/** A duur's JSON text without its NULL fields (a Parquet struct has a field for every unit). */
+function durationJson(c: Ctx, raw: string, json: boolean): string {
+  const j = c.f.col(`regexp_replace(${NESTED[c.d.name].jsonText(raw, json)}, '"[a-z_]+":null,?', '', 'g')`);
+  return c.f.col(`regexp_replace(${j}, ',}$', '}')`);
+}
+
+/**
+ * The first error of a duur, as runtime/case-decode.ts readDuration: an
+ * object with exactly one known unit whose count is a whole number (P0705,
+ * P0712, P0706 at `veld.eenheid`), the count at most 2^53 - 1 days or months.
+ */
+function durationError(c: Ctx, raw: string, json: boolean, t: IR.Type, path: string): string | null {
+  const n = NESTED[c.d.name];
+  const j = durationJson(c, raw, json);
+  const orNull = (x: string) => c.f.col(`NULLIF(${x}, '')`);
+  const key = orNull(n.extract(j, '^\\{"([^"]*)":'));
+  const value = orNull(n.extract(j, '^\\{"[^"]*":([^,}]*)'));
+  const unquoted = c.f.col(`CASE WHEN ${value} LIKE '"%' THEN substr(${value}, 2, length(${value}) - 2) ELSE ${value} END`);
+  const keys = c.f.col(`length(${j}) - length(replace(${j}, '":', '_'))`);
+  const duur = `\`${path}\` is geen geldige duur: `;
+  const notObject = c.whenDyn(`${j} NOT LIKE '{%'`, "P0705", [`\`${path}\` moet ${typeNoun(typeDescOf(t))} zijn, maar is `, { sql: j }], path);
+  const count = c.whenDyn(`${keys} <> 1`, "P0712", [`${duur}precies één eenheid verwacht, maar er zijn er `, { sql: `CAST(${keys} AS ${c.d.name === "spark" ? "STRING" : "TEXT"})` }], path);
+  const unknown = c.whenDyn(`${key} NOT IN ('dagen', 'weken', 'maanden', 'jaren')`, "P0712", [`${duur}onbekende eenheid "`, { sql: key }, `"`], path);
+  const perUnit = (["dagen", "weken", "maanden", "jaren"] as const).map((u) => {
+    const factor = u === "weken" ? 7 : u === "jaren" ? 12 : 1;
+    const isNumber = c.d.matches(unquoted, NUMBER);
+    const notNumber = c.whenDyn(`NOT ${isNumber}`, "P0706", [`\`${path}.${u}\` is geen geldig getal: `, { sql: value }], `${path}.${u}`);
+    const whole = c.f.col(n.extract(unquoted, "^-?([0-9]+)"));
+    const fraction = c.whenDyn(`${isNumber} AND ${c.d.matches(unquoted, "-?[0-9]+\\.[0-9]*[1-9][0-9]*")}`, "P0712", [`${duur}het aantal ${u} moet geheel zijn, maar is `, { sql: value }], path);
+    const tooLarge = c.whenDyn(
+      `${isNumber} AND (length(ltrim(${whole}, '0')) > 16 OR CAST(CASE WHEN length(ltrim(${whole}, '0')) > 16 THEN '0' ELSE ${whole} END AS BIGINT) * ${factor} > 9007199254740991)`,
+      "P0712",
+      [duur, { sql: value }, ` ${u} is te groot`],
+      path,
+    );
+    return c.onlyIf(`${key} = '${u}'`, c.first(notNumber, fraction, tooLarge));
+  });
+  return c.first(notObject, c.onlyIf(`${j} LIKE '{%'`, c.first(count, c.onlyIf(`${keys} = 1`, c.first(unknown, ...perUnit)))));
 }
 
 /**

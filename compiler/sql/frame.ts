@@ -96,6 +96,64 @@ export class Frame {
     return name;
   }
 
+  private readonly firsts = new Map<string, readonly string[]>();
+
+  /** A column holding the first non-NULL of errs (COALESCE), remembered as such. */
+  first(errs: readonly string[]): string {
+    const name = this.col(`COALESCE(${errs.join(", ")})`);
+    if (this.byName.has(name)) this.firsts.set(name, errs);
+    return name;
+  }
+
+  private readonly whens = new Map<string, readonly [string, string]>();
+
+  /** A column holding `CASE WHEN cond THEN message END` (the message is never NULL where cond holds). */
+  when(cond: string, message: string): string {
+    const name = this.col(`CASE WHEN ${cond} THEN ${message} END`);
+    if (this.byName.has(name)) this.whens.set(name, [cond, message]);
+    return name;
+  }
+
+  /**
+   * An error as flat CASE branches [condition, message]: the first branch
+   * whose condition holds gives the error, none gives NULL. Errors made by
+   * when(), guard() and first() are written out; any other is one branch.
+   */
+  whensOf(err: string): [string, string][] {
+    // Long conditions and computed messages stay in their column (read by name): the query does not grow.
+    const w = this.whens.get(err);
+    if (w) return w[0].length > 200 ? [[`${err} IS NOT NULL`, err]] : [[w[0], /^'(?:[^']|'')*'$/.test(w[1]) ? w[1] : err]];
+    const g = this.guards.get(err);
+    if (g !== undefined) {
+      const cond = g[0].length > 200 ? this.col(g[0]) : g[0];
+      const inner = g[1];
+      return this.whensOf(inner).map(([c, m]) => [c === "TRUE" ? `(${cond})` : `(${cond}) AND (${c})`, m]);
+    }
+    const parts = this.firsts.get(err);
+    if (parts) return parts.flatMap((p) => this.whensOf(p));
+    if (/^'(?:[^']|'')*'$/.test(err)) return [["TRUE", err]];
+    return [[`${err} IS NOT NULL`, err]];
+  }
+
+  private readonly guards = new Map<string, readonly [string, string]>();
+
+  /** A column holding `CASE WHEN cond THEN err END`, remembered as a guarded err. */
+  guard(cond: string, err: string): string {
+    const name = this.col(`CASE WHEN ${cond} THEN ${err} END`);
+    if (this.byName.has(name)) this.guards.set(name, [cond, err]);
+    return name;
+  }
+
+  /** The error a column made by guard() guards, or undefined. */
+  guardOf(name: string): string | undefined {
+    return this.guards.get(name)?.[1];
+  }
+
+  /** The errors a column made by first() is the first of, or undefined. */
+  firstOf(name: string): readonly string[] | undefined {
+    return this.firsts.get(name);
+  }
+
   /** Whether this frame defines the column. */
   has(name: string): boolean {
     return this.byName.has(name);
@@ -185,11 +243,23 @@ export class Frame {
    * query); the rest get their levels recomputed.
    */
   private inlined(final: { alias: string; sql: string }[]): { cols: Column[]; finals: { alias: string; sql: string }[] } {
+    // Only the columns the result reads, directly or not, are computed (and counted as readers).
+    const live = new Set<string>();
+    const todo = final.map((f) => f.sql);
+    for (let sql = todo.pop(); sql !== undefined; sql = todo.pop()) {
+      for (const d of sql.match(NAME) ?? []) {
+        const col = this.byName.get(d);
+        if (col && !live.has(d)) {
+          live.add(d);
+          todo.push(col.sql);
+        }
+      }
+    }
     const uses = new Map<string, number>();
     const count = (sql: string) => {
       for (const d of sql.match(NAME) ?? []) if (this.byName.has(d)) uses.set(d, (uses.get(d) ?? 0) + 1);
     };
-    for (const c of this.cols) if (c.level > 0) count(c.sql);
+    for (const c of this.cols) if (c.level > 0 && live.has(c.name)) count(c.sql);
     for (const f of final) count(f.sql);
     const text = new Map<string, string>();
     const bs = this.names.backslash;
@@ -206,6 +276,7 @@ export class Frame {
         levels.set(c.name, 0);
         continue;
       }
+      if (!live.has(c.name)) continue;
       const sql = subst(c.sql);
       // Written into its reader only while the result stays shallow: DuckDB refuses expressions
       // nested more than 1000 deep, and a chain of single-use columns (`x + x + … + x`) has no bound.

@@ -209,8 +209,8 @@ export class Arith {
     const s = `CASE WHEN ${b.n} < 0 THEN -1 ELSE 1 END`;
     const nb = bmul(a.nb, b.db);
     const db = bmul(a.db, b.nb);
-    // b <> 0 has |b.n| >= 1, so |b| >= 1 / b.db.
-    const vb = bmul(a.vb, b.db);
+    // b <> 0 has |b.n| >= 1, so |b| >= 1 / b.db; a positive divisor has |b| >= b.lo / b.db.
+    const vb = b.lo !== undefined && b.lo > 1n && a.vb !== undefined && b.db !== undefined ? cap((a.vb * b.db + b.lo - 1n) / b.lo) : bmul(a.vb, b.db);
     if ((nb === undefined || db === undefined) && this.d.narrowType !== undefined) {
       // a * (1 / b), reduced across; 1 / b has the sign in its numerator.
       const x = this.normal(a);

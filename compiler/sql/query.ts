@@ -112,16 +112,17 @@ class PolicySql implements Host {
 
   // ------------------------------------------------------------ rules
 
-  private selections = new Map<number, { sel: string; err: string | null }>();
+  private selections = new Map<number, Selection>();
 
   /** The index of the rule's first clause that applies, or -1 (and the error met on the way). */
-  private selection(i: number): { sel: string; err: string | null } {
+  private selection(i: number): Selection {
     const found = this.selections.get(i);
     if (found) return found;
     const r = this.policy.rules[i]!;
     const c = this.top.with(this.root, describeWhere("regel", r.name, r.articles), new Map());
     const whens: string[] = [];
     const errs: string[] = [];
+    const possible: number[] = [];
     let tail = "-1";
     for (let k = 0; k < r.clauses.length; k++) {
       const cl = r.clauses[k]!;
@@ -134,12 +135,22 @@ class PolicySql implements Host {
       if (cond.err !== null) errs.push(`WHEN ${cond.err} IS NOT NULL THEN ${cond.err}`);
       errs.push(`WHEN ${cv} THEN NULL`);
       whens.push(`WHEN ${cv} THEN ${k}`);
+      possible.push(k);
     }
+    possible.push(Number(tail));
     const sel = whens.length === 0 ? tail : this.root.col(`CASE ${whens.join(" ")} ELSE ${tail} END`);
     const err = errs.some((e) => !e.endsWith("THEN NULL")) ? this.root.col(`CASE ${errs.join(" ")} END`) : null;
-    const s = { sel, err };
+    const s = { sel, err, possible };
     this.selections.set(i, s);
     return s;
+  }
+
+  /** Whether the selection is one of ks, decided here where the clauses allow. */
+  private selected(s: Selection, ks: number[]): string {
+    const hit = s.possible.filter((k) => ks.includes(k));
+    if (hit.length === 0) return "FALSE";
+    if (hit.length === s.possible.length) return "TRUE";
+    return this.root.col(hit.length === 1 ? `${s.sel} = ${hit[0]}` : `${s.sel} IN (${hit.join(", ")})`);
   }
 
   /** LANGUAGE.md §5: the candidates, exceptions, conflicts and default of one output. */
@@ -159,39 +170,41 @@ class PolicySql implements Host {
     const cands: Cand[] = [];
     for (const i of o.rules) {
       const r = this.policy.rules[i]!;
-      const { sel, err: selErr } = this.selection(i);
+      const s = this.selection(i);
       const c = top.with(this.root, describeWhere("regel", r.name, r.articles), new Map());
       let value: V | null = null;
-      const errs: string[] = [];
+      const errs: [string, string][] = [];
       const ks: number[] = [];
       r.clauses.forEach((cl, k) => {
         const a = cl.assignments.find((x) => x.output === o.name);
         if (!a) return;
         const v = fix(compile(c, a.value));
         ks.push(k);
-        value = value === null ? v.v : choose(c, this.root.col(`${sel} = ${k}`), v.v, value);
-        if (v.err !== null) errs.push(`WHEN ${sel} = ${k} THEN ${v.err}`);
+        const at = this.selected(s, [k]);
+        value = value === null ? v.v : pick(c, at, v.v, value);
+        if (v.err !== null && at !== "FALSE") errs.push([at, v.err]);
       });
       if (value === null) continue;
-      const defined = this.root.col(`${sel} IN (${ks.join(", ")})`);
-      const err = errs.length > 0 ? this.root.col(`CASE ${errs.join(" ")} END`) : null;
-      cands.push({ rule: i, defined, value, err, selErr });
+      const defined = this.selected(s, ks);
+      const err = errs.length === 1 ? top.onlyIf(...errs[0]!) : errs.length > 0 ? this.root.col(`CASE ${errs.map(([w, e]) => `WHEN ${w} THEN ${e}`).join(" ")} END`) : null;
+      cands.push({ rule: i, defined, value, err, selErr: s.err });
     }
     const evalErr = top.first(...cands.flatMap((cd) => [cd.selErr, cd.err]));
     // Exceptions: a defined exception removes the rule it is an exception to.
     const keep = cands.map((cd) => {
       const by = cands.filter((x) => (this.policy.rules[x.rule]!.exceptionTo ?? []).includes(cd.rule)).map((x) => x.defined);
-      return by.length === 0 ? cd.defined : this.root.col(`(${cd.defined} AND NOT (${by.join(" OR ")}))`);
+      return and(this.root, cd.defined, not(this.root, or(this.root, by)));
     });
-    const anyDefined = cands.length === 0 ? "FALSE" : this.root.col(`(${cands.map((cd) => cd.defined).join(" OR ")})`);
+    const anyDefined = or(this.root, cands.map((cd) => cd.defined));
     let value: V | null = null;
-    for (let j = cands.length - 1; j >= 0; j--) value = value === null ? cands[j]!.value : choose(top, keep[j]!, cands[j]!.value, value);
-    const firstIdx = cands.length === 0 ? "-1" : this.root.col(`CASE ${keep.map((k, j) => `WHEN ${k} THEN ${j}`).join(" ")} ELSE -1 END`);
+    for (let j = cands.length - 1; j >= 0; j--) value = value === null ? cands[j]!.value : pick(top, keep[j]!, cands[j]!.value, value);
+    const firstIdx = this.firstKept(keep);
     // Conflict: the first kept candidate whose value differs from the chosen one.
     const conflicts: string[] = [];
     cands.forEach((cd, j) => {
-      if (j === 0) return;
-      const differs = `${keep[j]} AND ${firstIdx} < ${j} AND NOT ${equal(top, cd.value, value!)}`;
+      if (j === 0 || keep[j] === "FALSE" || (/^-?\d+$/.test(firstIdx) && Number(firstIdx) >= j)) return;
+      const earlier = /^-?\d+$/.test(firstIdx) ? "TRUE" : `${firstIdx} < ${j}`;
+      const differs = and(this.root, keep[j]!, earlier, `NOT ${equal(top, cd.value, value!)}`);
       conflicts.push(this.conflict(o, cands.map((x) => x.rule), firstIdx, cd, value!, differs));
     });
     const conflictErr = conflicts.length === 0 ? null : top.first(...conflicts);
@@ -203,11 +216,8 @@ class PolicySql implements Host {
     } else {
       fallback = { v: value ?? { k: "bool", x: "NULL" }, err: top.when("TRUE", "P0802", `geen regel bepaalt \`${o.name}\``) };
     }
-    const final = value === null ? fallback.v : choose(top, anyDefined, value, fallback.v);
-    const restErr = top.first(
-      conflictErr && this.root.col(`CASE WHEN ${anyDefined} THEN ${conflictErr} END`),
-      fallback.err && this.root.col(`CASE WHEN NOT ${anyDefined} THEN ${fallback.err} END`),
-    );
+    const final = value === null ? fallback.v : pick(top, anyDefined, value, fallback.v);
+    const restErr = top.first(top.onlyIf(anyDefined, conflictErr), top.onlyIf(not(this.root, anyDefined), fallback.err));
     if (this.options.trace) {
       const names = cands.map((cd) => {
         const r = this.policy.rules[cd.rule]!;
@@ -216,6 +226,20 @@ class PolicySql implements Host {
       this.traces.set(o.name, this.root.col(`CASE ${names.map((n, j) => `WHEN ${firstIdx} = ${j} THEN ${n}`).join(" ")} ELSE 'standaard' END`));
     }
     return { v: final, err: top.first(evalErr, restErr) };
+  }
+
+  /** The index of the first kept candidate, or -1: a literal where the first that may be kept always is. */
+  private firstKept(keep: string[]): string {
+    const whens: string[] = [];
+    for (let j = 0; j < keep.length; j++) {
+      if (keep[j] === "FALSE") continue;
+      if (keep[j] === "TRUE") {
+        if (whens.length === 0) return String(j);
+        return this.root.col(`CASE ${whens.join(" ")} ELSE ${j} END`);
+      }
+      whens.push(`WHEN ${keep[j]} THEN ${j}`);
+    }
+    return whens.length === 0 ? "-1" : this.root.col(`CASE ${whens.join(" ")} ELSE -1 END`);
   }
 
   private conflict(o: IR.Output, rules: number[], firstIdx: string, cd: { rule: number; value: V }, chosen: V, cond: string): string {
@@ -255,7 +279,7 @@ class PolicySql implements Host {
     }
     const outs = this.policy.outputs.map((o) => ({ o, v: this.ref("output", o.name) }));
     for (const { v } of outs) errs.push(v.err);
-    const fout = top.first(...errs) ?? "NULL";
+    const fout = top.firstFlat(...errs) ?? "NULL";
     const final: { alias: string; sql: string }[] = [];
     for (const p of this.options.passThrough ?? []) final.push({ alias: this.d.ident(p), sql: this.root.baseColumn(this.d.ident(p)) });
     for (const { o, v } of outs) {
@@ -267,4 +291,31 @@ class PolicySql implements Host {
     final.push({ alias: "fout", sql: fout });
     return this.root.render(final, "", true) + "\n";
   }
+}
+
+interface Selection {
+  /** The index of the clause that applies, or the tail (-1 or the `anders` clause); a literal without conditions. */
+  sel: string;
+  err: string | null;
+  /** Every value sel can take. */
+  possible: number[];
+}
+
+// Booleans that may be decided while the query is written: TRUE and FALSE fold.
+function and(f: Frame, ...xs: string[]): string {
+  if (xs.includes("FALSE")) return "FALSE";
+  const rest = xs.filter((x) => x !== "TRUE");
+  return rest.length === 0 ? "TRUE" : rest.length === 1 ? rest[0]! : f.col(`(${rest.join(" AND ")})`);
+}
+function or(f: Frame, xs: string[]): string {
+  if (xs.includes("TRUE")) return "TRUE";
+  const rest = xs.filter((x) => x !== "FALSE");
+  return rest.length === 0 ? "FALSE" : rest.length === 1 ? rest[0]! : f.col(`(${rest.join(" OR ")})`);
+}
+function not(f: Frame, x: string): string {
+  return x === "TRUE" ? "FALSE" : x === "FALSE" ? "TRUE" : f.col(`NOT ${x}`);
+}
+/** choose(), decided here when the condition is. */
+function pick(c: Ctx, cond: string, a: V, b: V): V {
+  return cond === "TRUE" ? a : cond === "FALSE" ? b : choose(c, cond, a, b);
 }

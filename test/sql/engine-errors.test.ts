@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
+import { DuckDBInstance } from "@duckdb/node-api";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "polis-engine-errors-"));
@@ -43,6 +44,35 @@ describe("polis run --engine duckdb: bad files and overflow", () => {
     }
   });
 
+  it("a .jsonl input's bad lines keep their row, in line order, in a .csv or .parquet output", async () => {
+    const input = write("met-fout.jsonl", '{"x": "2"}\n{"x": "twee"}\n{"x": "3"}\n');
+    const con = await (await DuckDBInstance.create(":memory:")).connect();
+    for (const ext of ["csv", "parquet"]) {
+      const out = path.join(dir, `met-fout.${ext}`);
+      const r = polis("run", policy, "--engine", "duckdb", "--input", input, "--output", out);
+      expect(r.status, ext).toBe(2);
+      const read = ext === "csv" ? `read_csv('${out}', header = true, all_varchar = true)` : `read_parquet('${out}')`;
+      const rows = (await con.runAndReadAll(`SELECT CAST(y AS VARCHAR) AS y, fout FROM ${read}`)).getRowObjectsJS();
+      expect(rows, ext).toEqual([
+        { y: "4", fout: null },
+        { y: null, fout: '{"code":"P0706","bericht":"`x` is geen geldig getal: \\"twee\\"","veld":"x"}' },
+        { y: "9", fout: null },
+      ]);
+    }
+    con.closeSync();
+  });
+
+  it("an aantal output keeps every digit in a Parquet output (DECIMAL(38, 0), not a DOUBLE)", async () => {
+    const telling = write("telling.polis", 'polis telling "Telling"\ninvoer\n  n: aantal\nuitvoer\n  m: aantal\nregel r (artikel 1):\n  m n + 1\n');
+    const out = path.join(dir, "telling.parquet");
+    const r = polis("run", telling, "--engine", "duckdb", "--input", write("telling.csv", "n\n18446744073709551615\n2\n"), "--output", out);
+    expect(r.status).toBe(0);
+    const con = await (await DuckDBInstance.create(":memory:")).connect();
+    const rows = (await con.runAndReadAll(`SELECT CAST(m AS VARCHAR) AS m FROM read_parquet('${out}')`)).getRowObjectsJS();
+    con.closeSync();
+    expect(rows).toEqual([{ m: "18446744073709551616" }, { m: "3" }]);
+  });
+
   it("a value past HUGEINT is an error in Dutch (exit 1), never a wrong number or an internal error", () => {
     // 10^25 squared is 10^50: exact in the JavaScript path, past DuckDB's 38 digits.
     const input = write("groot.csv", "x\n2\n10000000000000000000000000\n");
@@ -56,4 +86,29 @@ describe("polis run --engine duckdb: bad files and overflow", () => {
     for (const l of lines) expect(['{"y":"4"}', js.stdout.split("\n")[1]]).toContain(l.startsWith('{"fout"') ? js.stdout.split("\n")[1] : l);
     if (!lines.some((l) => l.startsWith('{"fout"'))) expect(r.stderr).toContain("HUGEINT");
   });
+
+  it("a duur from a Parquet struct is checked as polis run checks it: one unit, a whole number, not too large (never a wrong date)", async () => {
+    const durPolicy = write("duur.polis", 'polis d "Duur"\ninvoer\n  start: datum\n  wachttijd: duur\nuitvoer\n  eind: datum\nregel r (artikel 1):\n  eind start + wachttijd\n');
+    const values: [string, string][] = [
+      ["{'dagen': '1', 'maanden': '1'}", '{"dagen": 1, "maanden": 1}'],
+      ["{'dagen': '1.5', 'maanden': NULL}", '{"dagen": "1.5"}'],
+      ["{'dagen': NULL, 'maanden': NULL}", "{}"],
+      ["{'dagen': 'x', 'maanden': NULL}", '{"dagen": "x"}'],
+      ["{'dagen': NULL, 'maanden': '3'}", '{"maanden": "3"}'],
+      ["{'dagen': '-2', 'maanden': NULL}", '{"dagen": "-2"}'],
+      ["{'dagen': '99999999999999999999', 'maanden': NULL}", '{"dagen": "99999999999999999999"}'],
+      ["{'dagen': '2.0', 'maanden': NULL}", '{"dagen": "2.0"}'],
+    ];
+    const con = await (await DuckDBInstance.create(":memory:")).connect();
+    const parquet = path.join(dir, "duur.parquet");
+    const rows = values.map(([v]) => `SELECT DATE '2012-01-31' AS start, CAST(${v} AS STRUCT(dagen VARCHAR, maanden VARCHAR)) AS wachttijd`);
+    await con.run(`COPY (${rows.join(" UNION ALL ")}) TO '${parquet}' (FORMAT PARQUET)`);
+    const sql = polis("run", durPolicy, "--engine", "duckdb", "--input", parquet);
+    const js = polis("run", durPolicy, "--input", write("duur.jsonl", values.map(([, j]) => `{"start": "2012-01-31", "wachttijd": ${j}}`).join("\n") + "\n"));
+    expect(sql.stderr).not.toMatch(/interne fout/);
+    const lines = (out: string) => out.trim().split("\n").map((l) => JSON.stringify(JSON.parse(l), (k, v) => (k === "lijn" ? undefined : v)));
+    expect(lines(sql.stdout)).toEqual(lines(js.stdout));
+    expect(lines(sql.stdout).filter((l) => l.includes('"fout"'))).toHaveLength(5);
+  });
 });
+
