@@ -300,6 +300,14 @@ export const MESSAGES = {
     (p) => `geen rij van de tabel \`${p.name}\` geldt voor ${p.example}`,
     () => "bij `uniek` geldt precies één rij: voeg een rij toe, of een standaardrij `| anders || … |`",
   ),
+  /**
+   * A `uniek` table on begrippen or on inputs a voorwaarde reads: an overlap (`what`: "een overlap: de rijen 1 en 2 gelden allebei")
+   * or gap ("een gat: geen rij geldt") of the column domains that the solver could not confirm or rule out for a valid case.
+   */
+  P0531: warning<{ name: string; what: string; example: string; reason: string }>(
+    (p) => `de tabel \`${p.name}\` heeft mogelijk ${p.what}, ${p.example}; niet nagegaan of dat een geldig geval is (${p.reason})`,
+    () => "de kolommen zijn begrippen of worden door een voorwaarde beperkt; bij `uniek` geldt precies één rij: controleer of zo'n geval kan voorkomen",
+  ),
   /** A row of an `eerste` table (or the `anders` row) that the rows before it cover: it never applies. earlier: "de rijen 1, 2". */
   P0530: warning<{ name: string; row: number; article: string; earlier: string }>(
     (p) => `rij ${p.row} van de tabel \`${p.name}\` (${p.article}) geldt nooit: ${p.earlier} dekken al elk geval waarvoor ze zou gelden`,

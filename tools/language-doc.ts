@@ -83,6 +83,7 @@ const EXTRA: { code: Code; policy: string; case?: Record<string, unknown>; show?
 
 /** Codes that an example cannot show, with why. */
 const NO_EXAMPLE: Partial<Record<Code, string>> = {
+  P0531: "reported by `polis check` only where the solver cannot decide whether an overlap or gap of a `uniek` table on begrippen (or on inputs a voorwaarde reads) is a valid case: z3 off (`POLIS_PROOFS=0`), not loadable, or out of time; with z3 the same table gives P0520/P0521 with the solver's case, or nothing",
   P0514: "found by the solver, which runs asynchronously while this reference is generated synchronously; the section Bewijzen shows one",
   P0512: "found by the solver, which runs asynchronously while this reference is generated synchronously; the section Bewijzen shows one, and P0511 the same conflict found by sampling",
   P0104: "not reported by this version of Polis (a text not closed on its line is P0202); the code stays reserved",

@@ -23,6 +23,8 @@ interface Column {
   name: string;
   type: IR.Type;
   domain: Domain;
+  /** An input: its domain is exactly its valid values (a begrip's may hold values it never takes). */
+  plain: boolean;
 }
 
 /** Decorate the IR rule of table `t` and prove a `uniek` table complete and unambiguous. */
@@ -68,17 +70,24 @@ export function checkTable(cx: CheckContext, t: A.TableDecl, rule: IR.Rule, poli
   const example = (w: Witness[]) => w.map((v, i) => `${cols[i]!.name} ${showWitness(v, cols[i]!.type)}`).join(", ");
   const domains = cols.map((c) => c.domain);
   if (!uniek) return unreachableRows(cx, t, domains, rows, rowNumbers);
+  // Exact on the column domains; a domain is exactly the valid values only for a plain input no voorwaarde reads.
+  const exact = cols.every((c) => c.plain) && !conditionsRead(policy, new Set(cols.map((c) => c.name)));
+  const unconfirmed: NonNullable<IR.TableInfo["unconfirmed"]> = { span: t.span, overlaps: [], gaps: [] };
   for (const o of findOverlaps({ domains, rows })) {
-    const second = t.rows[rowNumbers[o.second]! - 1]!;
-    report(cx, "P0520", second.span, { name: t.name, first: rowNumbers[o.first]!, second: rowNumbers[o.second]!, example: example(o.witness) }, {
-      related: [{ span: t.rows[rowNumbers[o.first]! - 1]!.span, message: `rij ${rowNumbers[o.first]!}` }],
-    });
+    const [first, second] = [rowNumbers[o.first]!, rowNumbers[o.second]!];
+    const [firstSpan, span] = [t.rows[first - 1]!.span, t.rows[second - 1]!.span];
+    if (!exact) unconfirmed.overlaps.push({ first, second, example: example(o.witness), span, firstSpan });
+    else report(cx, "P0520", span, { name: t.name, first, second, example: example(o.witness) }, { related: [{ span: firstSpan, message: `rij ${first}` }] });
   }
   const gaps = findGaps({ domains, rows });
   const fallback = t.rows.findIndex((r) => r.isDefault);
-  if (fallback < 0) {
+  if (fallback < 0 && !exact) unconfirmed.gaps.push(...gaps.map(example));
+  else if (fallback < 0) {
     for (const gap of gaps) report(cx, "P0521", t.span, { name: t.name, example: example(gap) });
-  } else if (gaps.length === 0) {
+  }
+  // The solver decides these for valid cases (compiler/proofs/tables.ts, in `polis check`).
+  if (unconfirmed.overlaps.length + unconfirmed.gaps.length > 0) rule.table.unconfirmed = unconfirmed;
+  if (fallback >= 0 && gaps.length === 0) {
     // The other rows cover every case: the `anders` row never applies.
     report(cx, "P0530", t.rows[fallback]!.span, unreachable(t, fallback, []));
   }
@@ -132,13 +141,14 @@ function column(cx: CheckContext, c: { name: string; span: A.TableDecl["span"] }
   const type = input?.type ?? policy.begrippen.find((b) => b.name === c.name)?.type;
   if (!type) return undefined;
   const restriction = input?.desc.restriction;
+  const plain = input !== undefined;
   const asRat = (v: unknown): Rat => (typeof v === "number" ? ratInt(v) : (v as Rat));
   switch (type.k) {
     case "janee":
-      return { name: c.name, type, domain: { kind: "enum", values: ["ja", "nee"] } };
+      return { name: c.name, type, plain, domain: { kind: "enum", values: ["ja", "nee"] } };
     case "soort": {
       const allowed = restriction?.oneOf ? type.values.filter((v) => restriction.oneOf!.includes(v)) : type.values;
-      return { name: c.name, type, domain: { kind: "enum", values: allowed } };
+      return { name: c.name, type, plain, domain: { kind: "enum", values: allowed } };
     }
     case "bedrag":
     case "getal":
@@ -151,12 +161,24 @@ function column(cx: CheckContext, c: { name: string; span: A.TableDecl["span"] }
       const min = restriction?.min !== undefined ? asRat(restriction.min) : type.k === "aantal" ? ratInt(0) : undefined;
       const max = restriction?.max !== undefined ? asRat(restriction.max) : undefined;
       const points = restriction?.oneOf?.map(asRat);
-      return { name: c.name, type, domain: { kind: "ordered", ...(min ? { min } : {}), ...(max ? { max } : {}), ...(step ? { step } : {}), ...(points ? { points } : {}) } };
+      return { name: c.name, type, plain, domain: { kind: "ordered", ...(min ? { min } : {}), ...(max ? { max } : {}), ...(step ? { step } : {}), ...(points ? { points } : {}) } };
     }
     default:
       report(cx, "P0522", c.span, { name: c.name, detail: `van type ${type.k}` });
       return undefined;
   }
+}
+
+/** Does some voorwaarde read one of these inputs? */
+function conditionsRead(policy: IR.Policy, names: ReadonlySet<string>): boolean {
+  const reads = (e: unknown, depth: number): boolean => {
+    if (depth > 200 || e === null || typeof e !== "object") return false;
+    if (Array.isArray(e)) return e.some((v) => reads(v, depth + 1));
+    const node = e as { e?: string; ref?: string; name?: string };
+    if (node.e === "ref" && node.ref === "input" && names.has(node.name!)) return true;
+    return Object.entries(node).some(([k, v]) => k !== "type" && k !== "span" && reads(v, depth + 1));
+  };
+  return policy.conditions.some((c) => reads(c.expr, 0));
 }
 
 const KIND: Record<string, string> = { parameter: "een parameter", functie: "een functie", output: "een uitvoer", soortValue: "een soortwaarde" };

@@ -127,6 +127,17 @@ export interface TableInfo {
   outputs: string[];
   /** Per row, as written: its condition cells (empty for the default row) and output cells. */
   rows: { cells: string[]; values: string[]; isDefault: boolean; articles: string[] }[];
+  /**
+   * A `uniek` table whose columns are begrippen or read by a voorwaarde: the
+   * overlaps and gaps the column domains allow, which the solver must confirm
+   * for a valid case (compiler/proofs/tables.ts) before they are errors.
+   * Row numbers are 1-based; `example` is the domain split's case.
+   */
+  unconfirmed?: {
+    span: Span;
+    overlaps: { first: number; second: number; example: string; span: Span; firstSpan: Span }[];
+    gaps: string[];
+  };
 }
 
 export interface FunctionDef {

@@ -9,7 +9,8 @@
 // In: a lowered IR policy and its module. Out: per-output status and
 // warnings P0512 (conflict), P0513 (no value), plus the sampled P0511 for
 // outputs that fell back; and the month-end warnings of proofs/dates.ts
-// (P0514 clamping, P0515 `d + 1 jaar + 1 maand`).
+// (P0514 clamping, P0515 `d + 1 jaar + 1 maand`); and the overlaps and gaps
+// of `uniek` tables that only the solver can tell valid (proofs/tables.ts).
 
 import type { Diagnostic } from "../../runtime/diagnostic.js";
 import { PolisError } from "../../runtime/diagnostic.js";
@@ -22,8 +23,9 @@ import { voorbeeldText } from "./voorbeeld.js";
 import { NotEncodable, type B } from "./encode.js";
 import { Session } from "./session.js";
 import { ambiguousMonthSums, clampingWarnings } from "./dates.js";
-import { solver, type Z3 } from "./z3.js";
+import { solver, solverFailure, type Z3 } from "./z3.js";
 import { LIST_BOUND } from "./lists.js";
+import { proveTables } from "./tables.js";
 
 /** How one output was judged. */
 export interface OutputProof {
@@ -219,6 +221,9 @@ export async function proveCheck(
       outputs.push({ output: o.name, status: "getest", cases: SAMPLED_CASES, reason: why });
     }
   }
+  // Table overlaps and gaps the column domains allow: errors only for a valid case (proofs/tables.ts).
+  const why = !z && solverFailure() ? `${reason}: ${solverFailure()}` : reason;
+  diagnostics.push(...(await proveTables(session, policy, module, why)));
   diagnostics.push(...ambiguousMonthSums(policy, options.source));
   if (session) {
     try {
