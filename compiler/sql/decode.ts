@@ -8,7 +8,8 @@
 import type * as IR from "../ir/ir.js";
 import type { Rat } from "../../runtime/rational.js";
 import { NESTED } from "./dialect.js";
-import { InlineFrame, type Frame } from "./frame.js";
+import type { Frame } from "./frame.js";
+import { LocalFrame, bind } from "./scope.js";
 import { Ctx, constant, equal, period } from "./expr.js";
 import type { V } from "./value.js";
 import { typeNoun } from "../../runtime/case-describe.js";
@@ -317,12 +318,15 @@ function listError(c: Ctx, raw: string, json: boolean, t: IR.Type & { k: "lijst"
     const mark = `§${k}§`;
     const v = `ev${k}`;
     const i = `ei${k}`;
-    const inline = c.with(new InlineFrame(c.f.names), c.where, c.locals);
+    // Each intermediate of the element's checks is named once (scope.ts) and
+    // bound inside the lambda, instead of written out at every use.
+    const inline = c.with(new LocalFrame(c.f.names), c.where, c.locals);
     const elem = `${path}[${mark}]`;
     const isNull = json ? `(${v} IS NULL OR ${v} = 'null'::jsonb)` : `${v} IS NULL`;
     const nullErr = inline.when(isNull, "P0705", `\`${elem}\` moet ${typeNoun(typeDescOf(t.elem))} zijn, maar is null`, elem);
-    const e = inline.first(nullErr, inline.onlyIf(`NOT ${isNull}`, validate(inline, v, json, t.elem, elem)));
-    if (e === null) return null;
+    const checked = inline.first(nullErr, inline.onlyIf(`NOT ${isNull}`, validate(inline, v, json, t.elem, elem)));
+    if (checked === null) return null;
+    const e = bind(c.f.names, c.d, checked);
     const d = c.d;
     if (d.name === "postgres") {
       return c.f.col(

@@ -110,7 +110,9 @@ export class Ctx {
       else pieces.push(this.d.jsonEscape(p.sql));
     }
     pieces.push(this.d.str(field === undefined ? `"}` : `","veld":${JSON.stringify(field)}}`));
-    return this.f.when(cond, bind(this.f.names, this.d, this.d.concat(pieces)));
+    // In a LocalFrame (a list element's checks, decode.ts) the caller binds the whole expression once.
+    const message = this.d.concat(pieces);
+    return this.f.when(cond, this.f instanceof LocalFrame ? message : bind(this.f.names, this.d, message));
   }
 
   /** Guard: an error in `guard` replaces the error of `inner` only when `cond` holds. */
