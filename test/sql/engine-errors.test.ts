@@ -110,5 +110,13 @@ describe("polis run --engine duckdb: bad files and overflow", () => {
     expect(lines(sql.stdout)).toEqual(lines(js.stdout));
     expect(lines(sql.stdout).filter((l) => l.includes('"fout"'))).toHaveLength(5);
   });
+
+  it("a leeftijd_op before the birth date gives polis run's P0805 text, with both dates", () => {
+    const p = write("p0805.polis", 'polis p0805 "x"\ninvoer\n  geboortedatum: datum\n  peildatum: datum\nuitvoer\n  leeftijd: aantal\nregel r (artikel 1):\n  leeftijd leeftijd_op(geboortedatum, peildatum)\n');
+    const input = write("p0805.jsonl", '{"geboortedatum":"2013-12-21","peildatum":"2012-01-01"}\n{"geboortedatum":"2000-02-29","peildatum":"2012-02-28"}\n');
+    const sql = polis("run", p, "--engine", "duckdb", "--input", input);
+    expect(sql.stdout).toBe(polis("run", p, "--input", input).stdout);
+    expect(sql.stdout).toContain("de geboortedatum 21 december 2013 ligt na 1 januari 2012");
+  });
 });
 
