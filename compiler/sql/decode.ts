@@ -15,7 +15,8 @@ import type { V } from "./value.js";
 import { typeNoun } from "../../runtime/case-describe.js";
 import { typeDescOf } from "../ir/ir.js";
 
-const NUMBER = "-?[0-9]+(\\.[0-9]+)?";
+// As runtime/case-decode.ts: no leading zeros (`007`), no exponent, digits on both sides of the point.
+const NUMBER = "-?(0|[1-9][0-9]*)(\\.[0-9]+)?";
 
 /** Magnitude bounds of DuckDB's integer column types. */
 const INT_BOUNDS: Record<string, bigint | undefined> = {

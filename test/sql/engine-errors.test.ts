@@ -118,5 +118,14 @@ describe("polis run --engine duckdb: bad files and overflow", () => {
     expect(sql.stdout).toBe(polis("run", p, "--input", input).stdout);
     expect(sql.stdout).toContain("de geboortedatum 21 december 2013 ligt na 1 januari 2012");
   });
+
+  it("a number with leading zeros in a .csv cell is refused as polis run refuses it (never decided as 7)", () => {
+    const p = write("nul.polis", 'polis c "x"\ninvoer\n  n: aantal\nuitvoer\n  y: aantal\nregel r (artikel 1):\n  y n\n');
+    const sql = polis("run", p, "--engine", "duckdb", "--input", write("nul.csv", "n\n007\n-0\n10\n"));
+    const js = polis("run", p, "--input", write("nul.jsonl", '{"n":"007"}\n{"n":"-0"}\n{"n":"10"}\n'));
+    const lines = (out: string) => out.trim().split("\n").map((l) => JSON.stringify(JSON.parse(l), (k, v) => (k === "lijn" ? undefined : v)));
+    expect(lines(sql.stdout)).toEqual(lines(js.stdout));
+    expect(sql.stdout).toContain('"code":"P0706"');
+  });
 });
 

@@ -2,7 +2,7 @@ SELECT CASE WHEN q__22 IS NULL THEN concat(CASE WHEN q__23 < 0 THEN '-' ELSE '' 
   q__22 AS fout
 FROM (WITH s1 AS (SELECT q__1, CAST(q__1 AS STRING) AS q__2
 FROM (SELECT `leeftijd` AS q__1 FROM claims) AS s0),
-s2 AS (SELECT q__1, q__2, (q__2 RLIKE '^(-?[0-9]+(\.[0-9]+)?)$') AS q__3, strpos(q__2, '.') AS q__4
+s2 AS (SELECT q__1, q__2, (q__2 RLIKE '^(-?(0|[1-9][0-9]*)(\.[0-9]+)?)$') AS q__3, strpos(q__2, '.') AS q__4
 FROM s1),
 s3 AS (SELECT q__1, q__2, q__3, q__4, CASE WHEN q__4 > 0 THEN substr(q__2, q__4 + 1) ELSE '' END AS q__6, CASE WHEN q__3 THEN CAST(CASE WHEN q__4 > 0 THEN substr(q__2, 1, q__4 - 1) ELSE q__2 END AS DECIMAL(38, 0)) END AS q__7, CASE WHEN NOT q__3 THEN concat('{"code":"P0706","bericht":"', '`leeftijd` is geen geldig getal: ', replace(replace(replace(q__2, '\\', '\\\\'), '"', '\\"'), char(10), '\\n'), '","veld":"leeftijd"}') END AS q__9
 FROM s2),
