@@ -8,7 +8,7 @@
 import type * as IR from "../ir/ir.js";
 import type { Rat } from "../../runtime/rational.js";
 import { NESTED } from "./dialect.js";
-import type { Frame } from "./frame.js";
+import { InlineFrame, type Frame } from "./frame.js";
 import { LocalFrame, bind } from "./scope.js";
 import { Ctx, constant, equal, period } from "./expr.js";
 import type { V } from "./value.js";
@@ -303,6 +303,11 @@ function recordError(c: Ctx, raw: string, json: boolean, t: IR.Type & { k: "reco
   return c.first(...errs);
 }
 
+/** A type that is or holds a list (in a field, at any depth). */
+function containsList(t: IR.Type): boolean {
+  return t.k === "lijst" || (t.k === "record" && t.fields.some((f) => containsList(f.type)));
+}
+
 /** Nesting depth of list checks: each level has its own lambda variables and index mark. */
 let depth = 0;
 
@@ -320,14 +325,17 @@ function listError(c: Ctx, raw: string, json: boolean, t: IR.Type & { k: "lijst"
     const v = `ev${k}`;
     const i = `ei${k}`;
     // Each intermediate of the element's checks is named once (scope.ts) and
-    // bound inside the lambda, instead of written out at every use.
-    const inline = c.with(new LocalFrame(c.f.names), c.where, c.locals);
+    // bound inside the lambda, instead of written out at every use. Not for
+    // elements that hold lists themselves: bind() does not nest, so those are
+    // written inline.
+    const named = !containsList(t.elem);
+    const inline = c.with(named ? new LocalFrame(c.f.names) : new InlineFrame(c.f.names), c.where, c.locals);
     const elem = `${path}[${mark}]`;
     const isNull = json ? `(${v} IS NULL OR ${v} = 'null'::jsonb)` : `${v} IS NULL`;
     const nullErr = inline.when(isNull, "P0705", `\`${elem}\` moet ${typeNoun(typeDescOf(t.elem))} zijn, maar is null`, elem);
     const checked = inline.first(nullErr, inline.onlyIf(`NOT ${isNull}`, validate(inline, v, json, t.elem, elem)));
     if (checked === null) return null;
-    const e = bind(c.f.names, c.d, checked);
+    const e = named ? bind(c.f.names, c.d, checked) : checked;
     const d = c.d;
     if (d.name === "postgres") {
       return c.f.col(

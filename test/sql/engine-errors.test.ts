@@ -127,5 +127,13 @@ describe("polis run --engine duckdb: bad files and overflow", () => {
     expect(lines(sql.stdout)).toEqual(lines(js.stdout));
     expect(sql.stdout).toContain('"code":"P0706"');
   });
+
+  it("a list of records that hold lists is checked and decided element by element, as polis run does", () => {
+    const p = write("nest.polis", 'polis nest "x"\n\ngegevens Regel:\n  bedrag: bedrag vanaf 0\n\ngegevens Nota:\n  regels: lijst van Regel\n\ninvoer\n  notas: lijst van Nota\n\nuitvoer\n  totaal: bedrag\n\nregel r (artikel 1):\n  totaal som van (som van g.bedrag voor g in n.regels) voor n in notas\n');
+    const input = write("nest.jsonl", '{"notas":[{"regels":[{"bedrag":"1.50"},{"bedrag":"2"}]},{"regels":[]}]}\n{"notas":[{"regels":[{"bedrag":"-1"}]}]}\n');
+    const sql = polis("run", p, "--engine", "duckdb", "--input", input);
+    expect(sql.stderr).not.toMatch(/interne fout/);
+    expect(sql.stdout).toBe(polis("run", p, "--input", input).stdout);
+  });
 });
 
