@@ -221,7 +221,7 @@ export function validate(c: Ctx, raw: string, json: boolean, t: IR.Type, path: s
       break;
     case "soort":
       // Equalities, not `NOT IN (…)`: DuckDB plans an IN list of six or more values as a hash join.
-      typeErr = c.whenDyn(`NOT (${t.values.map((v) => `${text} = ${c.d.str(v)}`).join(" OR ") || "FALSE"})`, "P0709", [`\`${path}\` heeft de onbekende waarde "`, shown, `" voor soort \`${t.name}\``], path);
+      typeErr = c.whenDyn(c.f.not(`(${t.values.map((v) => `${text} = ${c.d.str(v)}`).join(" OR ") || "FALSE"})`), "P0709", [`\`${path}\` heeft de onbekende waarde "`, shown, `" voor soort \`${t.name}\``], path);
       break;
     default:
       typeErr = null;
@@ -361,7 +361,7 @@ function restrictionError(c: Ctx, v: V, t: IR.Type, path: string, restriction: N
     const cmp = (a: V, b: V, op: string) => (a.k === "num" && b.k === "num" ? c.a.cmp(a.x, b.x, op) : `(${(a as { x: string }).x} ${op} ${(b as { x: string }).x})`);
     if (restriction.min !== undefined) conds.push(cmp(v, constant(c, restriction.min as Rat, t), "<"));
     if (restriction.max !== undefined) conds.push(cmp(v, constant(c, restriction.max as Rat, t), ">"));
-    if (restriction.oneOf) conds.push(`NOT (${restriction.oneOf.map((o) => equal(c, v, constant(c, o as IR.Value, t))).join(" OR ") || "FALSE"})`);
+    if (restriction.oneOf) conds.push(c.f.not(`(${restriction.oneOf.map((o) => equal(c, v, constant(c, o as IR.Value, t))).join(" OR ") || "FALSE"})`));
     if (conds.length > 0) {
       restrictionErr = c.whenDyn(`(${conds.join(" OR ")})`, "P0708", [`\`${path}\` is `, { sql: c.msg.dutch(v, t.k) }, `, maar moet voldoen aan \`${restriction.text}\``], path);
     }
