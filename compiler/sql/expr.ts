@@ -10,7 +10,8 @@
 import type * as IR from "../ir/ir.js";
 import type { Rat } from "../../runtime/rational.js";
 import type { Duration, Period } from "../../runtime/calendar.js";
-import { Arith, END_DAY, FIRST_DAY, bmax, lcm, type Num } from "./num.js";
+import { Arith, END_DAY, FIRST_DAY, bmax, lcm, type Num, type Overflow } from "./num.js";
+import { wording } from "../../runtime/messages.js";
 import type { Dialect } from "./dialect.js";
 import type { Frame } from "./frame.js";
 import { LocalFrame, bind } from "./scope.js";
@@ -44,7 +45,7 @@ export class Ctx {
   }
   /** Formatting for error messages: evaluated only for the row that has the error (its parts are bound by whenDyn). */
   get msg(): Formats {
-    return new Formats(this.host.d, new Arith(this.host.d, new LocalFrame(this.f.names)));
+    return new Formats(this.host.d, new Arith(this.host.d, new LocalFrame(this.f.names)), true);
   }
   with(f: Frame, where: string, locals: ReadonlyMap<string, Val>): Ctx {
     return new Ctx(this.host, f, where, locals);
@@ -113,6 +114,20 @@ export class Ctx {
     // In a LocalFrame (a list element's checks, decode.ts) the caller binds the whole expression once.
     const message = this.d.concat(pieces);
     return this.f.when(cond, this.f instanceof LocalFrame ? message : bind(this.f.names, this.d, message));
+  }
+
+  /** P0903 for the first of the operations that overflowed (Arith.ov), in order. */
+  overflow(ov: readonly Overflow[]): string | null {
+    const errs: string[] = [];
+    for (let i = 0; i < ov.length; ) {
+      // Consecutive checks of one kind of operation share one message.
+      let j = i;
+      while (j < ov.length && ov[j]!.op === ov[i]!.op) j++;
+      const cond = ov.slice(i, j).map((o) => o.cond).join(" OR ");
+      errs.push(this.when(cond, "P0903", wording("P0903", { what: `de uitkomst van een ${ov[i]!.op}`, where: this.where }).message));
+      i = j;
+    }
+    return this.first(...errs);
   }
 
   /** Guard: an error in `guard` replaces the error of `inner` only when `cond` holds. */
@@ -212,7 +227,19 @@ export function choose(c: Ctx, cond: string, a: V, b: V): V {
   }
 }
 
+/**
+ * x as SQL. An operation of x whose value may not fit the engine's integers
+ * (num.ts Arith.col) becomes the row's P0903 after x's own errors, in the
+ * place x is evaluated: guarded by `indien`, `en` and `of` as any error.
+ */
 export function compile(c: Ctx, x: IR.Expr): Val {
+  const mark = c.a.ov.length;
+  const r = compileNode(c, x);
+  if (c.a.ov.length === mark) return r;
+  return { v: r.v, err: c.first(r.err, c.overflow(c.a.ov.splice(mark))) };
+}
+
+function compileNode(c: Ctx, x: IR.Expr): Val {
   switch (x.e) {
     case "const":
       return { v: constant(c, x.value, x.type), err: null };

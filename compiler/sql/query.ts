@@ -13,6 +13,7 @@ import { Ctx, UnsupportedInSql, choose, compile, equal, num, type Host } from ".
 import { decodeRaw, decodeTyped, validate } from "./decode.js";
 import { describeWhere, type V, type Val } from "./value.js";
 import { encodeOutput } from "./encode.js";
+import { wording } from "../../runtime/messages.js";
 import { dutchOf, jsonOf, mapList, toVals } from "./lists.js";
 
 export interface SqlOptions {
@@ -279,11 +280,20 @@ class PolicySql implements Host {
     }
     const outs = this.policy.outputs.map((o) => ({ o, v: this.ref("output", o.name) }));
     for (const { v } of outs) errs.push(v.err);
+    // An output whose value or text does not fit the engine's integers (num.ts Arith.ov): P0903 naming it.
+    const encs = outs.map(({ o, v }) => {
+      const mark = top.a.ov.length;
+      const enc = v.v.k === "list" || v.v.k === "rec" ? jsonOf(top, v.v, o.type) : encodeOutput(top, v.v, o.type);
+      const ov = top.a.ov.splice(mark);
+      if (ov.length > 0) errs.push(top.when(ov.map((x) => x.cond).join(" OR "), "P0903", wording("P0903", { what: `de waarde van uitvoer \`${o.name}\`` }).message));
+      return enc;
+    });
+    if (top.a.ov.length > 0) errs.push(top.overflow(top.a.ov.splice(0)));
     const fout = top.firstFlat(...errs) ?? "NULL";
     const final: { alias: string; sql: string }[] = [];
     for (const p of this.options.passThrough ?? []) final.push({ alias: this.d.ident(p), sql: this.root.baseColumn(this.d.ident(p)) });
-    for (const { o, v } of outs) {
-      const enc = v.v.k === "list" || v.v.k === "rec" ? jsonOf(top, v.v, o.type) : encodeOutput(top, v.v, o.type);
+    for (const [j, { o }] of outs.entries()) {
+      const enc = encs[j]!;
       final.push({ alias: this.d.ident(o.name), sql: `CASE WHEN ${fout} IS NULL THEN ${enc} END` });
       const t = this.traces.get(o.name);
       if (t) final.push({ alias: this.d.ident(`${o.name}__regel`), sql: `CASE WHEN ${fout} IS NULL THEN ${t} END` });
