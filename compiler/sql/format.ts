@@ -5,6 +5,8 @@
 
 import { bmul, type Arith, type Num } from "./num.js";
 import type { Dialect } from "./dialect.js";
+import { InlineFrame } from "./frame.js";
+import { LocalFrame } from "./scope.js";
 import type { V } from "./value.js";
 
 const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
@@ -80,17 +82,33 @@ export class Formats {
     // With a finite decimal form d divides 10^k and rem · (10^k / d) is exact.
     const f = this.a.f;
     // A finite form past 38 decimals is beyond the 10^k tested: refused, never rounded to 10 decimals.
-    if ((x.db === undefined || x.db > 10n ** 38n) && this.d.name !== "spark") this.a.ov.push({ cond: `${x.d} > ${this.d.lit(10n ** 38n)}`, op: "afronding" });
+    if ((x.db === undefined || x.db > 10n ** 38n) && this.d.name !== "spark" && this.a.tracking > 0) this.a.ov.push({ cond: `${x.d} > ${this.d.lit(10n ** 38n)}`, op: "afronding" });
     const pow = f.col(`CAST(rpad('1', CAST(${k} + 1 AS INTEGER), '0') AS ${this.d.int})`);
-    const an = f.col(`abs(${this.d.wide(x.n)})`);
-    const rem = `(${an} % ${x.d})`;
-    const part = `CASE WHEN ${pow} % ${x.d} = 0 THEN ${rem} * ${this.d.idiv(pow, x.d)} ELSE ${this.d.idiv(`2 * ${rem} * ${pow} + ${x.d}`, `2 * ${this.d.wide(x.d)}`)} END`;
-    const q = this.a.col(`CASE WHEN ${x.n} < 0 THEN -1 ELSE 1 END * (${this.d.idiv(an, x.d)} * ${pow} + ${part})`, bmul(x.vb, 10n ** 38n), "afronding");
+    // Inline frames (list lambdas) and messages write each part out at every use: the short form there.
+    const short = this.message || this.a.f instanceof InlineFrame || this.a.f instanceof LocalFrame || this.a.tracking === 0;
+    const q = this.a.col(short ? this.roundedShort(x, pow) : this.rounded(x, pow), bmul(x.vb, 10n ** 38n), "afronding");
     const int = this.d.digits(this.d.idiv(`abs(${q})`, pow));
     const frac = `rtrim(lpad(${this.d.digits(`abs(${q}) % ${pow}`)}, CAST(${k} AS INTEGER), '0'), '0')`;
     const fr = f.col(`CASE WHEN ${k} = 0 THEN '' ELSE ${frac} END`);
     const sign = `CASE WHEN ${q} < 0 THEN '-' ELSE '' END`;
     return f.col(this.d.concat([sign, int, `CASE WHEN ${fr} = '' THEN '' ELSE '.' END`, fr]));
+  }
+
+  /** round(x · pow), half away from zero, as |x| = whole + rem / d. */
+  private rounded(x: Num, pow: string): string {
+    const an = this.a.f.col(`abs(${this.d.wide(x.n)})`);
+    const rem = this.a.f.col(`${an} % ${x.d}`);
+    const part = `CASE WHEN ${pow} % ${x.d} = 0 THEN ${rem} * ${this.d.idiv(pow, x.d)} ELSE ${this.d.idiv(`2 * ${rem} * ${pow} + ${x.d}`, `2 * ${this.d.wide(x.d)}`)} END`;
+    return `CASE WHEN ${x.n} < 0 THEN -1 ELSE 1 END * (${this.d.idiv(an, x.d)} * ${pow} + ${part})`;
+  }
+
+  /**
+   * round(x · pow) as one short expression, for messages (whose parts are
+   * written out at every use): overflows where n · pow does, and then the
+   * message names the value as too large (safe()).
+   */
+  private roundedShort(x: Num, pow: string): string {
+    return `CASE WHEN ${x.n} < 0 THEN -1 ELSE 1 END * ${this.d.idiv(`2 * abs(${this.d.wide(x.n)} * ${pow}) + ${x.d}`, `2 * ${x.d}`)}`;
   }
 
   private decimalK(x: Num, k: number): string {

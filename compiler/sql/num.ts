@@ -81,6 +81,13 @@ export interface Overflow {
 export class Arith {
   /** Overflow checks not yet part of an error (compile() in expr.ts takes them). */
   readonly ov: Overflow[] = [];
+  /**
+   * > 0 while someone takes the checks (compile(), the outputs in query.ts,
+   * a message's safe()): only then is an operation guarded. Elsewhere (list
+   * lambdas written by lists.ts) an overflow stops the query: never a wrong
+   * number.
+   */
+  tracking = 0;
 
   constructor(
     readonly d: Dialect,
@@ -95,7 +102,7 @@ export class Arith {
    */
   col(x: string, bound: bigint | undefined, op: string): string {
     const g = this.d.guard;
-    if (bound !== undefined || g === undefined) return this.f.col(x);
+    if (bound !== undefined || g === undefined || this.tracking === 0) return this.f.col(x);
     const c = this.f.col(g(x));
     this.ov.push({ cond: `${c} IS NULL`, op });
     return c;
@@ -272,7 +279,7 @@ export class Arith {
     const ok = this.narrow(pa, pb);
     const test = `(${this.times(this.w(a.n, ok), b.d)} ${op} ${this.times(this.w(b.n, ok), a.d)})`;
     // A product that may overflow: a guarded column (NULL, and the row's P0903, where it does).
-    return (pa === undefined || pb === undefined) && this.d.guard ? this.col(test, undefined, "vergelijking") : test;
+    return (pa === undefined || pb === undefined) && this.d.guard && this.tracking > 0 ? this.col(test, undefined, "vergelijking") : test;
   }
 
   isInteger(a: Num): string {
@@ -292,7 +299,7 @@ export class Arith {
     const ok = this.narrow(bound);
     const m = `${this.w(a.n, ok)} * ${this.lit(s)}`;
     let q: string;
-    if (bound === undefined && this.d.guard) q = this.roundSplit(a, s, mode);
+    if (bound === undefined && this.d.guard && this.tracking > 0) q = this.roundSplit(a, s, mode);
     else if (mode === "floor") q = this.floorDiv(m, a.d);
     else if (mode === "ceil") q = `-(${this.floorDiv(`-(${m})`, a.d)})`;
     else q = `CASE WHEN ${a.n} < 0 THEN -1 ELSE 1 END * ${this.d.idiv(`2 * abs(${m}) + ${a.d}`, `2 * ${a.d}`)}`;

@@ -53,6 +53,8 @@ class PolicySql implements Host {
     const table = options.table;
     this.root = new Frame(this.names, /^[A-Za-z_][A-Za-z0-9_.]*$/.test(table) ? table : this.d.ident(table));
     this.top = new Ctx(this, this.root, "de beslissing", new Map());
+    // The outputs' rounding and text take their overflow checks (query()).
+    this.top.a.tracking = 1;
     this.outputsByName = new Map(policy.outputs.map((o) => [o.name, o]));
   }
 
@@ -280,16 +282,17 @@ class PolicySql implements Host {
     }
     const outs = this.policy.outputs.map((o) => ({ o, v: this.ref("output", o.name) }));
     for (const { v } of outs) errs.push(v.err);
-    // An output whose value or text does not fit the engine's integers (num.ts Arith.ov): P0903 naming it.
+    if (top.a.ov.length > 0) errs.push(top.overflow(top.a.ov.splice(0)));
+    const fout0 = top.firstFlat(...errs) ?? "NULL";
+    // An output whose text does not fit the engine's integers (num.ts Arith.ov): P0903 naming it, after every other error.
+    const encErrs: string[] = [];
     const encs = outs.map(({ o, v }) => {
-      const mark = top.a.ov.length;
       const enc = v.v.k === "list" || v.v.k === "rec" ? jsonOf(top, v.v, o.type) : encodeOutput(top, v.v, o.type);
-      const ov = top.a.ov.splice(mark);
-      if (ov.length > 0) errs.push(top.when(ov.map((x) => x.cond).join(" OR "), "P0903", wording("P0903", { what: `de waarde van uitvoer \`${o.name}\`` }).message));
+      const ov = top.a.ov.splice(0);
+      if (ov.length > 0) encErrs.push(top.when(ov.map((x) => x.cond).join(" OR "), "P0903", wording("P0903", { what: `de waarde van uitvoer \`${o.name}\`` }).message));
       return enc;
     });
-    if (top.a.ov.length > 0) errs.push(top.overflow(top.a.ov.splice(0)));
-    const fout = top.firstFlat(...errs) ?? "NULL";
+    const fout = encErrs.length === 0 ? fout0 : this.root.col(`COALESCE(${fout0}, ${top.first(...encErrs)})`);
     const final: { alias: string; sql: string }[] = [];
     for (const p of this.options.passThrough ?? []) final.push({ alias: this.d.ident(p), sql: this.root.baseColumn(this.d.ident(p)) });
     for (const [j, { o }] of outs.entries()) {
