@@ -53,8 +53,6 @@ class PolicySql implements Host {
     const table = options.table;
     this.root = new Frame(this.names, /^[A-Za-z_][A-Za-z0-9_.]*$/.test(table) ? table : this.d.ident(table));
     this.top = new Ctx(this, this.root, "de beslissing", new Map());
-    // The outputs' rounding and text take their overflow checks (query()).
-    this.top.a.tracking = 1;
     this.outputsByName = new Map(policy.outputs.map((o) => [o.name, o]));
   }
 
@@ -160,7 +158,14 @@ class PolicySql implements Host {
   private output(o: IR.Output): Val {
     const top = this.top;
     const fix = (v: Val): Val => {
-      if (o.type.k === "bedrag" && v.v.k === "num") return { v: { k: "num", x: top.a.round(v.v.x, 2, "half-away") }, err: v.err };
+      if (o.type.k === "bedrag" && v.v.k === "num") {
+        // Rounding to cents may overflow where the parts are unbounded: the candidate's P0903.
+        const mark = top.a.ov.length;
+        top.a.tracking++;
+        const x = top.a.round(v.v.x, 2, "half-away");
+        top.a.tracking--;
+        return { v: { k: "num", x }, err: top.a.ov.length === mark ? v.err : top.first(v.err, top.overflow(top.a.ov.splice(mark))) };
+      }
       // A lijst van bedrag output: every element rounded to cents once (LANGUAGE.md §6.2).
       if (o.type.k === "lijst" && o.type.elem.k === "bedrag" && v.v.k === "list") {
         const l = toVals(top, v.v);
@@ -282,13 +287,17 @@ class PolicySql implements Host {
     }
     const outs = this.policy.outputs.map((o) => ({ o, v: this.ref("output", o.name) }));
     for (const { v } of outs) errs.push(v.err);
-    if (top.a.ov.length > 0) errs.push(top.overflow(top.a.ov.splice(0)));
     const fout0 = top.firstFlat(...errs) ?? "NULL";
     // An output whose text does not fit the engine's integers (num.ts Arith.ov): P0903 naming it, after every other error.
     const encErrs: string[] = [];
+    // (A scalar's: a record or list output holds NULLs of its own, its text is not guarded.)
     const encs = outs.map(({ o, v }) => {
-      const enc = v.v.k === "list" || v.v.k === "rec" ? jsonOf(top, v.v, o.type) : encodeOutput(top, v.v, o.type);
-      const ov = top.a.ov.splice(0);
+      if (v.v.k === "list" || v.v.k === "rec") return jsonOf(top, v.v, o.type);
+      const mark = top.a.ov.length;
+      top.a.tracking++;
+      const enc = encodeOutput(top, v.v, o.type);
+      top.a.tracking--;
+      const ov = top.a.ov.splice(mark);
       if (ov.length > 0) encErrs.push(top.when(ov.map((x) => x.cond).join(" OR "), "P0903", wording("P0903", { what: `de waarde van uitvoer \`${o.name}\`` }).message));
       return enc;
     });
