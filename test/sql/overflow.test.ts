@@ -114,6 +114,23 @@ describe("an overflow is one row's error (DuckDB)", () => {
     expect(out[2]).toBe('{"y":"2.25"}');
   });
 
+  it("a sum over a list past 38 digits is the row's P0903, a list whose sum fits is exact", () => {
+    const p = write(
+      "som.polis",
+      'polis s "x"\n\ngegevens Regel:\n  k: getal\n\ninvoer\n  regels: lijst van Regel\n\nuitvoer\n  totaal: getal\n\nregel r (artikel 1):\n  totaal som van g.k * g.k voor g in regels\n',
+    );
+    const cases = write("som.jsonl", '{"regels":[{"k":"10000000000000000000"},{"k":"10000000000000000000"}]}\n{"regels":[{"k":"10000000000000000000"},{"k":"1"}]}\n{"regels":[{"k":"2"},{"k":"0.5"}]}\n');
+    const r = polis("run", p, "--engine", "duckdb", "--input", cases);
+    expect(r.stderr).not.toMatch(/interne fout|Out of Range/);
+    const j = lines(polis("run", p, "--input", cases).stdout);
+    expect(j[0]).toBe(`{"totaal":"2${"0".repeat(38)}"}`);
+    expect(lines(r.stdout)).toEqual([
+      '{"fout":{"code":"P0903","bericht":"de uitkomst van een optelling in regel `r` (artikel 1) heeft meer cijfers dan SQL exact kan rekenen (38)"}}',
+      j[1],
+      j[2],
+    ]);
+  });
+
   it("the Spark query turns an overflow's NULL into the row's P0903 (ANSI mode off)", () => {
     const q = polis("sql", product, "--dialect", "spark");
     expect(q.status).toBe(0);
