@@ -493,6 +493,11 @@ export const MESSAGES = {
     (p) => `\`${p.field}\` heeft meer cijfers dan SQL exact kan rekenen (38): ${p.value}`,
     () => "beslis deze case met `polis run` (zonder --engine) of met --engine postgres",
   ),
+  /** An intermediate value or output of one row that does not fit the SQL engine's exact integers (DuckDB HUGEINT, Spark DECIMAL(38, 0)): per row, never a wrong number. */
+  P0903: error<{ what: string; where?: string }>(
+    (p) => `${p.what}${inWhere(p)} heeft meer cijfers dan SQL exact kan rekenen (38)`,
+    () => "beslis deze case met `polis run` (zonder --engine) of met --engine postgres",
+  ),
 } as const;
 
 function arrows(names: readonly string[]): string {
