@@ -97,7 +97,9 @@ export function decodeRaw(c: Ctx, raw: string, json: boolean, t: IR.Type): V {
       const tot = dateOf(c, c.f.col(n.scalarText(c.d.field(raw, "tot_en_met"), json))).day;
       const p = period(c, van, c.f.col(`${tot} + 1`));
       if (p.k !== "per") throw new Error("internal");
-      return { k: "per", s: c.f.col(`CASE WHEN ${raw} IS NULL THEN 0 ELSE ${p.s} END`), e: c.f.col(`CASE WHEN ${raw} IS NULL THEN 0 ELSE ${p.e} END`) };
+      // NULL (a JSON null too) is the empty period (LANGUAGE.md §10).
+      const none = json ? `(${raw} IS NULL OR jsonb_typeof(${raw}) = 'null')` : `${raw} IS NULL`;
+      return { k: "per", s: c.f.col(`CASE WHEN ${none} THEN 0 ELSE ${p.s} END`), e: c.f.col(`CASE WHEN ${none} THEN 0 ELSE ${p.e} END`) };
     }
     case "duur": {
       const j = durationJson(c, raw, json);
@@ -181,13 +183,7 @@ export function validate(c: Ctx, raw: string, json: boolean, t: IR.Type, path: s
     const r = restriction ? restrictionError(c, typed.v, t, path, restriction) : null;
     return c.first(missing, c.onlyIf(`${raw} IS NOT NULL`, c.first(typeErr, r)));
   }
-  if (t.k === "periode") {
-    const van = dateOf(c, f.col(n.scalarText(c.d.field(raw, "van"), json)));
-    const tot = dateOf(c, f.col(n.scalarText(c.d.field(raw, "tot_en_met"), json)));
-    const bad = c.when(`${raw} IS NOT NULL AND NOT (${van.valid} AND ${tot.valid})`, "P0707", `\`${path}\` is geen geldige periode`, path);
-    const order = c.when(`${raw} IS NOT NULL AND ${van.valid} AND ${tot.valid} AND ${tot.day} < ${van.day}`, "P0713", `\`${path}\` is geen geldige periode: \`tot_en_met\` ligt voor \`van\``, path);
-    return c.first(bad, order);
-  }
+  if (t.k === "periode") return c.onlyIf(`${raw} IS NOT NULL`, periodError(c, raw, json, t, path));
   if (t.k === "lijst" || t.k === "record") {
     const inner = t.k === "lijst" ? listError(c, raw, json, t, path) : recordError(c, raw, json, t, path);
     return c.first(missing, c.onlyIf(`${raw} IS NOT NULL`, inner));
@@ -197,6 +193,7 @@ export function validate(c: Ctx, raw: string, json: boolean, t: IR.Type, path: s
   const num = f.col(c.d.matches(text, NUMBER));
   const shown = { sql: text };
   const given = { sql: givenText(c, raw, json, text) };
+  const asText = { sql: quoted(c, text) };
   let typeErr: string | null;
   switch (t.k) {
     case "bedrag": case "getal": case "aantal": case "percentage": {
@@ -212,14 +209,14 @@ export function validate(c: Ctx, raw: string, json: boolean, t: IR.Type, path: s
       break;
     }
     case "datum":
-      typeErr = c.whenDyn(`NOT ${dateOf(c, text).valid}`, "P0707", [`\`${path}\` is geen geldige datum: "`, shown, `"`], path);
+      typeErr = c.whenDyn(`NOT ${dateOf(c, text).valid}`, "P0707", [`\`${path}\` is geen geldige datum: `, asText], path);
       break;
     case "janee":
-      typeErr = c.whenDyn(`${text} NOT IN ('true', 'false')`, "P0705", [`\`${path}\` moet ja of nee (true of false) zijn, maar is `, shown], path);
+      typeErr = c.whenDyn(`${text} NOT IN ('true', 'false')`, "P0705", [`\`${path}\` moet ${typeNoun(typeDescOf(t))} zijn, maar is `, { sql: described(c, raw, json, text) }], path);
       break;
     case "soort":
       // Equalities, not `NOT IN (…)`: DuckDB plans an IN list of six or more values as a hash join.
-      typeErr = c.whenDyn(`NOT (${t.values.map((v) => `${text} = ${c.d.str(v)}`).join(" OR ") || "FALSE"})`, "P0709", [`\`${path}\` heeft de onbekende waarde "`, shown, `" voor soort \`${t.name}\``], path);
+      typeErr = c.whenDyn(`NOT (${t.values.map((v) => `${text} = ${c.d.str(v)}`).join(" OR ") || "FALSE"})`, "P0709", [`\`${path}\` heeft de onbekende waarde `, asText, ` voor soort \`${t.name}\``], path);
       break;
     default:
       typeErr = null;
@@ -234,6 +231,42 @@ export function validate(c: Ctx, raw: string, json: boolean, t: IR.Type, path: s
   }
   const restrictionErr = restriction ? restrictionError(c, decodeText(c, text, t), t, path, restriction) : null;
   return c.first(missing, c.onlyIf(`${raw} IS NOT NULL`, c.first(typeErr, restrictionErr && c.onlyIf(`${typeErr ?? "NULL"} IS NULL`, restrictionErr))));
+}
+
+/**
+ * The first error of a periode, as runtime/case-decode.ts readPeriod: an
+ * object (P0705) with no other keys (P0713) and both keys (P0713), each a
+ * date (P0705, P0707 at `veld.van`), `tot_en_met` not before `van` (P0713,
+ * both dates named). A struct column has its two keys by its type; a jsonb
+ * value is checked key by key.
+ */
+function periodError(c: Ctx, raw: string, json: boolean, t: IR.Type, path: string): string | null {
+  const n = NESTED[c.d.name];
+  const f = c.f;
+  const keys = ["van", "tot_en_met"] as const;
+  const per = `\`${path}\` is geen geldige periode: `;
+  const shape: (string | null)[] = [];
+  const object = json ? `jsonb_typeof(${raw}) = 'object'` : "TRUE";
+  if (json) {
+    shape.push(c.whenDyn(`jsonb_typeof(${raw}) NOT IN ('object', 'null')`, "P0705", [`\`${path}\` moet ${typeNoun(typeDescOf(t))} zijn, maar is `, { sql: described(c, raw, json, n.scalarText(raw, json)) }], path));
+    const unknown = f.col(`CASE WHEN ${object} THEN (SELECT k FROM jsonb_object_keys(${raw}) AS ks(k) WHERE k NOT IN ('van', 'tot_en_met') LIMIT 1) END`);
+    shape.push(c.whenDyn(`${unknown} IS NOT NULL`, "P0713", [`${per}onbekende sleutel `, { sql: quoted(c, unknown) }], path));
+    for (const k of keys) shape.push(c.when(`${object} AND NOT (${raw} ? '${k}')`, "P0713", `${per}\`${k}\` ontbreekt`, path));
+  }
+  const dates = keys.map((k) => {
+    const value = json ? f.col(`(${raw} -> '${k}')`) : f.col(c.d.field(raw, k));
+    const text = f.col(n.scalarText(value, json));
+    const date = dateOf(c, text);
+    const notText = json ? `jsonb_typeof(${value}) <> 'string'` : `${value} IS NULL`;
+    const what = json ? described(c, value, json, text) : "'null'";
+    const type = c.whenDyn(notText, "P0705", [`\`${path}.${k}\` moet een datum zijn, maar is `, { sql: what }], `${path}.${k}`);
+    const invalid = c.whenDyn(`NOT ${date.valid}`, "P0707", [`\`${path}.${k}\` is geen geldige datum: `, { sql: quoted(c, text) }], `${path}.${k}`);
+    return { date, err: c.first(type, c.onlyIf(`NOT (${notText})`, invalid)) };
+  });
+  const [van, tot] = [dates[0]!.date, dates[1]!.date];
+  const order = c.whenDyn(`${van.valid} AND ${tot.valid} AND ${tot.day} < ${van.day}`, "P0713", [`${per}\`tot_en_met\` (`, { sql: c.msg.iso(tot.day) }, ") ligt voor `van` (", { sql: c.msg.iso(van.day) }, ")"], path);
+  const valued = c.first(dates[0]!.err, dates[1]!.err, order);
+  return json ? c.first(...shape, c.onlyIf(object, valued)) : valued;
 }
 
 /** A duur's JSON text without its NULL fields (a Parquet struct has a field for every unit). */
@@ -276,18 +309,56 @@ function durationError(c: Ctx, raw: string, json: boolean, t: IR.Type, path: str
   return c.first(notObject, c.onlyIf(`${j} LIKE '{%'`, c.first(count, c.onlyIf(`${keys} = 1`, c.first(unknown, ...perUnit)))));
 }
 
+/** runtime/case-describe.ts `shorten`: at most 40 characters, then "…". */
+function shortened(c: Ctx, text: string): string {
+  return `CASE WHEN length(${text}) > 40 THEN ${c.d.concat([`substr(${text}, 1, 40)`, c.d.str("…")])} ELSE ${text} END`;
+}
+
 /**
- * A number as the JavaScript path shows it in a message: a string (a text
- * column, a JSON string) in quotes, a number as it is. Spark: as it is.
+ * A text as runtime/case-describe.ts `quote` shows it: JSON.stringify of
+ * the shortened text (`"a\\"b"`, control characters escaped; DuckDB and Spark
+ * write the hex digits of a rare control character such as U+001F in upper
+ * case, JSON.stringify in lower case). Message-only: a local column,
+ * evaluated only for the row that has the error.
+ */
+function quoted(c: Ctx, text: string): string {
+  const d = c.d;
+  const short = shortened(c, text);
+  const json =
+    d.name === "postgres"
+      ? `CAST(to_jsonb(CAST(${short} AS TEXT)) AS TEXT)`
+      : d.name === "duckdb"
+        ? `CAST(to_json(${short}) AS VARCHAR)`
+        : `regexp_extract(to_json(named_struct('v', ${short})), ${d.str('^\\{"v":(.*)\\}$')}, 1)`;
+  return new LocalFrame(c.f.names).col(json);
+}
+
+/** Whether a value is a text (a text column, a CSV cell, a JSON string). */
+function isText(c: Ctx, raw: string, json: boolean): string {
+  if (c.d.name === "postgres") return json ? `jsonb_typeof(${raw}) = 'string'` : `pg_typeof(${raw}) IN ('text'::regtype, 'character varying'::regtype)`;
+  return c.d.name === "duckdb" ? `typeof(${raw}) = 'VARCHAR'` : `typeof(${raw}) = 'string'`;
+}
+
+/**
+ * A number as the JavaScript path shows it in a message (runtime/case-describe.ts
+ * `show`): a string (a text column, a CSV cell, a JSON string) quoted, a number
+ * as it is; both shortened.
  */
 function givenText(c: Ctx, raw: string, json: boolean, text: string): string {
-  const quoted = `'"' || ${text} || '"'`;
-  if (c.d.name === "duckdb") return `CASE WHEN typeof(${raw}) = 'VARCHAR' THEN ${quoted} ELSE ${text} END`;
-  if (c.d.name === "postgres") {
-    const isString = json ? `jsonb_typeof(${raw}) = 'string'` : `pg_typeof(${raw}) IN ('text'::regtype, 'character varying'::regtype)`;
-    return `CASE WHEN ${isString} THEN ${quoted} ELSE ${text} END`;
+  return `CASE WHEN ${isText(c, raw, json)} THEN ${quoted(c, text)} ELSE ${shortened(c, text)} END`;
+}
+
+/** What was given, in a few words, as runtime/case-describe.ts `describe`: `de tekst "ja"`, `het getal 1`, `een lijst`. */
+function described(c: Ctx, raw: string, json: boolean, text: string): string {
+  const d = c.d;
+  const asText = d.concat(["'de tekst '", quoted(c, text)]);
+  const asNumber = d.concat(["'het getal '", shortened(c, text)]);
+  if (d.name === "postgres") {
+    if (!json) return `CASE WHEN ${isText(c, raw, json)} THEN ${asText} ELSE ${asNumber} END`;
+    return `CASE jsonb_typeof(${raw}) WHEN 'string' THEN ${asText} WHEN 'number' THEN ${asNumber} WHEN 'object' THEN 'een object' WHEN 'array' THEN 'een lijst' WHEN 'null' THEN 'null' ELSE ${text} END`;
   }
-  return text;
+  const ty = d.name === "duckdb" ? `typeof(${raw})` : `upper(typeof(${raw}))`;
+  return `CASE WHEN ${isText(c, raw, json)} THEN ${asText} WHEN ${ty} LIKE 'STRUCT%' THEN 'een object' WHEN ${ty} LIKE '%[]' OR ${ty} LIKE 'ARRAY%' THEN 'een lijst' ELSE ${asNumber} END`;
 }
 
 /**

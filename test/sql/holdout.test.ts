@@ -35,7 +35,7 @@ import { sqlOf } from "../../cli/sql.js";
 import type { Policy, Type } from "../../compiler/ir/ir.js";
 import { columnType } from "../../compiler/sql/columns.js";
 import { LONG, runs } from "../budget.js";
-import { startPostgres, type PgServer } from "./pg-server.js";
+import { connectPostgres, type PgConnection } from "./pg-server.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const DIR = path.join(ROOT, "test/sql/holdout");
@@ -223,19 +223,14 @@ describe(`hold-out policies in DuckDB equal the JavaScript path (${CASES} genera
 });
 
 describe(`hold-out policies in PostgreSQL equal the JavaScript path (${PG_CASES} cases each)`, () => {
-  let server: PgServer | null = null;
+  let pgc: PgConnection | null = null;
   let client: pg.Client;
   beforeAll(async () => {
-    const s = await startPostgres();
-    if ("missing" in s) throw new Error(s.missing);
-    server = s;
-    client = new pg.Client({ connectionString: s.url });
-    await client.connect();
-    await client.query("SET jit = off");
+    pgc = await connectPostgres();
+    client = pgc.client;
   }, 240_000);
   afterAll(async () => {
-    await client?.end();
-    server?.stop();
+    await pgc?.close();
   });
 
   for (const file of files) {

@@ -22,7 +22,7 @@ import { sqlOf } from "../../cli/sql.js";
 import { LONG, runs } from "../budget.js";
 import { typeDescOf, type Policy } from "../../compiler/ir/ir.js";
 import { columnType } from "../../compiler/sql/columns.js";
-import { startPostgres, type PgServer } from "./pg-server.js";
+import { connectPostgres, type PgConnection } from "./pg-server.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const CASES = Number(process.env.POLIS_SQL_PG_CASES ?? runs(300, 10_000));
@@ -33,23 +33,16 @@ const casesFor = (rel: string) => (process.env.POLIS_SQL_PG_CASES || LONG ? CASE
 const PG_REFUSED: Record<string, string> = {};
 const files = [...polisFilesIn(path.join(ROOT, "test/spec")), ...polisFilesIn(path.join(ROOT, "policies")), ...polisFilesIn(path.join(ROOT, "test/sql/programs"))];
 
-let server: PgServer | null = null;
+let pgc: PgConnection | null = null;
 let client: pg.Client;
 
 beforeAll(async () => {
-  const s = await startPostgres();
-  if ("missing" in s) throw new Error(s.missing);
-  server = s;
-  // pg returns NUMERIC and BIGINT as strings: no number passes through a JS float.
-  client = new pg.Client({ connectionString: s.url });
-  await client.connect();
-  // One large expression tree per query: JIT compiling it costs seconds to minutes (cli/engine-postgres.ts).
-  await client.query("SET jit = off");
+  pgc = await connectPostgres();
+  client = pgc.client;
 }, 240_000);
 
 afterAll(async () => {
-  await client?.end();
-  server?.stop();
+  await pgc?.close();
 });
 
 function jsLine(module: ReturnType<typeof load>, text: string): string {

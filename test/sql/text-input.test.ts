@@ -1,0 +1,145 @@
+// Bad input read from a table (issue 17: "the same P07xx error and field as
+// the JavaScript path, per row"): a .csv cell and a PostgreSQL TEXT column are
+// texts, so the SQL path must say exactly what `polis run` says for the same
+// text given as a JSON string (code, bericht, veld): quoted and shortened as
+// runtime/case-describe.ts shows it, `de tekst "ja"` for a janee. A `periode`
+// from a Parquet struct or a PostgreSQL jsonb column is checked key by key as
+// runtime/case-decode.ts readPeriod checks it. The expected lines come from
+// the JavaScript evaluator on the same values, never from fixed texts.
+
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DuckDBInstance } from "@duckdb/node-api";
+import type pg from "pg";
+import { compile } from "../../compiler/pipeline.js";
+import { load } from "../../compiler/emit/load.js";
+import type { LoweredPolicy as Policy } from "../../compiler/ir/ir.js";
+import { PolisError } from "../../runtime/diagnostic.js";
+import { jsonLine, runEngine } from "../../cli/engine.js";
+import { sqlOf } from "../../cli/sql.js";
+import { connectPostgres, type PgConnection } from "./pg-server.js";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "polis-text-input-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const SCALARS = compile(
+  'polis t "x"\nsoort kleur: rood, groen\ninvoer\n  b: bedrag\n  g: getal\n  a: aantal\n  p: percentage\n  d: datum\n  j: janee\n  t: tekst\n  s: kleur\nuitvoer\n  y: aantal\nregel r (artikel 1):\n  y a\n',
+  "t.polis",
+).policy!;
+const GOOD: Record<string, string> = { b: "1.50", g: "2", a: "3", p: "4", d: "2012-01-01", j: "true", t: "x", s: "rood" };
+/**
+ * Texts a table may hold where a number, date, janee or soort is expected.
+ * Control characters are escaped as JSON.stringify escapes them; one known
+ * difference stays out of this list: DuckDB writes the hex digits of U+000B,
+ * U+000E, U+000F and U+001A–U+001F in upper case (`\u001F`, polis run `\u001f`).
+ */
+const TEXTS = [
+  "abc", "ja", "nee", "True", "false", "1", "-1", "1.5", "1.555", "007", "-0", "00", "1e3", "+5", ".5", "5.", "NaN", "Infinity",
+  " 12", "12 ", "1,5", "1.000,50", "-0.5", "x".repeat(50), "é".repeat(45), "2012-02-30", "2012-2-3", "2012-02-03", "0000-01-01",
+  'a"b', "a\\b", "\t1", "a\u0001b\u0002c\u0010", "x\ry", "groen", "Rood", "12.50", " ",
+];
+const COLUMNS = SCALARS.inputs.map((i) => i.name);
+/** A row per (column, text): that column holds the text, the others a good value. */
+const ROWS: Record<string, string>[] = COLUMNS.flatMap((c) => TEXTS.map((t) => ({ ...GOOD, [c]: t })));
+/** The same row as polis run reads it: every value a JSON string, a janee's true and false as JSON booleans. */
+const caseOf = (row: Record<string, string>) =>
+  JSON.stringify(Object.fromEntries(Object.entries(row).map(([k, v]) => [k, k === "j" && (v === "true" || v === "false") ? v === "true" : v])));
+
+function jsLines(policy: Policy, cases: string[]): string[] {
+  const module = load(policy);
+  return cases.map((text) => {
+    try {
+      return JSON.stringify(module.evaluateJson(text));
+    } catch (e) {
+      if (!(e instanceof PolisError)) throw e;
+      const d = e.diagnostic;
+      return JSON.stringify({ fout: { code: d.code, bericht: d.message, ...(d.field !== undefined ? { veld: d.field } : {}) } });
+    }
+  });
+}
+
+function differences(texts: string[], expected: string[], actual: string[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < Math.max(expected.length, actual.length); i++) {
+    if (expected[i] !== actual[i]) out.push(`${texts[i]}\n  js:  ${expected[i]}\n  sql: ${actual[i]}`);
+  }
+  return out.join("\n");
+}
+
+async function duckdbLines(policy: Policy, input: string): Promise<string[]> {
+  const out = path.join(dir, `out-${path.basename(input)}.jsonl`);
+  await runEngine(policy, "t.polis", { engine: "duckdb", input, output: out });
+  return fs.readFileSync(out, "utf8").split("\n").filter((l) => l !== "");
+}
+
+const csvCell = (s: string) => (/[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** PERIODS: [Parquet STRUCT(van VARCHAR, tot_en_met VARCHAR) or NULL, the same value as JSON]. */
+const PERIODS: [string, string][] = [
+  ["{'van': '2012-03-01', 'tot_en_met': '2012-02-01'}", '{"van": "2012-03-01", "tot_en_met": "2012-02-01"}'],
+  ["{'van': '2012-01-01', 'tot_en_met': '2012-01-31'}", '{"van": "2012-01-01", "tot_en_met": "2012-01-31"}'],
+  ["{'van': '2012-02-30', 'tot_en_met': '2012-03-01'}", '{"van": "2012-02-30", "tot_en_met": "2012-03-01"}'],
+  ["{'van': '2012-01-01', 'tot_en_met': 'morgen'}", '{"van": "2012-01-01", "tot_en_met": "morgen"}'],
+  ["{'van': NULL, 'tot_en_met': '2012-03-01'}", '{"van": null, "tot_en_met": "2012-03-01"}'],
+  ["{'van': '2012-01-01', 'tot_en_met': NULL}", '{"van": "2012-01-01", "tot_en_met": null}'],
+  ["NULL", "null"],
+];
+/** Only as jsonb (a struct always has both keys): missing and unknown keys, a text, a number. */
+const JSONB_PERIODS = ['{"van": "2012-01-01"}', '{"tot_en_met": "2012-01-01"}', '{"van": "2012-01-01", "tot_en_met": "2012-01-02", "extra": 1}', '"2012-01-01"', "5", '{"van": 20120101, "tot_en_met": "2012-01-02"}', "[]"];
+const PERIOD = compile('polis pe "x"\ninvoer\n  p: periode\nuitvoer\n  n: aantal\nregel r (artikel 1):\n  n aantal_dagen(p)\n', "pe.polis").policy!;
+
+describe("bad input from a table gets polis run's message for the same text", () => {
+  it("a .csv cell (DuckDB)", async () => {
+    const csv = path.join(dir, "t.csv");
+    fs.writeFileSync(csv, [COLUMNS.join(","), ...ROWS.map((r) => COLUMNS.map((c) => csvCell(r[c]!)).join(","))].join("\n") + "\n");
+    const expected = jsLines(SCALARS, ROWS.map(caseOf));
+    expect(differences(ROWS.map(caseOf), expected, await duckdbLines(SCALARS, csv))).toBe("");
+    // The check can fail: the texts give errors of every kind.
+    for (const code of ["P0705", "P0706", "P0707", "P0709", "P0710", "P0711"]) expect(expected.join("\n")).toContain(`"code":"${code}"`);
+  });
+
+  it("a periode from a Parquet struct (DuckDB)", async () => {
+    const parquet = path.join(dir, "pe.parquet");
+    const con = await (await DuckDBInstance.create(":memory:")).connect();
+    const rows = PERIODS.map(([v], i) => `SELECT ${i} AS i, CAST(${v} AS STRUCT(van VARCHAR, tot_en_met VARCHAR)) AS p`);
+    await con.run(`COPY (SELECT p FROM (${rows.join(" UNION ALL ")}) ORDER BY i) TO '${parquet}' (FORMAT PARQUET)`);
+    const cases = PERIODS.map(([, j]) => `{"p": ${j}}`);
+    expect(differences(cases, jsLines(PERIOD, cases), await duckdbLines(PERIOD, parquet))).toBe("");
+  });
+});
+
+describe("bad input from a PostgreSQL table gets polis run's message for the same text", () => {
+  let pgc: PgConnection | null = null;
+  let client: pg.Client;
+  beforeAll(async () => {
+    pgc = await connectPostgres();
+    client = pgc.client;
+  }, 240_000);
+  afterAll(async () => {
+    await pgc?.close();
+  });
+
+  async function pgLines(policy: Policy, spec: string, rows: Record<string, unknown>[]): Promise<string[]> {
+    await client.query(`DROP TABLE IF EXISTS cases; CREATE TABLE cases (__n bigint, ${spec})`);
+    await client.query(`INSERT INTO cases SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(__n bigint, ${spec})`, [JSON.stringify(rows.map((r, n) => ({ __n: n, ...r })))]);
+    const q = sqlOf(policy, "t.polis", { dialect: "postgres", table: "cases", passThrough: ["__n"] });
+    if (typeof q !== "string") throw new Error(q.error);
+    const r = await client.query(`${q} ORDER BY 1`);
+    return (r.rows as Record<string, unknown>[]).map((row) => jsonLine(policy, row).text);
+  }
+
+  it("TEXT columns", async () => {
+    // PostgreSQL text cannot hold U+0000; every other text is as in the .csv.
+    const actual = await pgLines(SCALARS, COLUMNS.map((c) => `"${c}" text`).join(", "), ROWS);
+    expect(differences(ROWS.map(caseOf), jsLines(SCALARS, ROWS.map(caseOf)), actual)).toBe("");
+  });
+
+  it("a periode in a jsonb column", async () => {
+    const values = [...PERIODS.map(([, j]) => j), ...JSONB_PERIODS];
+    const actual = await pgLines(PERIOD, `p jsonb`, values.map((j) => ({ p: JSON.parse(j) })));
+    const cases = values.map((j) => `{"p": ${j}}`);
+    expect(differences(cases, jsLines(PERIOD, cases), actual)).toBe("");
+  });
+});
