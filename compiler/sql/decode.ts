@@ -291,13 +291,18 @@ function durationError(c: Ctx, raw: string, json: boolean, t: IR.Type, path: str
   const unquoted = c.f.col(`CASE WHEN ${value} LIKE '"%' THEN substr(${value}, 2, length(${value}) - 2) ELSE ${value} END`);
   const keys = c.f.col(`length(${j}) - length(replace(${j}, '":', '_'))`);
   const duur = `\`${path}\` is geen geldige duur: `;
-  const notObject = c.whenDyn(`${j} NOT LIKE '{%'`, "P0705", [`\`${path}\` moet ${typeNoun(typeDescOf(t))} zijn, maar is `, { sql: j }], path);
+  const notObject = c.whenDyn(`${j} NOT LIKE '{%'`, "P0705", [`\`${path}\` moet ${typeNoun(typeDescOf(t))} zijn, maar is `, { sql: described(c, raw, json, n.scalarText(raw, json)) }], path);
   const count = c.whenDyn(`${keys} <> 1`, "P0712", [`${duur}precies één eenheid verwacht, maar er zijn er `, { sql: `CAST(${keys} AS ${c.d.name === "spark" ? "STRING" : "TEXT"})` }], path);
   const unknown = c.whenDyn(`${key} NOT IN ('dagen', 'weken', 'maanden', 'jaren')`, "P0712", [`${duur}onbekende eenheid "`, { sql: key }, `"`], path);
   const perUnit = (["dagen", "weken", "maanden", "jaren"] as const).map((u) => {
     const factor = u === "weken" ? 7 : u === "jaren" ? 12 : 1;
     const isNumber = c.d.matches(unquoted, NUMBER);
-    const notNumber = c.whenDyn(`NOT ${isNumber}`, "P0706", [`\`${path}.${u}\` is geen geldig getal: `, { sql: value }], `${path}.${u}`);
+    // readNumber: a JSON string or number that is no number is P0706, any other value P0705.
+    const other = `CASE WHEN ${value} LIKE '{%' THEN 'een object' WHEN ${value} LIKE '[%' THEN 'een lijst' ELSE ${value} END`;
+    const notNumber = c.first(
+      c.whenDyn(`(${value} IN ('true', 'false', 'null') OR ${value} LIKE '{%' OR ${value} LIKE '[%')`, "P0705", [`\`${path}.${u}\` moet een aantal zijn, maar is `, { sql: other }], `${path}.${u}`),
+      c.whenDyn(`NOT ${isNumber}`, "P0706", [`\`${path}.${u}\` is geen geldig getal: `, { sql: value }], `${path}.${u}`),
+    );
     const whole = c.f.col(n.extract(unquoted, "^-?([0-9]+)"));
     const fraction = c.whenDyn(`${isNumber} AND ${c.d.matches(unquoted, "-?[0-9]+\\.[0-9]*[1-9][0-9]*")}`, "P0712", [`${duur}het aantal ${u} moet geheel zijn, maar is `, { sql: value }], path);
     const tooLarge = c.whenDyn(

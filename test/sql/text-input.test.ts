@@ -88,6 +88,9 @@ const PERIODS: [string, string][] = [
 ];
 /** Only as jsonb (a struct always has both keys): missing and unknown keys, a text, a number. */
 const JSONB_PERIODS = ['{"van": "2012-01-01"}', '{"tot_en_met": "2012-01-01"}', '{"van": "2012-01-01", "tot_en_met": "2012-01-02", "extra": 1}', '"2012-01-01"', "5", '{"van": 20120101, "tot_en_met": "2012-01-02"}', "[]"];
+/** A duur in a jsonb column: one known unit with a whole count, or P0705/P0706/P0712 as readDuration. */
+const DURATIONS = ['{"dagen": 1, "maanden": 1}', '{"dagen": 1.5}', "{}", '{"dagen": "x"}', '{"weken": 2}', '{"jaren": "1"}', '{"dag": 1}', '"5"', "5", '{"dagen": true}', '{"maanden": -3}', '{"dagen": 99999999999999999999}', "[]"];
+const DURATION = compile('polis d "x"\ninvoer\n  start: datum\n  wachttijd: duur\nuitvoer\n  eind: datum\nregel r (artikel 1):\n  eind start + wachttijd\n', "d.polis").policy!;
 const PERIOD = compile('polis pe "x"\ninvoer\n  p: periode\nuitvoer\n  n: aantal\nregel r (artikel 1):\n  n aantal_dagen(p)\n', "pe.polis").policy!;
 
 describe("bad input from a table gets polis run's message for the same text", () => {
@@ -121,9 +124,10 @@ describe("bad input from a PostgreSQL table gets polis run's message for the sam
     await pgc?.close();
   });
 
-  async function pgLines(policy: Policy, spec: string, rows: Record<string, unknown>[]): Promise<string[]> {
+  /** rows: JSON texts of objects (a number keeps its digits: no JSON.parse on the way). */
+  async function pgLines(policy: Policy, spec: string, rows: string[]): Promise<string[]> {
     await client.query(`DROP TABLE IF EXISTS cases; CREATE TABLE cases (__n bigint, ${spec})`);
-    await client.query(`INSERT INTO cases SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(__n bigint, ${spec})`, [JSON.stringify(rows.map((r, n) => ({ __n: n, ...r })))]);
+    await client.query(`INSERT INTO cases SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(__n bigint, ${spec})`, [`[${rows.map((r, n) => `{"__n": ${n}, ${r.slice(1)}`).join(",")}]`]);
     const q = sqlOf(policy, "t.polis", { dialect: "postgres", table: "cases", passThrough: ["__n"] });
     if (typeof q !== "string") throw new Error(q.error);
     const r = await client.query(`${q} ORDER BY 1`);
@@ -132,13 +136,19 @@ describe("bad input from a PostgreSQL table gets polis run's message for the sam
 
   it("TEXT columns", async () => {
     // PostgreSQL text cannot hold U+0000; every other text is as in the .csv.
-    const actual = await pgLines(SCALARS, COLUMNS.map((c) => `"${c}" text`).join(", "), ROWS);
+    const actual = await pgLines(SCALARS, COLUMNS.map((c) => `"${c}" text`).join(", "), ROWS.map((r) => JSON.stringify(r)));
     expect(differences(ROWS.map(caseOf), jsLines(SCALARS, ROWS.map(caseOf)), actual)).toBe("");
+  });
+
+  it("a duur in a jsonb column", async () => {
+    const actual = await pgLines(DURATION, `start date, wachttijd jsonb`, DURATIONS.map((j) => `{"start": "2012-01-31", "wachttijd": ${j}}`));
+    const cases = DURATIONS.map((j) => `{"start": "2012-01-31", "wachttijd": ${j}}`);
+    expect(differences(cases, jsLines(DURATION, cases), actual)).toBe("");
   });
 
   it("a periode in a jsonb column", async () => {
     const values = [...PERIODS.map(([, j]) => j), ...JSONB_PERIODS];
-    const actual = await pgLines(PERIOD, `p jsonb`, values.map((j) => ({ p: JSON.parse(j) })));
+    const actual = await pgLines(PERIOD, `p jsonb`, values.map((j) => `{"p": ${j}}`));
     const cases = values.map((j) => `{"p": ${j}}`);
     expect(differences(cases, jsLines(PERIOD, cases), actual)).toBe("");
   });
