@@ -223,6 +223,13 @@ export function validate(c: Ctx, raw: string, json: boolean, t: IR.Type, path: s
     default:
       typeErr = null;
   }
+  if (json) {
+    // A JSON value of another kind (runtime/case-decode.ts decodeValue): P0705 before the text is read.
+    // A janee may be the text "true" or "false", as in a text column (docs/sql.md: every scalar its case-file text).
+    const kinds = t.k === "janee" ? "'boolean', 'string'" : t.k === "bedrag" || t.k === "getal" || t.k === "aantal" || t.k === "percentage" ? "'string', 'number'" : "'string'";
+    const kindErr = c.whenDyn(`jsonb_typeof(${raw}) NOT IN (${kinds})`, "P0705", [`\`${path}\` moet ${typeNoun(typeDescOf(t))} zijn, maar is `, { sql: described(c, raw, json, text) }], path);
+    typeErr = c.first(kindErr, c.onlyIf(`jsonb_typeof(${raw}) IN (${kinds})`, typeErr));
+  }
   // A valid number whose digits the engine's exact integers cannot hold: an error for this row, never a NULL or a wrong number.
   if (typeErr !== null && (t.k === "bedrag" || t.k === "getal" || t.k === "aantal" || t.k === "percentage")) {
     const x = decodeText(c, text, t);
@@ -376,7 +383,11 @@ function recordError(c: Ctx, raw: string, json: boolean, t: IR.Type & { k: "reco
   const errs = t.fields.map((f) => {
     const field = c.f.col(c.d.field(raw, f.name));
     const e = validate(c, field, json, f.type, `${path}.${f.name}`, f.restriction);
-    return f.optional ? c.onlyIf(`${field} IS NOT NULL`, e) : e;
+    if (f.optional) return c.onlyIf(`${field} IS NOT NULL`, e);
+    // A JSON null is no value of any type but a periode (the empty one): P0705, as decodeField.
+    if (!json || f.type.k === "periode") return e;
+    const isNull = c.when(`jsonb_typeof(${raw} -> ${c.d.str(f.name)}) = 'null'`, "P0705", `\`${path}.${f.name}\` moet ${typeNoun(typeDescOf(f.type))} zijn, maar is null`, `${path}.${f.name}`);
+    return c.first(isNull, e);
   });
   return c.first(...errs);
 }

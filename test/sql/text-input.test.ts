@@ -91,6 +91,22 @@ const JSONB_PERIODS = ['{"van": "2012-01-01"}', '{"tot_en_met": "2012-01-01"}', 
 /** A duur in a jsonb column: one known unit with a whole count, or P0705/P0706/P0712 as readDuration. */
 const DURATIONS = ['{"dagen": 1, "maanden": 1}', '{"dagen": 1.5}', "{}", '{"dagen": "x"}', '{"weken": 2}', '{"jaren": "1"}', '{"dag": 1}', '"5"', "5", '{"dagen": true}', '{"maanden": -3}', '{"dagen": 99999999999999999999}', "[]"];
 const DURATION = compile('polis d "x"\ninvoer\n  start: datum\n  wachttijd: duur\nuitvoer\n  eind: datum\nregel r (artikel 1):\n  eind start + wachttijd\n', "d.polis").policy!;
+/**
+ * A list of records in a jsonb column, one field of the second element of
+ * another JSON kind (or null). Not here: a janee as the JSON text "true", which
+ * the SQL path takes as a text column's true (docs/sql.md: the columns hold
+ * every scalar as its case-file text) and polis run refuses.
+ */
+const ITEMS = compile(
+  'polis r "x"\nsoort kleur: rood, groen\ngegevens Item:\n  b: bedrag\n  a: aantal\n  d: datum\n  j: janee\n  t: tekst\n  s: kleur\ninvoer\n  items: lijst van Item\nuitvoer\n  n: aantal\nregel r (artikel 1):\n  n aantal i in items\n',
+  "r.polis",
+).policy!;
+const ITEM = '{"b": "1.50", "a": "3", "d": "2012-01-01", "j": true, "t": "x", "s": "rood"}';
+const KINDS: [string, string][] = [
+  ["b", "true"], ["b", "{}"], ["b", "[]"], ["b", "null"], ["b", "12.505"], ["a", "false"], ["a", "1.5"], ["a", '"1e3"'], ["d", "5"], ["d", "true"], ["d", '"x"'],
+  ["j", '"ja"'], ["j", "1"], ["j", "{}"], ["t", "5"], ["t", "true"], ["t", "[]"], ["s", "1"], ["s", '"blauw"'], ["t", '"ok"'],
+];
+const itemsOf = ([k, v]: [string, string]) => `{"items": [${ITEM}, ${ITEM.replace(new RegExp(`"${k}": [^,}]+`), `"${k}": ${v}`)}]}`;
 const PERIOD = compile('polis pe "x"\ninvoer\n  p: periode\nuitvoer\n  n: aantal\nregel r (artikel 1):\n  n aantal_dagen(p)\n', "pe.polis").policy!;
 
 describe("bad input from a table gets polis run's message for the same text", () => {
@@ -144,6 +160,13 @@ describe("bad input from a PostgreSQL table gets polis run's message for the sam
     const actual = await pgLines(DURATION, `start date, wachttijd jsonb`, DURATIONS.map((j) => `{"start": "2012-01-31", "wachttijd": ${j}}`));
     const cases = DURATIONS.map((j) => `{"start": "2012-01-31", "wachttijd": ${j}}`);
     expect(differences(cases, jsLines(DURATION, cases), actual)).toBe("");
+  });
+
+  it("a list of records in a jsonb column: a value of another JSON kind is P0705, as polis run says", async () => {
+    const cases = KINDS.map(itemsOf);
+    const expected = jsLines(ITEMS, cases);
+    expect(differences(cases, expected, await pgLines(ITEMS, "items jsonb", cases))).toBe("");
+    expect(expected.filter((l) => l.includes('"P0705"')).length).toBeGreaterThan(12);
   });
 
   it("a periode in a jsonb column", async () => {
