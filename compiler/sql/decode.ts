@@ -124,6 +124,8 @@ export function decodeTyped(c: Ctx, raw: string, sqlType: string, t: IR.Type): {
   const f = c.f;
   const d = c.d;
   const ty = sqlType.toUpperCase();
+  const wrong = wrongKind(c, raw, ty, t);
+  if (wrong) return wrong;
   if (t.k === "datum" && ty === "DATE") {
     const x = f.col(`CAST(${raw} - DATE '1970-01-01' AS BIGINT)`);
     if (/^q__\d+$/.test(raw)) f.names.dates.set(x, raw);
@@ -156,6 +158,29 @@ export function decodeTyped(c: Ctx, raw: string, sqlType: string, t: IR.Type): {
       return null;
     },
   };
+}
+
+const NUMBER_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL\(\d+,\s*\d+\))$/;
+
+/**
+ * A DuckDB column whose values are of another JSON kind than the input's
+ * type (a BOOLEAN for a bedrag, an INTEGER for a datum, a STRUCT for a tekst):
+ * P0705 on every row that has a value, in polis run's words for the same JSON
+ * value (runtime/case-decode.ts decodeValue). Null when the kind fits or the
+ * column is read through its text (VARCHAR, DATE).
+ */
+function wrongKind(c: Ctx, raw: string, ty: string, t: IR.Type): { v: V; err: (path: string) => string | null } | null {
+  const kind = NUMBER_TYPE.test(ty) ? "number" : ty === "BOOLEAN" ? "boolean" : /^(STRUCT|MAP)\b/.test(ty) ? "object" : /\]$/.test(ty) ? "array" : null;
+  if (kind === null) return null;
+  const numeric = t.k === "bedrag" || t.k === "getal" || t.k === "aantal" || t.k === "percentage";
+  const fits = numeric ? kind === "number" : t.k === "janee" ? kind === "boolean" : false;
+  const scalar = numeric || t.k === "datum" || t.k === "janee" || t.k === "tekst" || t.k === "soort";
+  if (fits || !scalar) return null;
+  const text = c.d.text(raw);
+  const what = kind === "number" ? c.d.concat(["'het getal '", shortened(c, text)]) : kind === "boolean" ? text : kind === "object" ? "'een object'" : "'een lijst'";
+  // Never read: every row with a value has this error, a NULL is P0704.
+  const v: V = numeric ? { k: "num", x: c.a.const(0n, 1n) } : t.k === "datum" ? { k: "day", x: "CAST(0 AS BIGINT)" } : t.k === "janee" ? { k: "bool", x: "FALSE" } : { k: "text", x: "''" };
+  return { v, err: (path) => c.whenDyn(`${raw} IS NOT NULL`, "P0705", [`\`${path}\` moet ${typeNoun(typeDescOf(t))} zijn, maar is `, { sql: what }], path) };
 }
 
 /**

@@ -129,6 +129,28 @@ describe("bad input from a table gets polis run's message for the same text", ()
   });
 });
 
+/** [input type, a DuckDB value of another kind, the same value as JSON]. */
+const WRONG_KIND: [string, string, string][] = [
+  ["bedrag", "true", "true"], ["bedrag", "{'a': 1}", '{"a": 1}'], ["bedrag", "[1]", "[1]"], ["aantal", "false", "false"],
+  ["datum", "5", "5"], ["datum", "CAST(1.5 AS DECIMAL(4, 1))", "1.5"], ["datum", "true", "true"], ["janee", "1", "1"], ["janee", "[true]", "[true]"],
+  ["tekst", "5", "5"], ["tekst", "true", "true"], ["kleur", "1", "1"], ["kleur", "{'a': 'rood'}", '{"a": "rood"}'],
+];
+
+describe("a typed column of another kind gets polis run's P0705 for the same JSON value", () => {
+  for (const [type, sql, json] of WRONG_KIND) {
+    it(`${type} from ${sql}`, async () => {
+      const policy = compile(`polis k "x"\nsoort kleur: rood, groen\ninvoer\n  x: ${type}\nuitvoer\n  ok: janee\nregel r (artikel 1):\n  ok ja\n`, "k.polis").policy!;
+      const parquet = path.join(dir, `kind-${type}-${WRONG_KIND.findIndex((w) => w[1] === sql)}.parquet`);
+      const con = await (await DuckDBInstance.create(":memory:")).connect();
+      await con.run(`COPY (SELECT ${sql} AS x) TO '${parquet}' (FORMAT PARQUET)`);
+      const cases = [`{"x": ${json}}`];
+      const expected = jsLines(policy, cases);
+      expect(expected[0]).toContain('"P0705"');
+      expect(differences(cases, expected, await duckdbLines(policy, parquet))).toBe("");
+    });
+  }
+});
+
 describe("bad input from a PostgreSQL table gets polis run's message for the same text", () => {
   let pgc: PgConnection | null = null;
   let client: pg.Client;
