@@ -21,9 +21,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
-import pg from "pg";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { compile } from "../../compiler/pipeline.js";
 import { load } from "../../compiler/emit/load.js";
@@ -35,7 +34,7 @@ import { sqlOf } from "../../cli/sql.js";
 import type { Policy, Type } from "../../compiler/ir/ir.js";
 import { columnType } from "../../compiler/sql/columns.js";
 import { LONG, runs } from "../budget.js";
-import { connectPostgres, type PgConnection } from "./pg-server.js";
+import { usePostgres } from "./pg-server.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const DIR = path.join(ROOT, "test/sql/holdout");
@@ -223,15 +222,7 @@ describe(`hold-out policies in DuckDB equal the JavaScript path (${CASES} genera
 });
 
 describe(`hold-out policies in PostgreSQL equal the JavaScript path (${PG_CASES} cases each)`, () => {
-  let pgc: PgConnection | null = null;
-  let client: pg.Client;
-  beforeAll(async () => {
-    pgc = await connectPostgres();
-    client = pgc.client;
-  }, 240_000);
-  afterAll(async () => {
-    await pgc?.close();
-  });
+  const db = usePostgres();
 
   for (const file of files) {
     const name = path.basename(file, ".polis");
@@ -257,10 +248,10 @@ describe(`hold-out policies in PostgreSQL equal the JavaScript path (${PG_CASES}
       const objects = some.map((c) => JSON.parse(c) as Record<string, unknown>);
       const cases = objects.map((o) => asText(s.policy, o, false));
       const spec = [`__n bigint`, ...s.policy.inputs.map((i) => `"${i.name}" ${columnType(i.type, "postgres")}`)].join(", ");
-      await client.query(`DROP TABLE IF EXISTS cases; CREATE TABLE cases (${spec})`);
+      await db().query(`DROP TABLE IF EXISTS cases; CREATE TABLE cases (${spec})`);
       const rows = objects.map((o, n) => ({ __n: n, ...Object.fromEntries(s.policy.inputs.map((i) => [i.name, texts(o[i.name])])) }));
-      await client.query(`INSERT INTO cases SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${spec})`, [JSON.stringify(rows)]);
-      const r = await client.query(`${q} ORDER BY 1`);
+      await db().query(`INSERT INTO cases SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${spec})`, [JSON.stringify(rows)]);
+      const r = await db().query(`${q} ORDER BY 1`);
       const actual = (r.rows as Record<string, unknown>[]).map((row) => jsonLine(s.policy, row).text);
       expect(differences(cases, cases.map((c) => jsLine(s.module, c)), actual, true)).toBe("");
     }, 300_000);

@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { execFileSync, spawnSync } from "node:child_process";
 import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
 
 export interface PgServer {
   url: string;
@@ -108,5 +109,23 @@ export async function connectPostgres(): Promise<PgConnection> {
         s.stop();
       }
     },
+  };
+}
+
+/**
+ * connectPostgres() for the tests of the calling describe block (or file):
+ * started before them, closed after. Returns the client's getter.
+ */
+export function usePostgres(): () => pg.Client {
+  let pgc: PgConnection | null = null;
+  beforeAll(async () => {
+    pgc = await connectPostgres();
+  }, 240_000);
+  afterAll(async () => {
+    await pgc?.close();
+  });
+  return () => {
+    if (!pgc) throw new Error("PostgreSQL did not start (see beforeAll)");
+    return pgc.client;
   };
 }

@@ -10,16 +10,15 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { DuckDBInstance } from "@duckdb/node-api";
-import type pg from "pg";
 import { compile } from "../../compiler/pipeline.js";
 import { load } from "../../compiler/emit/load.js";
 import type { LoweredPolicy as Policy } from "../../compiler/ir/ir.js";
 import { PolisError } from "../../runtime/diagnostic.js";
 import { jsonLine, runEngine } from "../../cli/engine.js";
 import { sqlOf } from "../../cli/sql.js";
-import { connectPostgres, type PgConnection } from "./pg-server.js";
+import { usePostgres } from "./pg-server.js";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "polis-text-input-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -152,23 +151,15 @@ describe("a typed column of another kind gets polis run's P0705 for the same JSO
 });
 
 describe("bad input from a PostgreSQL table gets polis run's message for the same text", () => {
-  let pgc: PgConnection | null = null;
-  let client: pg.Client;
-  beforeAll(async () => {
-    pgc = await connectPostgres();
-    client = pgc.client;
-  }, 240_000);
-  afterAll(async () => {
-    await pgc?.close();
-  });
+  const db = usePostgres();
 
   /** rows: JSON texts of objects (a number keeps its digits: no JSON.parse on the way). */
   async function pgLines(policy: Policy, spec: string, rows: string[]): Promise<string[]> {
-    await client.query(`DROP TABLE IF EXISTS cases; CREATE TABLE cases (__n bigint, ${spec})`);
-    await client.query(`INSERT INTO cases SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(__n bigint, ${spec})`, [`[${rows.map((r, n) => `{"__n": ${n}, ${r.slice(1)}`).join(",")}]`]);
+    await db().query(`DROP TABLE IF EXISTS cases; CREATE TABLE cases (__n bigint, ${spec})`);
+    await db().query(`INSERT INTO cases SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(__n bigint, ${spec})`, [`[${rows.map((r, n) => `{"__n": ${n}, ${r.slice(1)}`).join(",")}]`]);
     const q = sqlOf(policy, "t.polis", { dialect: "postgres", table: "cases", passThrough: ["__n"] });
     if (typeof q !== "string") throw new Error(q.error);
-    const r = await client.query(`${q} ORDER BY 1`);
+    const r = await db().query(`${q} ORDER BY 1`);
     return (r.rows as Record<string, unknown>[]).map((row) => jsonLine(policy, row).text);
   }
 
