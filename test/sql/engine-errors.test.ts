@@ -135,5 +135,24 @@ describe("polis run --engine duckdb: bad files and overflow", () => {
     expect(sql.stderr).not.toMatch(/interne fout/);
     expect(sql.stdout).toBe(polis("run", p, "--input", input).stdout);
   });
-});
 
+  it("names that differ only in case are refused for DuckDB and Spark (one column there), never read as one value", () => {
+    // DuckDB matched "kosten" and "Kosten" to one column: 1 - 2 came out 0,00.
+    const inputs = write("hoofdletters.polis", 'polis h "x"\ninvoer\n  kosten: bedrag\n  Kosten: bedrag\nuitvoer\n  verschil: bedrag\nregel r (artikel 1):\n  verschil kosten - Kosten\n');
+    const csv = polis("run", inputs, "--engine", "duckdb", "--input", write("hoofdletters.csv", "kosten,Kosten\n1,2\n"));
+    expect(csv.status).toBe(1);
+    expect(csv.stdout).toBe("");
+    expect(csv.stderr).toContain("fout P0901: een invoer die alleen in hoofdletters van een andere verschilt (`kosten` en `Kosten`");
+    for (const dialect of ["duckdb", "spark"]) expect(polis("sql", "--dialect", dialect, inputs).status, dialect).toBe(1);
+    expect(polis("sql", "--dialect", "postgres", inputs).status).toBe(0);
+    // Outputs: a .csv output with a bad line was an internal error (UNION BY NAME).
+    const outputs = write("uitvoer-hoofdletters.polis", 'polis u "x"\ninvoer\n  k: bedrag\nuitvoer\n  totaal: bedrag\n  Totaal: bedrag\nregel r (artikel 1):\n  totaal k, Totaal k * 2\n');
+    const r = polis("run", outputs, "--engine", "duckdb", "--input", write("u.jsonl", '{"k":"1"}\n{"k":"x"}\n'), "--output", path.join(dir, "u.csv"));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("(`totaal` en `Totaal`: in DuckDB en Spark dezelfde kolom)");
+    expect(r.stderr).not.toContain("interne fout");
+    const fout = write("fout-uitvoer.polis", 'polis f "x"\ninvoer\n  k: bedrag\nuitvoer\n  Fout: janee\nregel r (artikel 1):\n  Fout k > € 0\n');
+    expect(polis("sql", fout).stderr).toContain("(`fout` en `Fout`");
+    expect(polis("sql", "--trace", outputs).status).toBe(1);
+  });
+});
