@@ -19,6 +19,7 @@ import { typeDescOf, type Type } from "../compiler/ir/ir.js";
 import { EXIT_OK, EXIT_POLICY, EXIT_USAGE, UsageError, displayPath } from "./io.js";
 import { sqlOf } from "./sql.js";
 import { columnType } from "../compiler/sql/columns.js";
+import { columnShapeProblem } from "./engine-columns.js";
 
 export interface EngineOptions {
   engine: string;
@@ -116,6 +117,8 @@ export async function runEngine(policy: Policy, file: string, options: EngineOpt
       await con.run(`CREATE OR REPLACE VIEW cases AS SELECT *, ${absent.map((i) => `CAST(NULL AS ${duckType(i.type)}) AS "${i.name.replace(/"/g, '""')}"`).join(", ")} FROM ${source}`);
       columnTypes = await describe();
     }
+    const shape = columnShapeProblem(policy.inputs, columnTypes);
+    if (shape) throw new UsageError(`invoerbestand \`${displayPath(input)}\`: ${shape}${ext === ".csv" ? " (een .csv-kolom is tekst: gebruik .parquet of .jsonl voor een periode, een lijst of gegevens)" : ""}`);
     const missing = new Set<string>();
     const q = sqlOf(policy, file, { dialect: "duckdb", table: "cases", missing, columnTypes, passThrough: ext === ".jsonl" ? [LINE] : [] });
     if (typeof q !== "string") {

@@ -155,4 +155,29 @@ describe("polis run --engine duckdb: bad files and overflow", () => {
     expect(polis("sql", fout).stderr).toContain("(`fout` en `Fout`");
     expect(polis("sql", "--trace", outputs).status).toBe(1);
   });
+  it("a periode, record or list column of another shape is bad usage in Dutch (exit 2), not DuckDB's binder error", async () => {
+    const p = write("vorm.polis", 'polis v "x"\ngegevens R:\n  d: datum\n  k: bedrag\ninvoer\n  p: periode\n  l: lijst van R\nuitvoer\n  y: bedrag\nregel r (artikel 1):\n  y som van x.k voor x in l\n');
+    const con = await (await DuckDBInstance.create(":memory:")).connect();
+    const good = "{'van': DATE '2012-01-01', 'tot_en_met': DATE '2012-01-31'}";
+    const cases: [string, string, string][] = [
+      ["tekst", `'2012-01-01' AS p, [{'d': DATE '2012-01-01', 'k': 1.50}] AS l`, "`p` moet een STRUCT(van VARCHAR, tot_en_met VARCHAR) zijn, maar is VARCHAR"],
+      ["veld", `${good} AS p, [{'d': DATE '2012-01-01'}] AS l`, "`l[]` mist het veld `k` (STRUCT(d DATE))"],
+      ["getallen", `${good} AS p, [1, 2] AS l`, "`l[]` moet een STRUCT"],
+    ];
+    for (const [name, select, message] of cases) {
+      const file = path.join(dir, `vorm-${name}.parquet`);
+      await con.run(`COPY (SELECT ${select}) TO '${file}' (FORMAT PARQUET)`);
+      const r = polis("run", p, "--engine", "duckdb", "--input", file);
+      expect(r.status, name).toBe(2);
+      expect(r.stderr, name).toContain(message);
+      expect(r.stderr, name).not.toMatch(/interne fout|Binder Error/);
+    }
+    const csv = polis("run", p, "--engine", "duckdb", "--input", write("vorm.csv", "p,l\n,\n"));
+    expect(csv.status).toBe(2);
+    expect(csv.stderr).toContain("een .csv-kolom is tekst: gebruik .parquet of .jsonl");
+    const fine = path.join(dir, "vorm-goed.parquet");
+    await con.run(`COPY (SELECT ${good} AS p, [{'k': 1.50, 'd': DATE '2012-01-01', 'extra': 1}] AS l) TO '${fine}' (FORMAT PARQUET)`);
+    expect(polis("run", p, "--engine", "duckdb", "--input", fine).stdout).toBe('{"y":"1.50"}\n');
+    con.closeSync();
+  });
 });
