@@ -61,6 +61,7 @@ function caseClash(policy: Policy, options: SqlOptions): string | null {
 
 export function sqlCommand(file: string, opts: SqlCommandOptions): number {
   const dialect = dialectOf(opts.dialect);
+  if (opts.table !== undefined && opts.table.trim() === "") throw new UsageError("--table heeft een tabelnaam nodig");
   const r = compileFile(file);
   printDiagnostics(r.diagnostics);
   if (hasErrors(r.diagnostics) || !r.policy) return EXIT_POLICY;
