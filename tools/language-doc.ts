@@ -96,6 +96,7 @@ const NO_EXAMPLE: Partial<Record<Code, string>> = {
   P0720: "thrown by the version picker of a built library (`versieOp(\"vgz_eigen_risico\", \"2011-06-01\")`) when no version of the policy is in force on the date, see §10",
   P0901: "reported by `polis sql` and `polis run --engine duckdb|postgres`, not by `polis check`: a policy that uses a construct the SQL back end cannot express (for example a list of lists), e.g. ``een lijst van lijsten kan niet in SQL worden uitgedrukt``; docs/sql.md lists what is supported",
   P0902: "reported per row by `polis run --engine duckdb` (in the `fout` column of `polis sql`), not by `polis check`: a number input whose digits do not fit DuckDB's exact 38-digit integers (`\"kosten\": \"1000000000000000000000000000000000000000.00\"`) gives ``\`kosten\` heeft meer cijfers dan SQL exact kan rekenen (38): 1000000000000000000000000000000000000000.00``; `polis run` without --engine decides it exactly",
+  P0903: "reported per row by `polis run --engine duckdb` on a .jsonl input, not by `polis check`: a text that holds a lone UTF-16 surrogate (`\"omschrijving\": \"\\ud800\"`) is valid JSON that `polis run` decides, but no database text can hold it: ``\`omschrijving\` bevat een teken dat geen Unicode is (de losse surrogaat \\ud800): een database kan die tekst niet opslaan``",
   P0812: "a policy whose functions call each other more than 100.000 times for one case (each call with different arguments, so remembering results does not help); the message names the function",
 };
 
