@@ -123,9 +123,14 @@ export function decodeTyped(c: Ctx, raw: string, sqlType: string, t: IR.Type): {
   const d = c.d;
   const ty = sqlType.toUpperCase();
   if (t.k === "datum" && ty === "DATE") {
-    const x = f.col(`CAST(${raw} - DATE '1970-01-01' AS BIGINT)`);
+    // A DATE column holds more than the language's dates (year 0 and before,
+    // 10000 and after, infinity): such a value is P0707 for its row, as its
+    // text is in a case file, and no day for the arithmetic downstream.
+    const inRange = `${raw} BETWEEN DATE '0001-01-01' AND DATE '9999-12-31'`;
+    const x = f.col(`CASE WHEN ${inRange} THEN CAST(${raw} - DATE '1970-01-01' AS BIGINT) END`);
     if (/^q__\d+$/.test(raw)) f.names.dates.set(x, raw);
-    return { v: { k: "day", x }, err: () => null };
+    const err = (path: string) => c.whenDyn(`${raw} IS NOT NULL AND NOT (${inRange})`, "P0707", [`\`${path}\` is geen geldige datum: "`, { sql: d.text(raw) }, `"`], path);
+    return { v: { k: "day", x }, err };
   }
   if (t.k === "janee" && ty === "BOOLEAN") return { v: { k: "bool", x: raw }, err: () => null };
   const dec = /^DECIMAL\((\d+),\s*(\d+)\)$/.exec(ty);

@@ -190,4 +190,20 @@ describe("polis run --engine duckdb: bad files and overflow", () => {
         '{"u":"😀 \\u0000 \\"\\\\"}\n',
     );
   });
+  it("a DATE column outside the years 1 to 9999 (year 0, 10000, infinity) is P0707 for its row, never decided or an internal error", async () => {
+    const p = write("datum.polis", 'polis d "x"\ninvoer\n  d: datum\nuitvoer\n  e: datum\n  j: aantal\nregel r (artikel 1):\n  e d + 1 dag, j jaar_van(d)\n');
+    const con = await (await DuckDBInstance.create(":memory:")).connect();
+    const file = path.join(dir, "datums.parquet");
+    // Before: year 0 was decided (jaar_van 0), 10000 was P0810, infinity an internal error for the whole table.
+    await con.run(`COPY (SELECT * FROM (VALUES (1, DATE '0001-01-01' - 1), (2, DATE '10000-01-01'), (3, 'infinity'::DATE), (4, DATE '2012-02-29')) t(i, d) ORDER BY i) TO '${file}' (FORMAT PARQUET)`);
+    con.closeSync();
+    const r = polis("run", p, "--engine", "duckdb", "--input", file);
+    expect(r.stderr).not.toContain("interne fout");
+    expect(r.stdout.trim().split("\n")).toEqual([
+      '{"fout":{"code":"P0707","bericht":"`d` is geen geldige datum: \\"0001-12-31 (BC)\\"","veld":"d"}}',
+      '{"fout":{"code":"P0707","bericht":"`d` is geen geldige datum: \\"10000-01-01\\"","veld":"d"}}',
+      '{"fout":{"code":"P0707","bericht":"`d` is geen geldige datum: \\"infinity\\"","veld":"d"}}',
+      '{"e":"2012-03-01","j":2012}',
+    ]);
+  });
 });
