@@ -206,4 +206,21 @@ describe("polis run --engine duckdb: bad files and overflow", () => {
       '{"e":"2012-03-01","j":2012}',
     ]);
   });
+  it("a DECIMAL(38, s) column with many decimals is read exactly, or P0902 for its row, never an overflow of the whole table", async () => {
+    const p = write("decimalen.polis", 'polis dec "x"\ninvoer\n  g: getal\n  p: percentage\nuitvoer\n  z: getal\nregel r (artikel 1):\n  z g * 3 + p * 2\n');
+    const con = await (await DuckDBInstance.create(":memory:")).connect();
+    // (x - trunc(x)) * 10^30 overflowed DuckDB's DECIMAL(38) for every row.
+    const wide = path.join(dir, "decimalen.parquet");
+    await con.run(`COPY (SELECT * FROM (VALUES (1, CAST('-12.5' AS DECIMAL(38, 30)), CAST('2.5' AS DECIMAL(9, 4))), (2, CAST('0.000000000000000000000000000001' AS DECIMAL(38, 30)), CAST('0' AS DECIMAL(9, 4)))) t(i, g, p) ORDER BY i) TO '${wide}' (FORMAT PARQUET)`);
+    // A percentage of 37 decimals has a denominator (10^39) past HUGEINT: P0902 for the row, as for its text.
+    const pct = path.join(dir, "procenten.parquet");
+    await con.run(`COPY (SELECT CAST('1' AS DECIMAL(9, 4)) AS g, CAST('0.1234567890123456789012345678901234567' AS DECIMAL(38, 37)) AS p) TO '${pct}' (FORMAT PARQUET)`);
+    con.closeSync();
+    const a = polis("run", p, "--engine", "duckdb", "--input", wide);
+    expect(a.stderr).not.toMatch(/interne fout|tussenwaarde/);
+    expect(a.stdout).toBe('{"z":"-37.45"}\n{"z":"0.000000000000000000000000000003"}\n');
+    const b = polis("run", p, "--engine", "duckdb", "--input", pct);
+    expect(b.stderr).not.toMatch(/interne fout|tussenwaarde/);
+    expect(b.stdout).toBe('{"fout":{"code":"P0902","bericht":"`p` heeft meer cijfers dan SQL exact kan rekenen (38): 0.1234567890123456789012345678901234567","veld":"p"}}\n');
+  });
 });
