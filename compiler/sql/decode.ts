@@ -123,7 +123,9 @@ export function decodeTyped(c: Ctx, raw: string, sqlType: string, t: IR.Type): {
   const d = c.d;
   const ty = sqlType.toUpperCase();
   if (t.k === "datum" && ty === "DATE") {
-    return { v: { k: "day", x: f.col(`CAST(${raw} - DATE '1970-01-01' AS BIGINT)`) }, err: () => null };
+    const x = f.col(`CAST(${raw} - DATE '1970-01-01' AS BIGINT)`);
+    if (/^q__\d+$/.test(raw)) f.names.dates.set(x, raw);
+    return { v: { k: "day", x }, err: () => null };
   }
   if (t.k === "janee" && ty === "BOOLEAN") return { v: { k: "bool", x: raw }, err: () => null };
   const dec = /^DECIMAL\((\d+),\s*(\d+)\)$/.exec(ty);

@@ -40,6 +40,10 @@ export interface Dialect {
   scaledText?(q: string, k: number): string;
   /** Integer → decimal digits. */
   digits(x: string): string;
+  /** Integer → decimal digits in groups of three with points ("-1.234.567"), where the engine does it reading x once. */
+  grouped?(x: string): string;
+  /** The i-th (1-based) of constant texts, where the engine does it reading i once. */
+  pick?(texts: string[], i: string): string;
   concat(parts: string[]): string;
   listLen(list: string): string;
   /** 1-based element. */
@@ -73,6 +77,8 @@ const duckdb: Dialect = {
   castInt: (t) => `TRY_CAST(${t} AS HUGEINT)`,
   castSmall: (t) => `TRY_CAST(${t} AS BIGINT)`,
   digits: (x) => `CAST(${x} AS VARCHAR)`,
+  grouped: (x) => `replace(format('{:,}', ${x}), ',', '.')`,
+  pick: (texts, i) => `([${texts.map(sqlString).join(", ")}])[${i}]`,
   scaledText: (q, k) => (k === 0 ? `CAST(${q} AS VARCHAR)` : `CAST(CAST(${q} AS DECIMAL(18, 0)) * CAST(0.${"0".repeat(k - 1)}1 AS DECIMAL(${k + 1}, ${k})) AS VARCHAR)`),
   concat: (parts) => `(${parts.join(" || ")})`,
   listLen: (l) => `len(${l})`,

@@ -86,7 +86,7 @@ export class Formats {
   /** "1 januari 2012". */
   dutchDate(day: string): string {
     const { y, m, d } = this.a.ymd(day);
-    const month = `CASE ${MONTHS.map((n, i) => `WHEN ${m} = ${i + 1} THEN '${n}'`).join(" ")} END`;
+    const month = this.d.pick ? this.d.pick(MONTHS, m) : `CASE ${MONTHS.map((n, i) => `WHEN ${m} = ${i + 1} THEN '${n}'`).join(" ")} END`;
     return this.a.f.col(this.d.concat([this.d.digits(d), "' '", month, "' '", this.d.digits(y)]));
   }
 
@@ -100,11 +100,29 @@ export class Formats {
     return this.a.f.col(this.d.concat([neg, grouped, frac]));
   }
 
+  /**
+   * "€ 1.200" or "€ 1.200,50" for an amount whose denominator divides 100,
+   * reading the cents a few times only (the general form repeats its value
+   * dozens of times); null where the engine has no grouping or the
+   * denominator is not a known divisor of 100.
+   */
+  private euro(x: Num): string | null {
+    if (!this.d.grouped || x.dl === undefined || 100n % x.dl !== 0n) return null;
+    const c = x.dl === 100n ? x.n : this.a.f.col(`${x.n} * ${this.a.lit(100n / x.dl)}`);
+    const abs = this.a.f.col(`abs(${c})`);
+    const cents = `${abs} % 100`;
+    const sign = `CASE WHEN ${c} < 0 THEN '-' ELSE '' END`;
+    const frac = `CASE WHEN ${cents} = 0 THEN '' ELSE ',' || ${this.pad(cents, 2)} END`;
+    return this.a.f.col(this.d.concat(["'€ '", sign, this.d.grouped(this.d.idiv(abs, "100")), frac]));
+  }
+
   /** A value in Polis notation, for messages (runtime/case.ts formatValueDutch). */
   dutch(v: V, kind: string): string {
     switch (v.k) {
       case "num": {
         if (kind === "bedrag") {
+          const euro = this.euro(v.x);
+          if (euro !== null) return euro;
           const cents = this.a.round(v.x, 2, "half-away");
           const whole = this.a.isInteger(v.x);
           const exact = this.a.cmp(cents, v.x, "=");
@@ -115,6 +133,7 @@ export class Formats {
           const p = this.a.mul(v.x, this.a.const(100n, 1n));
           return this.a.f.col(`${this.dutchNumber(this.decimal(p))} || '%'`);
         }
+        if (v.x.dl === 1n && this.d.grouped) return this.a.f.col(this.d.grouped(v.x.n));
         return this.dutchNumber(this.decimal(v.x));
       }
       case "day":

@@ -38,6 +38,8 @@ export class Names {
     /** The engine has list lambdas and struct columns (DuckDB): a frame of very many levels is rendered in blocks. */
     readonly lambdas = false,
   ) {}
+  /** Epoch-day columns read from a DATE column of the table, by name: the calendar reads the DATE itself. */
+  readonly dates = new Map<string, string>();
   fresh(): string {
     return `q__${++this.n}`;
   }

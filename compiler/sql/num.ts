@@ -275,7 +275,7 @@ export class Arith {
     const f = this.f;
     if (this.d.name === "duckdb") {
       // DuckDB's DATE is the proleptic Gregorian calendar on whole days: year(), month() and day() are exact.
-      const date = f.col(`CAST(DATE '1970-01-01' + CAST(${day} AS INTEGER) AS DATE)`);
+      const date = f.names.dates.get(day) ?? f.col(`CAST(DATE '1970-01-01' + CAST(${day} AS INTEGER) AS DATE)`);
       return { y: f.col(`CAST(year(${date}) AS BIGINT)`), m: f.col(`CAST(month(${date}) AS BIGINT)`), d: f.col(`CAST(day(${date}) AS BIGINT)`) };
     }
     const idiv = this.d.idiv;

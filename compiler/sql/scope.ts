@@ -74,8 +74,15 @@ export function bind(names: Names, d: Dialect, sql: string): string {
   };
   for (const n of need) count(r.defs.get(n)!.sql);
   count(sql);
-  const text = new Map<string, string>();
   const bs = names.backslash;
+  // DuckDB runs a lambda at a cost of its own on every vector that reaches it
+  // (about a millisecond), a row or not: a message written out whole is far
+  // cheaper while it stays small.
+  if (d.name === "duckdb") {
+    const whole = inlineAll(r, need, sql, bs);
+    if (whole !== null) return whole;
+  }
+  const text = new Map<string, string>();
   const subst = (s: string) =>
     s.replace(LOCAL, (n, at: number) => {
       const t = text.get(n);
@@ -99,6 +106,26 @@ export function bind(names: Names, d: Dialect, sql: string): string {
   if (cols.length === 0) return final;
   return d.name === "postgres" ? subquery(names, cols, final) : lambdas(names, d, cols, final);
 }
+
+/** `sql` with every local column written into its readers, or null when that text grows past INLINE_LIMIT. */
+function inlineAll(r: Registry, need: Set<string>, sql: string, bs: boolean): string | null {
+  const text = new Map<string, string>();
+  const subst = (s: string) =>
+    s.replace(LOCAL, (n, at: number) => {
+      const t = text.get(n);
+      return t === undefined ? n : operand(t, bs, s.slice(Math.max(0, at - 2), at), s.slice(at + n.length, at + n.length + 1));
+    });
+  for (const [name, def] of r.defs) {
+    if (!need.has(name)) continue;
+    const s = subst(def.sql);
+    if (s.length > INLINE_LIMIT) return null;
+    text.set(name, s);
+  }
+  const whole = subst(sql);
+  return whole.length <= INLINE_LIMIT && nesting(whole, bs) < 24 ? whole : null;
+}
+
+const INLINE_LIMIT = 6000;
 
 type Col = { name: string; sql: string; level: number; deps: string[] };
 
