@@ -28,8 +28,12 @@ function ageCall(enc: Encoder, x: Expr, depth = 0): { birth: Expr; day: Expr } |
   return undefined;
 }
 
-/** A whole-number constant. */
-function wholeConstant(x: Expr): bigint | undefined {
+/** A whole-number constant, also a parameter that is one (`minimum_leeftijd`). */
+function wholeConstant(enc: Encoder, x: Expr, depth = 0): bigint | undefined {
+  if (x.e === "ref" && x.ref === "parameter" && depth < 4) {
+    const def = enc.policy.parameters.find((d) => d.name === x.name);
+    return def ? wholeConstant(enc, def.value, depth + 1) : undefined;
+  }
   if (x.e !== "const" || (x.type.k !== "aantal" && x.type.k !== "getal")) return undefined;
   const r = x.value as Rat;
   return bigDen(r) === 1n ? bigNum(r) : undefined;
@@ -39,11 +43,11 @@ const FLIP = { "<": ">", "<=": ">=", ">": "<", ">=": "<=", "=": "=", "<>": "<>" 
 
 export function ageComparison(enc: Encoder, x: Cmp): B | undefined {
   let age = ageCall(enc, x.left);
-  let n = wholeConstant(x.right);
+  let n = wholeConstant(enc, x.right);
   let op: Cmp["op"] = x.op;
   if (!age || n === undefined) {
     age = ageCall(enc, x.right);
-    n = wholeConstant(x.left);
+    n = wholeConstant(enc, x.left);
     op = FLIP[x.op];
   }
   if (!age || n === undefined) return undefined;

@@ -89,6 +89,14 @@ describe("an age limit written as an age and as a date (test/proofs/volwassen-*.
   it("are proved equal within the ordinary query limit", async () => {
     const r = await proveEquivalence(side("test/proofs/volwassen-leeftijd.polis"), side("test/proofs/volwassen-datum.polis"));
     expect(r.outputs).toEqual([{ output: "volwassen", status: "gelijk", witnesses: [], complete: true }]);
+    // The limit as a parameter, and the comparison turned around.
+    const source = fs.readFileSync(path.join(ROOT, "test/proofs/volwassen-leeftijd.polis"), "utf8")
+      .replace("leeftijd_op(geboortedatum, peildatum) >= 18", "volwassen_vanaf <= leeftijd_op(geboortedatum, peildatum)")
+      .replace("uitvoer", "parameter volwassen_vanaf: aantal = 18 (artikel 1)\n\nuitvoer");
+    const c = compile(source, "volwassen-parameter.polis");
+    expect(c.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const p = await proveEquivalence({ policy: c.policy!, module: load(c.policy!) }, side("test/proofs/volwassen-datum.polis"));
+    expect(p.outputs).toEqual([{ output: "volwassen", status: "gelijk", witnesses: [], complete: true }]);
   });
 
   it("differ on the 18th birthday only when the date is compared with `>`", async () => {
