@@ -104,7 +104,7 @@ export async function benchSql(policy: Policy, policyFile: string, root: string,
     await con.run(`COPY claims TO '${claims}' (FORMAT PARQUET)`);
     await con.run("DROP TABLE claims");
     const out = path.join(tmp, "cli.parquet");
-    const cli = await timeProcess(root, ["run", policyFile, "--engine", "duckdb", "--input", claims, "--output", out]);
+    const cli = await timeProcess(root, ["run", policyFile, "--engine", "duckdb", "--input", claims, "--output", out], process.env, [0, 2]);
     // Exit 2 is expected: the random table has rows whose voorwaarde fails (P0714).
     const written = fs.existsSync(out) ? Number((await con.runAndReadAll(`SELECT count(*) AS n FROM read_parquet('${out}')`)).getRowObjectsJS()[0]!.n) : 0;
     if (written !== n) throw new Error(`polis run --engine duckdb wrote ${written} of ${n} rows (exit ${cli.status})`);

@@ -8,6 +8,7 @@ import type { Policy } from "../compiler/ir/ir.js";
 import { EXIT_OK, EXIT_POLICY, UsageError } from "./io.js";
 import { sqlOf } from "./sql.js";
 import { jsonLine, type EngineOptions } from "./engine.js";
+import { RowErrors } from "./row-errors.js";
 
 export async function runPostgres(policy: Policy, file: string, options: EngineOptions): Promise<number> {
   if (!options.database) throw new UsageError("--engine postgres heeft --database URL nodig");
@@ -42,11 +43,15 @@ export async function runPostgres(policy: Policy, file: string, options: EngineO
     await client.query("BEGIN");
     await client.query(`DECLARE polis_cursor NO SCROLL CURSOR FOR ${q}`);
     let worst = EXIT_OK;
+    const told = new RowErrors();
+    let rowNumber = 0;
     for (;;) {
       const r = await client.query("FETCH 10000 FROM polis_cursor");
       if (r.rows.length === 0) break;
       let text = "";
       for (const row of r.rows as Record<string, unknown>[]) {
+        rowNumber++;
+        if (row.fout !== null && row.fout !== undefined) told.add(`rij ${rowNumber}`, String(row.fout));
         if (ext === ".csv") {
           text += names.map((n) => csvCell(row[n] === null || row[n] === undefined ? "" : String(row[n]))).join(",") + "\n";
           if (row.fout !== null) worst = Math.max(worst, String(row.fout).includes('"P07') ? 2 : 1);
@@ -59,6 +64,7 @@ export async function runPostgres(policy: Policy, file: string, options: EngineO
       if (!sink.write(text)) await new Promise<void>((res) => sink.once("drain", () => res()));
     }
     await client.query("COMMIT");
+    told.finish();
     if (out) await new Promise<void>((res) => (sink as fs.WriteStream).end(() => res()));
     return worst;
   } finally {

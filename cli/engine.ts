@@ -19,6 +19,7 @@ import { typeDescOf, type Type } from "../compiler/ir/ir.js";
 import { EXIT_OK, EXIT_POLICY, EXIT_USAGE, UsageError, displayPath } from "./io.js";
 import { sqlOf } from "./sql.js";
 import { columnType } from "../compiler/sql/columns.js";
+import { RowErrors } from "./row-errors.js";
 
 export interface EngineOptions {
   engine: string;
@@ -159,6 +160,7 @@ async function decide(con: Connection, policy: Policy, q: string, ext: string, o
       // The exit code from the written file's error column: the query runs once.
       const written = outExt === ".parquet" ? `read_parquet(${sqlStr(out)})` : `read_csv(${sqlStr(out)}, header = true, all_varchar = true)`;
       const worst = await con.runAndReadAll(`SELECT max(CASE WHEN fout LIKE '{"code":"P07%' THEN 2 WHEN fout IS NOT NULL THEN 1 ELSE 0 END) AS w FROM ${written}`);
+      await tellWritten(con, outExt, out);
       return Math.max(Number(worst.getRowObjectsJS()[0]?.w ?? 0), errors.size > 0 ? EXIT_USAGE : 0);
     }
     if (out && outExt !== ".jsonl") throw new UsageError(`--output schrijft .parquet, .csv of .jsonl, niet \`${outExt}\``);
@@ -169,9 +171,15 @@ async function decide(con: Connection, policy: Policy, q: string, ext: string, o
     let worst = EXIT_OK;
     let pending = [...errors.keys()].sort((a, b) => a - b);
     let p = 0;
+    const told = new RowErrors();
+    let rowNumber = 0;
     const write = (s: string) => {
       if (!sink.write(s + "\n")) return new Promise<void>((r) => sink.once("drain", () => r()));
       return undefined;
+    };
+    const badLine = (n: number) => {
+      told.add(`regel ${n}`, JSON.stringify((JSON.parse(errors.get(n)!) as { fout: unknown }).fout));
+      return write(errors.get(n)!);
     };
     for (;;) {
       const chunk = await result.fetchChunk();
@@ -180,9 +188,11 @@ async function decide(con: Connection, policy: Policy, q: string, ext: string, o
       for (const row of rows) {
         const line = ext === ".jsonl" ? Number(row[LINE]) : undefined;
         while (line !== undefined && p < pending.length && pending[p]! < line) {
-          const w = write(errors.get(pending[p++]!)!);
+          const w = badLine(pending[p++]!);
           if (w) await w;
         }
+        rowNumber++;
+        if (row.fout !== null && row.fout !== undefined) told.add(line !== undefined ? `regel ${line}` : `rij ${rowNumber}`, String(row.fout));
         const { text, exit } = jsonLine(policy, row, line);
         worst = Math.max(worst, exit);
         const w = write(text);
@@ -190,13 +200,32 @@ async function decide(con: Connection, policy: Policy, q: string, ext: string, o
       }
     }
     while (p < pending.length) {
-      const w = write(errors.get(pending[p++]!)!);
+      const w = badLine(pending[p++]!);
       if (w) await w;
     }
+    told.finish();
     if (errors.size > 0) worst = Math.max(worst, EXIT_USAGE);
     pending = [];
     if (out) await new Promise<void>((r) => (sink as fs.WriteStream).end(() => r()));
     return worst;
+}
+
+/** The rows of a written .parquet or .csv output that have an error, told on stderr (rij N of the output). */
+async function tellWritten(con: Connection, outExt: string, out: string): Promise<void> {
+  // One thread keeps a CSV's rows in file order for row_number(); Parquet has its own row numbers.
+  await con.run("SET threads = 1");
+  const numbered =
+    outExt === ".parquet"
+      ? `SELECT file_row_number + 1 AS r, fout FROM read_parquet(${sqlStr(out)}, file_row_number = true)`
+      : `SELECT row_number() OVER () AS r, fout FROM read_csv(${sqlStr(out)}, header = true, all_varchar = true)`;
+  const bad = `SELECT r, fout FROM (${numbered}) WHERE fout IS NOT NULL`;
+  const count = Number((await con.runAndReadAll(`SELECT count(*) AS n FROM (${bad})`)).getRowObjectsJS()[0]?.n ?? 0);
+  if (count === 0) return;
+  const told = new RowErrors();
+  const first = (await con.runAndReadAll(`${bad} ORDER BY r LIMIT 20`)).getRowObjectsJS();
+  for (const row of first) told.add(`rij ${String(row.r)}`, String(row.fout));
+  told.addUnshown(count - first.length);
+  told.finish();
 }
 
 /**

@@ -80,3 +80,31 @@ describe("DuckDB error messages: values in Dutch notation as polis run writes th
     expect(lines(fs.readFileSync(path.join(dir, "uit.jsonl"), "utf8"))).toEqual(lines(expected.stdout));
   });
 });
+
+describe("polis run --engine duckdb tells the rows with an error on stderr, as the JavaScript path tells its cases", () => {
+  const policy = write("positief.polis", 'polis positief "x"\ninvoer\n  x: getal\nvoorwaarde x > 0\nuitvoer\n  y: getal\nregel r (artikel 1):\n  y x * x\n');
+
+  it("a .jsonl input: each failed line by its number, reader errors and voorwaarden alike; exit 2", () => {
+    const input = write("positief.jsonl", '{"x":"2"}\n{"x":"twee"}\n\n{"x":"-3"}\n');
+    const r = polis("run", policy, "--engine", "duckdb", "--input", input);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('regel 2: fout P0706: `x` is geen geldig getal: "twee"\nregel 4: fout P0714: voorwaarde `x > 0` geldt niet (veld `x`)\n');
+  });
+
+  it("a .parquet or .csv output: the row of the output, the first 20, then how many more", async () => {
+    const parquet = path.join(dir, "positief.parquet");
+    const con = await (await DuckDBInstance.create(":memory:")).connect();
+    // Rows 1, 3, 5, …: x = 0 fails the voorwaarde; 30 of 60 rows.
+    await con.run(`COPY (SELECT CAST(CASE WHEN i % 2 = 0 THEN 0 ELSE i END AS DECIMAL(12, 2)) AS x FROM range(60) AS t(i)) TO '${parquet}' (FORMAT PARQUET)`);
+    con.closeSync();
+    for (const ext of ["parquet", "csv"]) {
+      const r = polis("run", policy, "--engine", "duckdb", "--input", parquet, "--output", path.join(dir, `positief-uit.${ext}`));
+      expect(r.status, ext).toBe(2);
+      const lines = r.stderr.trim().split("\n");
+      expect(lines, ext).toHaveLength(21);
+      expect(lines[0], ext).toBe("rij 1: fout P0714: voorwaarde `x > 0` geldt niet (veld `x`)");
+      expect(lines[19], ext).toBe("rij 39: fout P0714: voorwaarde `x > 0` geldt niet (veld `x`)");
+      expect(lines[20], ext).toBe("… en nog 10 rijen met een fout (30 in totaal; zie de kolom `fout` van de uitvoer)");
+    }
+  });
+});
