@@ -133,7 +133,9 @@ export function decodeTyped(c: Ctx, raw: string, sqlType: string, t: IR.Type): {
     const inRange = `${raw} BETWEEN DATE '0001-01-01' AND DATE '9999-12-31'`;
     const x = f.col(`CASE WHEN ${inRange} THEN CAST(${raw} - DATE '1970-01-01' AS BIGINT) END`);
     if (/^q__\d+$/.test(raw)) f.names.dates.set(x, raw);
-    const err = (path: string) => c.whenDyn(`${raw} IS NOT NULL AND NOT (${inRange})`, "P0707", [`\`${path}\` is geen geldige datum: "`, { sql: d.text(raw) }, `"`], path);
+    // Comparisons, not NOT (…): DuckDB selects rows on them directly; a NULL compares as NULL (no error).
+    const outside = `(${raw} < DATE '0001-01-01' OR ${raw} > DATE '9999-12-31')`;
+    const err = (path: string) => c.whenDyn(outside, "P0707", [`\`${path}\` is geen geldige datum: "`, { sql: d.text(raw) }, `"`], path);
     return { v: { k: "day", x }, err };
   }
   if (t.k === "janee" && ty === "BOOLEAN") return { v: { k: "bool", x: raw }, err: () => null };

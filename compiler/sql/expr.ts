@@ -77,7 +77,16 @@ export class Ctx {
   firstFlat(...errs: (string | null)[]): string | null {
     const es = this.firstParts(errs);
     if (es.length <= 1) return es[0] ?? null;
-    return this.f.col(`CASE ${es.flatMap((e) => this.f.whensOf(e)).map(([c, m]) => `WHEN ${c} THEN ${m}`).join(" ")} END`);
+    // A branch guarded by `x IS NOT NULL` after the branch `x IS NULL` (an input's P0704 before its
+    // checks) is only reached where x is not NULL: the guard is dropped (one test less per row).
+    const present = new Set<string>();
+    const branches = es.flatMap((e) => this.f.whensOf(e)).map(([c, m]) => {
+      const missing = /^(q__\d+) IS NULL$/.exec(c);
+      if (missing) present.add(missing[1]!);
+      const guarded = /^\((q__\d+) IS NOT NULL\) AND (\(.*\))$/s.exec(c);
+      return `WHEN ${guarded && present.has(guarded[1]!) ? guarded[2] : c} THEN ${m}`;
+    });
+    return this.f.col(`CASE ${branches.join(" ")} END`);
   }
 
   private firstParts(errs: (string | null)[]): string[] {

@@ -297,11 +297,13 @@ export class Arith {
     if (a.dl !== undefined && s % a.dl === 0n) return a;
     const bound = badd(bmul(2n, a.nb, s), bmul(2n, a.db));
     const ok = this.narrow(bound);
-    const m = `${this.w(a.n, ok)} * ${this.lit(s)}`;
+    const m = s === 1n ? this.w(a.n, ok) : `${this.w(a.n, ok)} * ${this.lit(s)}`;
     let q: string;
     if (bound === undefined && this.d.guard && this.tracking > 0) q = this.roundSplit(a, s, mode);
     else if (mode === "floor") q = this.floorDiv(m, a.d);
     else if (mode === "ceil") q = `-(${this.floorDiv(`-(${m})`, a.d)})`;
+    // Half away from zero; a numerator known not to be negative needs no sign.
+    else if (a.lo !== undefined && a.lo >= 0n) q = this.d.idiv(`2 * ${m} + ${a.d}`, `2 * ${a.d}`);
     else q = `CASE WHEN ${a.n} < 0 THEN -1 ELSE 1 END * ${this.d.idiv(`2 * abs(${m}) + ${a.d}`, `2 * ${a.d}`)}`;
     const vb = badd(a.vb, 1n);
     const nb = badd(bmul(a.nb, s), 1n);

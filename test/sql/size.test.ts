@@ -18,9 +18,11 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const files = [...polisFilesIn(path.join(ROOT, "policies")), ...polisFilesIn(path.join(ROOT, "test/spec")), ...polisFilesIn(path.join(ROOT, "examples"))];
 /** Lists as values are still written inline inside lambdas (compiler/sql/lists.ts). */
 const LARGE: Record<string, number> = { "policies/vgz/2012/verblijf.polis": 700_000 };
+/** Spark gives NULL where a DECIMAL(38) overflows: its queries test each such NULL (P0903), about 15 % more text. */
+const LIMIT = { duckdb: 150_000, postgres: 150_000, spark: 175_000 };
 
 describe("query size", () => {
-  it("every repository policy's query stays under 150 kB in every dialect", () => {
+  it("every repository policy's query stays under 150 kB (Spark 175 kB) in every dialect", () => {
     const over: string[] = [];
     for (const file of files) {
       const rel = path.relative(ROOT, file);
@@ -33,7 +35,7 @@ describe("query size", () => {
           if (e instanceof UnsupportedInSql) continue;
           throw e;
         }
-        if (q.length > (LARGE[rel] ?? 150_000)) over.push(`${rel} ${dialect}: ${q.length}`);
+        if (q.length > (LARGE[rel] ?? LIMIT[dialect])) over.push(`${rel} ${dialect}: ${q.length}`);
       }
     }
     expect(over).toEqual([]);
