@@ -127,9 +127,14 @@ export function decodeTyped(c: Ctx, raw: string, sqlType: string, t: IR.Type): {
   const wrong = wrongKind(c, raw, ty, t);
   if (wrong) return wrong;
   if (t.k === "datum" && ty === "DATE") {
-    const x = f.col(`CAST(${raw} - DATE '1970-01-01' AS BIGINT)`);
+    // A DATE column holds more than the language's dates (year 0 and before,
+    // 10000 and after, infinity): such a value is P0707 for its row, as its
+    // text is in a case file, and no day for the arithmetic downstream.
+    const inRange = `${raw} BETWEEN DATE '0001-01-01' AND DATE '9999-12-31'`;
+    const x = f.col(`CASE WHEN ${inRange} THEN CAST(${raw} - DATE '1970-01-01' AS BIGINT) END`);
     if (/^q__\d+$/.test(raw)) f.names.dates.set(x, raw);
-    return { v: { k: "day", x }, err: () => null };
+    const err = (path: string) => c.whenDyn(`${raw} IS NOT NULL AND NOT (${inRange})`, "P0707", [`\`${path}\` is geen geldige datum: "`, { sql: d.text(raw) }, `"`], path);
+    return { v: { k: "day", x }, err };
   }
   if (t.k === "janee" && ty === "BOOLEAN") return { v: { k: "bool", x: raw }, err: () => null };
   const dec = /^DECIMAL\((\d+),\s*(\d+)\)$/.exec(ty);
@@ -144,6 +149,8 @@ export function decodeTyped(c: Ctx, raw: string, sqlType: string, t: IR.Type): {
   const int = narrow ? d.narrowType! : d.int;
   const n = f.col(scale === 0 ? `CAST(${raw} AS ${int})` : unscaled(c, raw, Number(dec![1]), scale, int));
   const den = t.k === "percentage" ? s * 100n : s;
+  // A percentage of 37 or 38 decimals has a denominator past HUGEINT: the text path says P0902 for its row.
+  if (den >= 2n ** 127n) return null;
   const x = c.a.const(1n, den);
   const v: V = { k: "num", x: { n, d: x.d, dl: den, ...(nb !== undefined ? { nb, vb: nb / den + 1n } : {}), db: den } };
   return {
@@ -196,8 +203,11 @@ function unscaled(c: Ctx, raw: string, p: number, scale: number, int: string): s
   if (p + scale <= 18) return `CAST(${raw} * ${s} AS ${int})`;
   const wide = `CAST(${raw} AS DECIMAL(38, ${scale}))`;
   if (p + scale <= 38) return `CAST(${wide} * ${s} AS ${int})`;
-  const whole = `CAST(trunc(${raw}) AS HUGEINT)`;
-  return `CAST(${whole} * ${c.d.lit(s)} + CAST((${wide} - trunc(${wide})) * ${s} AS HUGEINT) AS ${int})`;
+  // (x - trunc(x)) * 10^s keeps scale s in DuckDB's DECIMAL product: 2s digits,
+  // past 38 for s > 19 (a DECIMAL(38, 30) of 12,5 stopped the whole query).
+  // The text of a DECIMAL has exactly s decimals ("12.500…", "-.5" for
+  // DECIMAL(p, p)): without its point it is the unscaled integer, below 10^38.
+  return `CAST(replace(CAST(${raw} AS VARCHAR), '.', '') AS ${int})`;
 }
 
 /** The first P07xx error of a value (raw NULL: missing), or null. Path parts: text or {sql}. */
@@ -243,7 +253,7 @@ export function validate(c: Ctx, raw: string, json: boolean, t: IR.Type, path: s
       break;
     case "soort":
       // Equalities, not `NOT IN (…)`: DuckDB plans an IN list of six or more values as a hash join.
-      typeErr = c.whenDyn(`NOT (${t.values.map((v) => `${text} = ${c.d.str(v)}`).join(" OR ") || "FALSE"})`, "P0709", [`\`${path}\` heeft de onbekende waarde `, asText, ` voor soort \`${t.name}\``], path);
+      typeErr = c.whenDyn(c.f.not(`(${t.values.map((v) => `${text} = ${c.d.str(v)}`).join(" OR ") || "FALSE"})`), "P0709", [`\`${path}\` heeft de onbekende waarde `, asText, ` voor soort \`${t.name}\``], path);
       break;
     default:
       typeErr = null;
@@ -474,7 +484,7 @@ function restrictionError(c: Ctx, v: V, t: IR.Type, path: string, restriction: N
     const cmp = (a: V, b: V, op: string) => (a.k === "num" && b.k === "num" ? c.a.cmp(a.x, b.x, op) : `(${(a as { x: string }).x} ${op} ${(b as { x: string }).x})`);
     if (restriction.min !== undefined) conds.push(cmp(v, constant(c, restriction.min as Rat, t), "<"));
     if (restriction.max !== undefined) conds.push(cmp(v, constant(c, restriction.max as Rat, t), ">"));
-    if (restriction.oneOf) conds.push(`NOT (${restriction.oneOf.map((o) => equal(c, v, constant(c, o as IR.Value, t))).join(" OR ") || "FALSE"})`);
+    if (restriction.oneOf) conds.push(c.f.not(`(${restriction.oneOf.map((o) => equal(c, v, constant(c, o as IR.Value, t))).join(" OR ") || "FALSE"})`));
     if (conds.length > 0) {
       restrictionErr = c.whenDyn(`(${conds.join(" OR ")})`, "P0708", [`\`${path}\` is `, { sql: c.msg.dutch(v, t.k) }, `, maar moet voldoen aan \`${restriction.text}\``], path);
     }

@@ -118,6 +118,27 @@ function asText(policy: Policy, o: Record<string, unknown>, csv: boolean): strin
   return JSON.stringify(row);
 }
 
+/**
+ * A NULL cell (a typed column, a struct field) is a value that is not given:
+ * the case file leaves the key out (JSON `null` would be P0705 for a required input).
+ */
+function withoutNulls(json: string, periods: ReadonlySet<string>): string {
+  const drop = (all: string, name: string, keep: string) => (periods.has(name) ? all : keep);
+  return json.replace(/,"([\p{L}\p{N}_]+)":null(?=[,}])/gu, (all, name: string) => drop(all, name, "")).replace(/\{"([\p{L}\p{N}_]+)":null(,?)/gu, (all, name: string) => drop(all, name, "{"));
+}
+
+/** Names of the inputs and record fields of type periode: there a NULL is the empty period (JSON null). */
+function periodNames(policy: Policy): Set<string> {
+  const out = new Set<string>();
+  const visit = (name: string, t: Type) => {
+    if (t.k === "periode") out.add(name);
+    else if (t.k === "lijst") visit(name, t.elem);
+    else if (t.k === "record") for (const f of t.fields) visit(f.name, f.type);
+  };
+  for (const i of policy.inputs) visit(i.name, i.type);
+  return out;
+}
+
 /** A typed column for Parquet; null where a type has none (duur). */
 function typed(t: Type): string | null {
   switch (t.k) {
@@ -205,12 +226,13 @@ describe(`hold-out policies in DuckDB equal the JavaScript path (${CASES} genera
         const holdable = objects.filter((_, i) => !JSON_CODES.has(codeOf(jsLine(s.module, some[i]!)) ?? ""));
         const jsonl = path.join(tmp, `${name}.text.jsonl`);
         fs.writeFileSync(jsonl, holdable.map((o, n) => JSON.stringify({ __n: n, ...Object.fromEntries(columns.map((c) => [c.name, texts(o[c.name])])) })).join("\n") + "\n");
+        const periods = periodNames(s.policy);
         const con = await (await DuckDBInstance.create(":memory:")).connect();
         const spec = [`'__n': 'BIGINT'`, ...columns.map((c) => `'${c.name}': '${c.text}'`)].join(", ");
         const fits = columns.map((c) => `("${c.name}" IS NULL OR TRY_CAST("${c.name}" AS ${c.sql}) IS NOT NULL)`).join(" AND ");
         await con.run(`CREATE TABLE t AS SELECT __n, ${columns.map((c) => `TRY_CAST("${c.name}" AS ${c.sql}) AS "${c.name}"`).join(", ")} FROM read_json('${jsonl}', format = 'newline_delimited', columns = {${spec}}) WHERE ${fits}`);
         const pack = columns.map((c) => `"${c.name}" := "${c.name}"`).join(", ");
-        const kept = (await (await con.runAndReadAll(`SELECT CAST(to_json(struct_pack(${pack})) AS VARCHAR) AS j FROM t ORDER BY __n`)).getRowObjectsJS()).map((r) => String(r.j));
+        const kept = (await (await con.runAndReadAll(`SELECT CAST(to_json(struct_pack(${pack})) AS VARCHAR) AS j FROM t ORDER BY __n`)).getRowObjectsJS()).map((r) => withoutNulls(String(r.j), periods));
         const parquet = path.join(tmp, `${name}.parquet`);
         await con.run(`COPY (SELECT * EXCLUDE (__n) FROM t ORDER BY __n) TO '${parquet}' (FORMAT PARQUET)`);
         con.closeSync();
