@@ -297,7 +297,8 @@ function periodError(c: Ctx, raw: string, json: boolean, t: IR.Type, path: strin
     shape.push(c.whenDyn(`jsonb_typeof(${raw}) NOT IN ('object', 'null')`, "P0705", [`\`${path}\` moet ${typeNoun(typeDescOf(t))} zijn, maar is `, { sql: described(c, raw, json, n.scalarText(raw, json)) }], path));
     const unknown = f.col(`CASE WHEN ${object} THEN (SELECT k FROM jsonb_object_keys(${raw}) AS ks(k) WHERE k NOT IN ('van', 'tot_en_met') LIMIT 1) END`);
     shape.push(c.whenDyn(`${unknown} IS NOT NULL`, "P0713", [`${per}onbekende sleutel `, { sql: quoted(c, unknown) }], path));
-    for (const k of keys) shape.push(c.when(`${object} AND NOT (${raw} ? '${k}')`, "P0713", `${per}\`${k}\` ontbreekt`, path));
+    // `-> k` is SQL NULL only for a missing key (a JSON null is 'null'); not `?`, which JDBC reads as a parameter.
+    for (const k of keys) shape.push(c.when(`${object} AND (${raw} -> '${k}') IS NULL`, "P0713", `${per}\`${k}\` ontbreekt`, path));
   }
   const dates = keys.map((k) => {
     const value = json ? f.col(`(${raw} -> '${k}')`) : f.col(c.d.field(raw, k));

@@ -118,6 +118,19 @@ describe("bad input from a table gets polis run's message for the same text", ()
     for (const code of ["P0705", "P0706", "P0707", "P0709", "P0710", "P0711"]) expect(expected.join("\n")).toContain(`"code":"${code}"`);
   });
 
+  it("a periode in a list of structs (DuckDB, element paths)", async () => {
+    const policy = compile('polis v "x"\ngegevens V:\n  p: periode\ninvoer\n  vs: lijst van V\nuitvoer\n  n: aantal\nregel r (artikel 1):\n  n aantal v in vs\n', "v.polis").policy!;
+    const parquet = path.join(dir, "vs.parquet");
+    const con = await (await DuckDBInstance.create(":memory:")).connect();
+    const type = "STRUCT(p STRUCT(van VARCHAR, tot_en_met VARCHAR))[]";
+    const rows = PERIODS.map(([v], i) => `SELECT ${i} AS i, CAST([{'p': NULL}, {'p': ${v}}] AS ${type}) AS vs`);
+    await con.run(`COPY (SELECT vs FROM (${rows.join(" UNION ALL ")}) ORDER BY i) TO '${parquet}' (FORMAT PARQUET)`);
+    const cases = PERIODS.map(([, j]) => `{"vs": [{"p": null}, {"p": ${j}}]}`);
+    const expected = jsLines(policy, cases);
+    expect(differences(cases, expected, await duckdbLines(policy, parquet))).toBe("");
+    expect(expected.join("\n")).toContain("vs[1].p.van");
+  });
+
   it("a periode from a Parquet struct (DuckDB)", async () => {
     const parquet = path.join(dir, "pe.parquet");
     const con = await (await DuckDBInstance.create(":memory:")).connect();
@@ -180,6 +193,14 @@ describe("bad input from a PostgreSQL table gets polis run's message for the sam
     const expected = jsLines(ITEMS, cases);
     expect(differences(cases, expected, await pgLines(ITEMS, "items jsonb", cases))).toBe("");
     expect(expected.filter((l) => l.includes('"P0705"')).length).toBeGreaterThan(12);
+  });
+
+  it("a periode in a list of records in a jsonb column (element paths)", async () => {
+    const policy = compile('polis v "x"\ngegevens V:\n  p: periode\ninvoer\n  vs: lijst van V\nuitvoer\n  n: aantal\nregel r (artikel 1):\n  n aantal v in vs\n', "v.polis").policy!;
+    const cases = [...PERIODS.map(([, j]) => j), ...JSONB_PERIODS].map((j) => `{"vs": [{"p": null}, {"p": ${j}}]}`);
+    const expected = jsLines(policy, cases);
+    expect(differences(cases, expected, await pgLines(policy, "vs jsonb", cases))).toBe("");
+    expect(expected.join("\n")).toContain("vs[1].p.van");
   });
 
   it("a periode in a jsonb column", async () => {
