@@ -271,7 +271,7 @@ async function loadJsonl(policy: Policy, input: string, tmp: string, errors: Map
       for (const i of policy.inputs) row[i.name] = canonical(values[i.name], i.type);
       const lone = loneSurrogate(row);
       if (lone) {
-        errors.set(n, JSON.stringify({ fout: { code: "P0903", bericht: wording("P0903", lone).message, veld: lone.field, lijn: n } }));
+        errors.set(n, JSON.stringify({ fout: { code: "P0904", bericht: wording("P0904", lone).message, veld: lone.field, lijn: n } }));
         continue;
       }
       if (!out.write(JSON.stringify(row) + "\n")) await new Promise<void>((r) => out.once("drain", () => r()));

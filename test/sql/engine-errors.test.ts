@@ -180,13 +180,13 @@ describe("polis run --engine duckdb: bad files and overflow", () => {
     expect(polis("run", p, "--engine", "duckdb", "--input", fine).stdout).toBe('{"y":"1.50"}\n');
     con.closeSync();
   });
-  it("a text with a lone surrogate (valid JSON, no UTF-8) is an error for its line (P0903, exit 1), not an internal error for the whole table", () => {
+  it("a text with a lone surrogate (valid JSON, no UTF-8) is an error for its line (P0904, exit 1), not an internal error for the whole table", () => {
     const p = write("tekst.polis", 'polis t "x"\ninvoer\n  t: tekst\nuitvoer\n  u: tekst\nregel r (artikel 1):\n  u t\n');
     const r = polis("run", p, "--engine", "duckdb", "--input", write("surrogaat.jsonl", '{"t":"a\\ud800"}\n{"t":"\\ud83d\\ude00 \\u0000 \\"\\\\"}\n'));
     expect(r.stderr).not.toContain("interne fout");
     expect(r.status).toBe(1);
     expect(r.stdout).toBe(
-      '{"fout":{"code":"P0903","bericht":"`t` bevat een teken dat geen Unicode is (de losse surrogaat \\\\ud800): een database kan die tekst niet opslaan","veld":"t","lijn":1}}\n' +
+      '{"fout":{"code":"P0904","bericht":"`t` bevat een teken dat geen Unicode is (de losse surrogaat \\\\ud800): een database kan die tekst niet opslaan","veld":"t","lijn":1}}\n' +
         '{"u":"😀 \\u0000 \\"\\\\"}\n',
     );
   });
