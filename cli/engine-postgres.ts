@@ -25,9 +25,16 @@ export async function runPostgres(policy: Policy, file: string, options: EngineO
     // The query is one large expression tree: JIT-compiling it costs far more
     // than it saves (seconds to minutes per query), so it is off for this session.
     await client.query("SET jit = off");
-    const cols = await client.query("SELECT column_name FROM information_schema.columns WHERE table_name = $1", [options.table.split(".").pop()]);
+    const cols = await client.query("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = $1", [options.table.split(".").pop()]);
     if (cols.rows.length === 0) throw new UsageError(`tabel \`${options.table}\` bestaat niet`);
     const have = new Set(cols.rows.map((r: { column_name: string }) => r.column_name));
+    // A periode, duur, record or list is read with jsonb operators (docs/sql.md):
+    // a column of another type would stop the query in the server's binder.
+    for (const i of policy.inputs) {
+      if (!["periode", "duur", "record", "lijst"].includes(i.type.k)) continue;
+      const col = (cols.rows as { column_name: string; data_type: string }[]).find((r) => r.column_name === i.name);
+      if (col && col.data_type !== "jsonb") throw new UsageError(`kolom \`${i.name}\` van tabel \`${options.table}\` heeft type ${col.data_type}, maar \`${i.name}\` moet jsonb zijn (docs/sql.md)`);
+    }
     const missing = new Set(policy.inputs.filter((i) => !have.has(i.name)).map((i) => i.name));
     const q = sqlOf(policy, file, { dialect: "postgres", table: options.table, missing });
     if (typeof q !== "string") {

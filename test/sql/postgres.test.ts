@@ -8,6 +8,9 @@
 // the construct, and be in PG_REFUSED (a list that may only shrink).
 
 import path from "node:path";
+import os from "node:os";
+import fs from "node:fs";
+import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { compile } from "../../compiler/pipeline.js";
@@ -91,4 +94,20 @@ describe(`SQL in PostgreSQL equals the JavaScript path (${CASES} cases per polic
       expect(actual.length).toBe(expected.length);
     }, 240_000);
   }
+});
+
+describe("polis run --engine postgres on a table of the wrong shape", () => {
+  it("a periode column that is not jsonb is bad usage in Dutch (exit 2), not the server's error as an internal error", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "polis-pg-shape-"));
+    const policy = path.join(dir, "periode.polis");
+    fs.writeFileSync(policy, 'polis pp "x"\ninvoer\n  p: periode\nuitvoer\n  n: aantal\nregel r (artikel 1):\n  n aantal_dagen(p)\n');
+    const c = db();
+    await c.query(`DROP TABLE IF EXISTS vorm; CREATE TABLE vorm (p text); INSERT INTO vorm VALUES ('{"van":"2012-01-01","tot_en_met":"2012-01-05"}')`);
+    const url = `postgresql://${c.user}@${c.host}:${c.port}/${c.database}`;
+    const r = spawnSync(process.execPath, [path.join(ROOT, "bin/polis.js"), "run", policy, "--engine", "postgres", "--database", url, "--table", "vorm"], { encoding: "utf8" });
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(r.stderr).not.toContain("interne fout");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("kolom `p` van tabel `vorm` heeft type text, maar `p` moet jsonb zijn");
+  });
 });
