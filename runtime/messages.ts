@@ -497,6 +497,16 @@ export const MESSAGES = {
     (p) => `\`${p.field}\` heeft meer cijfers dan SQL exact kan rekenen (38): ${p.value}`,
     () => "beslis deze case met `polis run` (zonder --engine) of met --engine postgres",
   ),
+  /** An intermediate value or output of one row that does not fit the SQL engine's exact integers (DuckDB HUGEINT, Spark DECIMAL(38, 0)): per row, never a wrong number. */
+  P0903: error<{ what: string; where?: string }>(
+    (p) => `${p.what}${inWhere(p)} heeft meer cijfers dan SQL exact kan rekenen (38)`,
+    () => "beslis deze case met `polis run` (zonder --engine) of met --engine postgres",
+  ),
+  /** A text input holding a lone UTF-16 surrogate (`"\ud800"` in a .jsonl line): valid JSON, but no UTF-8 text a database can store. */
+  P0904: error<Field & { char: string }>(
+    (p) => `\`${p.field}\` bevat een teken dat geen Unicode is (de losse surrogaat ${p.char}): een database kan die tekst niet opslaan`,
+    () => "beslis deze case met `polis run` (zonder --engine), of verbeter de tekst",
+  ),
 } as const;
 
 function arrows(names: readonly string[]): string {

@@ -91,6 +91,12 @@ function packedList(c: Ctx, f: Frame, fields: { alias: string; sql: string }[]):
 
 /** `min(X)` → list_min, `COALESCE(sum(X), 0)` → list_sum, `list_reduce(COALESCE(list(X ORDER BY i), []), …)` → list_reduce. */
 function listAggregate(sql: string): { arg: string; wrap: (list: string) => string } {
+  // A guarded fold (an overflow is NULL, sum() below): the same list form, guarded.
+  const t = /^TRY\((list_reduce\(.*\))\)$/s.exec(sql);
+  if (t) {
+    const inner = listAggregate(t[1]!);
+    return { arg: inner.arg, wrap: (l) => `TRY(${inner.wrap(l)})` };
+  }
   let m = /^min\((.*)\)$/s.exec(sql);
   if (m) return { arg: m[1]!, wrap: (l) => `list_min(${l})` };
   m = /^COALESCE\(sum\((.*)\), 0\)$/s.exec(sql);
@@ -176,19 +182,27 @@ function sum(c: Ctx, f: Frame, i: string, pred: string, n: string, d: string, fi
   const pd = `CASE WHEN ${pred} THEN ${d} ELSE ${one} END`;
   if (c.d.name === "duckdb") {
     const reduce = `(a, b) -> {'n': (a.n * b.d + b.n * a.d) // gcd(a.n * b.d + b.n * a.d, a.d * b.d), 'd': (a.d * b.d) // gcd(a.n * b.d + b.n * a.d, a.d * b.d)}`;
+    // A sum past HUGEINT: NULL (TRY) and the row's P0903 where compile() takes the check (num.ts Arith.ov).
+    const guard = c.d.guard !== undefined && c.a.tracking > 0;
+    const fold = `list_reduce(COALESCE(list({'n': CAST(${pn} AS ${int}), 'd': CAST(${pd} AS ${int})} ORDER BY ${i}), []), ${reduce}, {'n': ${zero}, 'd': ${one}})`;
     const get = packed(c, f, [
       { alias: "e", sql: firstErr },
-      { alias: "s", sql: `list_reduce(COALESCE(list({'n': CAST(${pn} AS ${int}), 'd': CAST(${pd} AS ${int})} ORDER BY ${i}), []), ${reduce}, {'n': ${zero}, 'd': ${one}})` },
+      { alias: "s", sql: guard ? c.d.guard!(fold) : fold },
     ]);
     const s = get("s");
-    return { x: c.a.reduce({ n: c.f.col(`struct_extract(${s}, 'n')`), d: c.f.col(`struct_extract(${s}, 'd')`) }), tagged: get("e") };
+    const x = c.a.reduce({ n: c.f.col(`struct_extract(${s}, 'n')`), d: c.f.col(`struct_extract(${s}, 'd')`) });
+    if (guard) c.a.ov.push({ cond: `${s} IS NULL`, op: "optelling" });
+    return { x, tagged: get("e") };
   }
   if (c.d.name === "spark") {
     const merge = `(a, b) -> named_struct('n', a.n * b.d + b.n * a.d, 'd', a.d * b.d)`;
     const items = `transform(array_sort(collect_list(named_struct('i', ${i}, 'n', ${pn}, 'd', ${pd}))), x -> named_struct('n', x.n, 'd', x.d))`;
     const get = packed(c, f, [{ alias: "e", sql: firstErr }, { alias: "s", sql: `aggregate(${items}, named_struct('n', ${zero}, 'd', ${one}), ${merge})` }]);
     const s = get("s");
-    return { x: { n: c.f.col(`${s}.n`), d: c.f.col(`${s}.d`) }, tagged: get("e") };
+    const x = { n: c.f.col(`${s}.n`), d: c.f.col(`${s}.d`) };
+    // With ANSI mode off an overflowing DECIMAL gives NULL: the row's P0903 where compile() takes the check.
+    if (c.a.tracking > 0) c.a.ov.push({ cond: `(${x.n} IS NULL OR ${x.d} IS NULL)`, op: "optelling" });
+    return { x, tagged: get("e") };
   }
   if (dl !== undefined) {
     // PostgreSQL, a known denominator: the sum of the numerators (NUMERIC sums are exact).

@@ -23,6 +23,13 @@ export interface Dialect {
   wide(x: string): string;
   /** A small integer literal. */
   slit(n: bigint | number): string;
+  /**
+   * An integer operation that may overflow the exact type, as an expression
+   * that is NULL for a row where it does (DuckDB `TRY`; Spark with ANSI off
+   * gives NULL itself). Absent: the type does not overflow at 38 digits
+   * (PostgreSQL NUMERIC).
+   */
+  guard?(x: string): string;
   /** Truncating integer division (used only where it is exact or both operands are ≥ 0). */
   idiv(a: string, b: string): string;
   gcd(a: string, b: string): string | null;
@@ -69,6 +76,7 @@ const duckdb: Dialect = {
   narrowType: "BIGINT",
   nlit: (n) => `CAST(${n} AS BIGINT)`,
   wide: (x) => `CAST(${x} AS HUGEINT)`,
+  guard: (x) => `TRY(${x})`,
   slit: (n) => `${n}`,
   idiv: (a, b) => `((${a}) // (${b}))`,
   gcd: (a, b) => `gcd(${a}, ${b})`,
@@ -123,6 +131,7 @@ const spark: Dialect = {
   lit: (n) => `CAST(${n} AS DECIMAL(38, 0))`,
   nlit: (n) => `CAST(${n} AS DECIMAL(38, 0))`,
   wide: (x) => x,
+  guard: (x) => x,
   slit: (n) => `CAST(${n} AS BIGINT)`,
   idiv: (a, b) => `CAST((${a}) / (${b}) AS DECIMAL(38, 0))`,
   gcd: () => null,

@@ -10,7 +10,8 @@
 import type * as IR from "../ir/ir.js";
 import type { Rat } from "../../runtime/rational.js";
 import type { Duration, Period } from "../../runtime/calendar.js";
-import { Arith, END_DAY, FIRST_DAY, bmax, lcm, type Num } from "./num.js";
+import { Arith, END_DAY, FIRST_DAY, bmax, lcm, type Num, type Overflow } from "./num.js";
+import { wording } from "../../runtime/messages.js";
 import type { Dialect } from "./dialect.js";
 import type { Frame } from "./frame.js";
 import { LocalFrame, bind } from "./scope.js";
@@ -44,7 +45,9 @@ export class Ctx {
   }
   /** Formatting for error messages: evaluated only for the row that has the error (its parts are bound by whenDyn). */
   get msg(): Formats {
-    return new Formats(this.host.d, new Arith(this.host.d, new LocalFrame(this.f.names)));
+    const a = new Arith(this.host.d, new LocalFrame(this.f.names));
+    a.tracking = 1;
+    return new Formats(this.host.d, a, true);
   }
   with(f: Frame, where: string, locals: ReadonlyMap<string, Val>): Ctx {
     return new Ctx(this.host, f, where, locals);
@@ -113,6 +116,20 @@ export class Ctx {
     // In a LocalFrame (a list element's checks, decode.ts) the caller binds the whole expression once.
     const message = this.d.concat(pieces);
     return this.f.when(cond, this.f instanceof LocalFrame ? message : bind(this.f.names, this.d, message));
+  }
+
+  /** P0903 for the first of the operations that overflowed (Arith.ov), in order. */
+  overflow(ov: readonly Overflow[]): string | null {
+    const errs: string[] = [];
+    for (let i = 0; i < ov.length; ) {
+      // Consecutive checks of one kind of operation share one message.
+      let j = i;
+      while (j < ov.length && ov[j]!.op === ov[i]!.op) j++;
+      const cond = ov.slice(i, j).map((o) => o.cond).join(" OR ");
+      errs.push(this.when(cond, "P0903", wording("P0903", { what: `de uitkomst van een ${ov[i]!.op}`, where: this.where }).message));
+      i = j;
+    }
+    return this.first(...errs);
   }
 
   /** Guard: an error in `guard` replaces the error of `inner` only when `cond` holds. */
@@ -212,7 +229,42 @@ export function choose(c: Ctx, cond: string, a: V, b: V): V {
   }
 }
 
+/**
+ * x as SQL. An operation of x whose value may not fit the engine's integers
+ * (num.ts Arith.col) becomes the row's P0903 after x's own errors, in the
+ * place x is evaluated: guarded by `indien`, `en` and `of` as any error.
+ */
 export function compile(c: Ctx, x: IR.Expr): Val {
+  const mark = c.a.ov.length;
+  c.a.tracking++;
+  let r: Val;
+  try {
+    r = compileNode(c, x);
+  } finally {
+    c.a.tracking--;
+  }
+  if (c.a.ov.length === mark) return r;
+  return { v: r.v, err: c.first(r.err, c.overflow(c.a.ov.splice(mark))) };
+}
+
+/** An operand of + - * / and -x: its overflow checks stay pending where it is arithmetic itself (see pending()). */
+function operand(c: Ctx, x: IR.Expr): Val {
+  return x.e === "num" || x.e === "neg" || x.e === "percent" ? compileNode(c, x) : compile(c, x);
+}
+
+/**
+ * The overflow checks since mark as one: a sum, product or quotient is NULL
+ * wherever an operand is (a guarded operation's NULL reaches the result), so
+ * the result's own NULL test stands for them all, and a chain of operations
+ * carries one check to the expression that uses its value, not one per level.
+ */
+function pending(c: Ctx, mark: number, v: Num): void {
+  if (c.a.ov.length === mark) return;
+  const ops = [...new Set(c.a.ov.splice(mark).map((o) => o.op))];
+  c.a.ov.push({ cond: v.dl === undefined ? `(${v.n} IS NULL OR ${v.d} IS NULL)` : `${v.n} IS NULL`, op: ops.join(" of ") });
+}
+
+function compileNode(c: Ctx, x: IR.Expr): Val {
   switch (x.e) {
     case "const":
       return { v: constant(c, x.value, x.type), err: null };
@@ -252,25 +304,32 @@ export function compile(c: Ctx, x: IR.Expr): Val {
       return { v: { k: "bool", x: c.f.col(`(${c.d.field(o.v.raw, x.field)} IS NOT NULL)`) }, err: o.err };
     }
     case "num": {
-      const l = compile(c, x.left);
-      const r = compile(c, x.right);
+      const mark = c.a.ov.length;
+      const l = operand(c, x.left);
+      const r = operand(c, x.right);
       const a = num(l.v);
       const b = num(r.v);
       if (x.op === "div") {
         // A divisor with a positive lower bound (dagen_in_jaar) cannot be zero.
         const zero = b.lo !== undefined && b.lo > 0n ? null : c.when(`${b.n} = 0`, "P0803", `deling door nul in ${c.where}`);
-        return { v: { k: "num", x: c.a.div(a, b) }, err: c.first(l.err, r.err, zero) };
+        const q = c.a.div(a, b);
+        pending(c, mark, q);
+        return { v: { k: "num", x: q }, err: c.first(l.err, r.err, zero) };
       }
       const v = x.op === "mul" ? c.a.mul(a, b) : c.a.add(a, b, x.op === "add" ? 1 : -1);
+      pending(c, mark, v);
       return { v: { k: "num", x: v }, err: c.first(l.err, r.err) };
     }
     case "neg": {
-      const a = compile(c, x.arg);
+      const a = operand(c, x.arg);
       return { v: { k: "num", x: c.a.neg(num(a.v)) }, err: a.err };
     }
     case "percent": {
-      const a = compile(c, x.arg);
-      return { v: { k: "num", x: c.a.mul(num(a.v), c.a.const(1n, 100n)) }, err: a.err };
+      const mark = c.a.ov.length;
+      const a = operand(c, x.arg);
+      const v = c.a.mul(num(a.v), c.a.const(1n, 100n));
+      pending(c, mark, v);
+      return { v: { k: "num", x: v }, err: a.err };
     }
     case "cmp":
       return comparison(c, x.op, compile(c, x.left), compile(c, x.right));
@@ -283,7 +342,7 @@ export function compile(c: Ctx, x: IR.Expr): Val {
     }
     case "not": {
       const a = compile(c, x.arg);
-      return { v: { k: "bool", x: c.f.col(`NOT ${bool(a.v)}`) }, err: a.err };
+      return { v: { k: "bool", x: c.f.col(c.f.not(bool(a.v))) }, err: a.err };
     }
     case "in": {
       const a = compile(c, x.arg);
@@ -291,7 +350,7 @@ export function compile(c: Ctx, x: IR.Expr): Val {
       const eqs = vs.map((v) => (x.domain === "dur" ? durEq(c, a.v, v.v) : equal(c, a.v, v.v)));
       const any = eqs.length === 0 ? "FALSE" : `(${eqs.join(" OR ")})`;
       const durErr = x.domain === "dur" ? vs.map((v) => durKind(c, a.v, v.v)) : [];
-      return { v: { k: "bool", x: c.f.col(x.negated ? `NOT ${any}` : any) }, err: c.first(a.err, ...vs.map((v) => v.err), ...durErr) };
+      return { v: { k: "bool", x: c.f.col(x.negated ? c.f.not(any) : any) }, err: c.first(a.err, ...vs.map((v) => v.err), ...durErr) };
     }
     case "between": {
       const a = compile(c, x.arg);
@@ -380,7 +439,7 @@ function inList(c: Ctx, x: IR.Expr & { e: "inList" }): Val {
   const v = (found.v as { x: string }).x;
   // The JavaScript path computes x first for numbers, durations and periods, the list first otherwise.
   const argFirst = x.domain === "num" || x.domain === "dur" || x.domain === "period";
-  return { v: { k: "bool", x: x.negated ? c.f.col(`NOT ${v}`) : v }, err: argFirst ? c.first(arg.err, found.err) : c.first(found.err, arg.err) };
+  return { v: { k: "bool", x: x.negated ? c.f.col(c.f.not(v)) : v }, err: argFirst ? c.first(arg.err, found.err) : c.first(found.err, arg.err) };
 }
 
 export function period(c: Ctx, s: string, e: string): V {
@@ -412,7 +471,7 @@ function comparison(c: Ctx, op: IR.CmpOp, l: Val, r: Val): Val {
       extra = durKind(c, l.v, r.v);
       break;
     }
-    case "per": test = op === "<>" ? `NOT ${equal(c, l.v, r.v)}` : equal(c, l.v, r.v); break;
+    case "per": test = op === "<>" ? c.f.not(equal(c, l.v, r.v)) : equal(c, l.v, r.v); break;
     default: test = `(${(l.v as { x: string }).x} ${sqlOp} ${(r.v as { x: string }).x})`;
   }
   return { v: { k: "bool", x: c.f.col(test) }, err: c.first(l.err, r.err, extra) };

@@ -5,6 +5,8 @@
 
 import { bmul, type Arith, type Num } from "./num.js";
 import type { Dialect } from "./dialect.js";
+import { InlineFrame } from "./frame.js";
+import { LocalFrame } from "./scope.js";
 import type { V } from "./value.js";
 
 const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
@@ -13,7 +15,16 @@ export class Formats {
   constructor(
     readonly d: Dialect,
     readonly a: Arith,
+    /** Text for an error message: a value too large for SQL's integers is named, never a NULL message. */
+    readonly message = false,
   ) {}
+
+  /** text, made since the overflow check mark: in a message a NULL (an overflow) becomes a note. */
+  private safe(mark: number, text: string): string {
+    if (!this.message || this.a.ov.length === mark) return text;
+    this.a.ov.splice(mark);
+    return `COALESCE(${text}, '(meer cijfers dan SQL exact kan rekenen)')`;
+  }
 
   private pad(x: string, width: number): string {
     return `lpad(${this.d.digits(x)}, ${width}, '0')`;
@@ -21,12 +32,17 @@ export class Formats {
 
   /** Half away from zero to k decimals, as "-12.50"; never "-0.00". */
   fixed(x: Num, k: number): string {
+    const mark = this.a.ov.length;
+    return this.safe(mark, this.fixedText(x, k));
+  }
+
+  private fixedText(x: Num, k: number): string {
     const r = this.a.round(x, k, "half-away");
     const s = 10n ** BigInt(k);
     // round() keeps a value that already has at most k decimals: scale it to 10^k.
     const ok = this.a.narrow(bmul(r.nb, s));
-    const q = r.dl === s ? r.n : this.a.f.col(`${this.a.w(r.n, ok)} * ${this.a.lit(s / r.dl!)}`);
     const qb = bmul(r.nb, s / r.dl!);
+    const q = r.dl === s ? r.n : this.a.col(`${this.a.w(r.n, ok)} * ${this.a.lit(s / r.dl!)}`, qb, "afronding");
     const fast = this.d.scaledText && k <= 17 && qb !== undefined ? this.d.scaledText(q, k) : null;
     if (fast !== null && qb! < 10n ** 18n) return this.a.f.col(fast);
     const abs = `abs(${q})`;
@@ -51,20 +67,48 @@ export class Formats {
 
   /** LANGUAGE.md §10 getal: "27.76", "30", "-0.5"; rounded half away to 10 decimals without a finite form. */
   decimal(y: Num): string {
+    const mark = this.a.ov.length;
+    return this.safe(mark, this.decimalText(y));
+  }
+
+  private decimalText(y: Num): string {
     // The decimal form is read off the denominator: lowest terms first.
     const x = this.a.normal(y);
     const k = this.exactDecimals(x);
     if (/^\d+$/.test(k)) return this.decimalK(x, Number(k));
     // Per row k differs: the digits of round(x * 10^k), split k from the right.
+    // Computed from the whole part and the remainder (|n| = whole · d + rem),
+    // never |n| · 10^k: only a result that is itself too large overflows.
+    // With a finite decimal form d divides 10^k and rem · (10^k / d) is exact.
     const f = this.a.f;
+    // A finite form past 38 decimals is beyond the 10^k tested: refused, never rounded to 10 decimals.
+    if ((x.db === undefined || x.db > 10n ** 38n) && this.d.name !== "spark" && this.a.tracking > 0) this.a.ov.push({ cond: `${x.d} > ${this.d.lit(10n ** 38n)}`, op: "afronding" });
     const pow = f.col(`CAST(rpad('1', CAST(${k} + 1 AS INTEGER), '0') AS ${this.d.int})`);
-    const m = `${x.n} * ${pow}`;
-    const q = f.col(`CASE WHEN ${x.n} < 0 THEN -1 ELSE 1 END * ${this.d.idiv(`2 * abs(${m}) + ${x.d}`, `2 * ${x.d}`)}`);
+    // Inline frames (list lambdas) and messages write each part out at every use: the short form there.
+    const short = this.message || this.a.f instanceof InlineFrame || this.a.f instanceof LocalFrame || this.a.tracking === 0;
+    const q = this.a.col(short ? this.roundedShort(x, pow) : this.rounded(x, pow), bmul(x.vb, 10n ** 38n), "afronding");
     const int = this.d.digits(this.d.idiv(`abs(${q})`, pow));
     const frac = `rtrim(lpad(${this.d.digits(`abs(${q}) % ${pow}`)}, CAST(${k} AS INTEGER), '0'), '0')`;
     const fr = f.col(`CASE WHEN ${k} = 0 THEN '' ELSE ${frac} END`);
     const sign = `CASE WHEN ${q} < 0 THEN '-' ELSE '' END`;
     return f.col(this.d.concat([sign, int, `CASE WHEN ${fr} = '' THEN '' ELSE '.' END`, fr]));
+  }
+
+  /** round(x · pow), half away from zero, as |x| = whole + rem / d. */
+  private rounded(x: Num, pow: string): string {
+    const an = this.a.f.col(`abs(${this.d.wide(x.n)})`);
+    const rem = this.a.f.col(`${an} % ${x.d}`);
+    const part = `CASE WHEN ${pow} % ${x.d} = 0 THEN ${rem} * ${this.d.idiv(pow, x.d)} ELSE ${this.d.idiv(`2 * ${rem} * ${pow} + ${x.d}`, `2 * ${this.d.wide(x.d)}`)} END`;
+    return `CASE WHEN ${x.n} < 0 THEN -1 ELSE 1 END * (${this.d.idiv(an, x.d)} * ${pow} + ${part})`;
+  }
+
+  /**
+   * round(x · pow) as one short expression, for messages (whose parts are
+   * written out at every use): overflows where n · pow does, and then the
+   * message names the value as too large (safe()).
+   */
+  private roundedShort(x: Num, pow: string): string {
+    return `CASE WHEN ${x.n} < 0 THEN -1 ELSE 1 END * ${this.d.idiv(`2 * abs(${this.d.wide(x.n)} * ${pow}) + ${x.d}`, `2 * ${x.d}`)}`;
   }
 
   private decimalK(x: Num, k: number): string {

@@ -32,8 +32,10 @@ export interface Num {
  * computed in the dialect's narrow integer type (DuckDB BIGINT, several times
  * faster than HUGEINT); each operation below bounds all the intermediate
  * values it writes, not only its result. Otherwise it casts its first operand
- * to the wide type; a bound beyond the wide type is unknown (the engine stops
- * on an overflow: never a wrong number).
+ * to the wide type; a bound beyond the wide type is unknown: such an
+ * operation is guarded (Dialect.guard: NULL where it overflows) and recorded
+ * in Arith.ov, which compile() (expr.ts) turns into the row's P0903, never a
+ * wrong number and never a stopped query.
  */
 export const NARROW = (1n << 63n) - 1n;
 const WIDE = 1n << 126n;
@@ -70,11 +72,41 @@ function tight(x: Num): Num {
   return nb === undefined ? x : { ...x, nb };
 }
 
+/** A guarded operation: cond holds for a row where it overflowed; op names it in Dutch ("vermenigvuldiging"). */
+export interface Overflow {
+  cond: string;
+  op: string;
+}
+
 export class Arith {
+  /** Overflow checks not yet part of an error (compile() in expr.ts takes them). */
+  readonly ov: Overflow[] = [];
+  /**
+   * > 0 while someone takes the checks (compile(), the outputs in query.ts,
+   * a message's safe()): only then is an operation guarded. Elsewhere (list
+   * lambdas written by lists.ts) an overflow stops the query: never a wrong
+   * number.
+   */
+  tracking = 0;
+
   constructor(
     readonly d: Dialect,
     readonly f: Frame,
   ) {}
+
+  /**
+   * x, an integer operation whose bound is unknown (undefined: it may not fit
+   * the wide type), as a column that is NULL where it overflows, with its
+   * check recorded; other operations are plain columns. PostgreSQL NUMERIC
+   * does not overflow at 38 digits: nothing to guard.
+   */
+  col(x: string, bound: bigint | undefined, op: string): string {
+    const g = this.d.guard;
+    if (bound !== undefined || g === undefined || this.tracking === 0) return this.f.col(x);
+    const c = this.f.col(g(x));
+    this.ov.push({ cond: `${c} IS NULL`, op });
+    return c;
+  }
 
   /** An integer literal: narrow when it fits. */
   lit(n: bigint): string {
@@ -112,7 +144,7 @@ export class Arith {
     const k = l / x.dl!;
     if (k === 1n) return x;
     const nb = bmul(x.nb, k);
-    return { n: this.f.col(`${this.w(x.n, this.narrow(nb))} * ${this.lit(k)}`), d: this.lit(l), dl: l, nb, db: l, vb: x.vb };
+    return { n: this.col(`${this.w(x.n, this.narrow(nb))} * ${this.lit(k)}`, nb, "vermenigvuldiging"), d: this.lit(l), dl: l, nb, db: l, vb: x.vb };
   }
 
   /** Floor division a / b for b > 0. */
@@ -143,6 +175,7 @@ export class Arith {
 
   add(a: Num, b: Num, sign: 1 | -1): Num {
     const op = sign === 1 ? "+" : "-";
+    const what = sign === 1 ? "optelling" : "aftrekking";
     const vb = badd(a.vb, b.vb);
     if (a.dl !== undefined && b.dl !== undefined) {
       const l = lcm(a.dl, b.dl);
@@ -152,14 +185,14 @@ export class Arith {
       const ok = this.narrow(nb);
       const an = fa === 1n ? this.w(a.n, ok) : `${this.w(a.n, ok)} * ${this.lit(fa)}`;
       const bn = fb === 1n ? this.w(b.n, ok) : `${this.w(b.n, ok)} * ${this.lit(fb)}`;
-      return tight({ n: this.f.col(`${an} ${op} ${bn}`), d: this.lit(l), dl: l, nb, db: l, vb });
+      return tight({ n: this.col(`${an} ${op} ${bn}`, nb, what), d: this.lit(l), dl: l, nb, db: l, vb });
     }
     const nb = badd(bmul(a.nb, b.db), bmul(b.nb, a.db));
     const db = bmul(a.db, b.db);
     const ok = this.narrow(nb, db);
     return this.reduce({
-      n: this.f.col(`${this.times(this.w(a.n, ok), b.d)} ${op} ${this.times(this.w(b.n, ok), a.d)}`),
-      d: this.f.col(this.times(this.w(a.d, ok), b.d)),
+      n: this.col(`${this.times(this.w(a.n, ok), b.d)} ${op} ${this.times(this.w(b.n, ok), a.d)}`, nb, what),
+      d: this.col(this.times(this.w(a.d, ok), b.d), db, what),
       nb,
       db,
       vb,
@@ -172,7 +205,7 @@ export class Arith {
     if (a.dl !== undefined && b.dl !== undefined) {
       const ok = this.narrow(nb);
       const dl = a.dl * b.dl;
-      return this.shrink(tight({ n: this.f.col(`${this.w(a.n, ok)} * ${b.n}`), d: this.lit(dl), dl, nb, db: dl, vb }));
+      return this.shrink(tight({ n: this.col(`${this.w(a.n, ok)} * ${b.n}`, nb, "vermenigvuldiging"), d: this.lit(dl), dl, nb, db: dl, vb }));
     }
     const db = bmul(a.db, b.db);
     if ((nb === undefined || db === undefined) && this.d.narrowType !== undefined) {
@@ -181,20 +214,20 @@ export class Arith {
       // operands give a reduced product).
       const x = this.normal(a);
       const y = this.normal(b);
-      return { ...this.crossMul(x.n, x.d, y.n, y.d), ...(vb !== undefined ? { vb } : {}) };
+      return { ...this.crossMul(x.n, x.d, y.n, y.d, nb, db, "vermenigvuldiging"), ...(vb !== undefined ? { vb } : {}) };
     }
     const ok = this.narrow(nb, db);
-    return this.reduce({ n: this.f.col(this.times(this.w(a.n, ok), b.n)), d: this.f.col(this.times(this.w(a.d, ok), b.d)), nb, db, vb });
+    return this.reduce({ n: this.col(this.times(this.w(a.n, ok), b.n), nb, "vermenigvuldiging"), d: this.col(this.times(this.w(a.d, ok), b.d), db, "vermenigvuldiging"), nb, db, vb });
   }
 
   /** (an/ad) * (bn/bd) with an, bn reduced against bd, ad first (all wide); d > 0. */
-  private crossMul(an: string, ad: string, bn: string, bd: string): Num {
+  private crossMul(an: string, ad: string, bn: string, bd: string, nb: bigint | undefined, db: bigint | undefined, op: string): Num {
     // Callers pass parts in lowest terms (see normal()).
     const g = (x: string, y: string) => this.f.col(`CASE WHEN ${x} = 0 THEN ${y} ELSE ${this.d.gcd(x, y)} END`);
     const g1 = g(an, bd);
     const g2 = g(bn, ad);
-    const n = this.f.col(`${this.d.wide(this.d.idiv(an, g1))} * ${this.d.idiv(bn, g2)}`);
-    const d = this.f.col(`${this.d.wide(this.d.idiv(ad, g2))} * ${this.d.idiv(bd, g1)}`);
+    const n = this.col(`${this.d.wide(this.d.idiv(an, g1))} * ${this.d.idiv(bn, g2)}`, nb, op);
+    const d = this.col(`${this.d.wide(this.d.idiv(ad, g2))} * ${this.d.idiv(bd, g1)}`, db, op);
     return { n, d };
   }
 
@@ -216,15 +249,15 @@ export class Arith {
       const x = this.normal(a);
       const y = this.normal(b);
       const inv = { n: this.f.col(`${this.d.wide(y.d)} * CASE WHEN ${y.n} < 0 THEN -1 ELSE 1 END`), d: this.f.col(`CASE WHEN ${y.n} = 0 THEN NULL ELSE abs(${this.d.wide(y.n)}) END`) };
-      return { ...this.crossMul(x.n, x.d, inv.n, inv.d), ...(vb !== undefined ? { vb } : {}) };
+      return { ...this.crossMul(x.n, x.d, inv.n, inv.d, nb, db, "deling"), ...(vb !== undefined ? { vb } : {}) };
     }
     const ok = this.narrow(nb, db);
     if (b.lo !== undefined && b.lo > 0n) {
       // A positive divisor: no sign to move, no zero to test.
-      return this.reduce({ n: this.f.col(this.times(this.w(a.n, ok), b.d)), d: this.f.col(this.times(this.w(a.d, ok), b.n)), nb, db, vb });
+      return this.reduce({ n: this.col(this.times(this.w(a.n, ok), b.d), nb, "deling"), d: this.col(this.times(this.w(a.d, ok), b.n), db, "deling"), nb, db, vb });
     }
-    const n = this.f.col(`${this.w(a.n, ok)} * ${b.d} * ${s}`);
-    const d = this.f.col(`CASE WHEN ${b.n} = 0 THEN NULL ELSE ${this.w(a.d, ok)} * ${b.n} * ${s} END`);
+    const n = this.col(`${this.w(a.n, ok)} * ${b.d} * ${s}`, nb, "deling");
+    const d = this.col(`CASE WHEN ${b.n} = 0 THEN NULL ELSE ${this.w(a.d, ok)} * ${b.n} * ${s} END`, db, "deling");
     return this.reduce({ n, d, nb, db, vb });
   }
 
@@ -241,8 +274,12 @@ export class Arith {
   /** a <op> b as a boolean SQL expression (denominators are positive). */
   cmp(a: Num, b: Num, op: string): string {
     if (a.dl !== undefined && a.dl === b.dl) return `(${a.n} ${op} ${b.n})`;
-    const ok = this.narrow(bmul(a.nb, b.db), bmul(b.nb, a.db));
-    return `(${this.times(this.w(a.n, ok), b.d)} ${op} ${this.times(this.w(b.n, ok), a.d)})`;
+    const pa = bmul(a.nb, b.db);
+    const pb = bmul(b.nb, a.db);
+    const ok = this.narrow(pa, pb);
+    const test = `(${this.times(this.w(a.n, ok), b.d)} ${op} ${this.times(this.w(b.n, ok), a.d)})`;
+    // A product that may overflow: a guarded column (NULL, and the row's P0903, where it does).
+    return (pa === undefined || pb === undefined) && this.d.guard && this.tracking > 0 ? this.col(test, undefined, "vergelijking") : test;
   }
 
   isInteger(a: Num): string {
@@ -258,14 +295,37 @@ export class Arith {
   round(a: Num, k: number, mode: RoundingMode): Num {
     const s = 10n ** BigInt(k);
     if (a.dl !== undefined && s % a.dl === 0n) return a;
-    const ok = this.narrow(badd(bmul(2n, a.nb, s), bmul(2n, a.db)));
+    const bound = badd(bmul(2n, a.nb, s), bmul(2n, a.db));
+    const ok = this.narrow(bound);
     const m = `${this.w(a.n, ok)} * ${this.lit(s)}`;
     let q: string;
-    if (mode === "floor") q = this.floorDiv(m, a.d);
+    if (bound === undefined && this.d.guard && this.tracking > 0) q = this.roundSplit(a, s, mode);
+    else if (mode === "floor") q = this.floorDiv(m, a.d);
     else if (mode === "ceil") q = `-(${this.floorDiv(`-(${m})`, a.d)})`;
     else q = `CASE WHEN ${a.n} < 0 THEN -1 ELSE 1 END * ${this.d.idiv(`2 * abs(${m}) + ${a.d}`, `2 * ${a.d}`)}`;
     const vb = badd(a.vb, 1n);
-    return tight({ n: this.f.col(q), d: this.lit(s), dl: s, nb: badd(bmul(a.nb, s), 1n), db: s, vb });
+    const nb = badd(bmul(a.nb, s), 1n);
+    return tight({ n: this.col(q, bound === undefined ? undefined : nb, "afronding"), d: this.lit(s), dl: s, nb, db: s, vb });
+  }
+
+  /**
+   * round(a · s) for parts of unknown size, split at the whole part
+   * (a = whole + rem / d, 0 <= rem < d), so that no intermediate is much
+   * larger than the result: never n · s first.
+   */
+  private roundSplit(a: Num, s: bigint, mode: RoundingMode): string {
+    const idiv = this.d.idiv;
+    const sl = this.d.lit(s);
+    if (mode === "half-away") {
+      const an = this.f.col(`abs(${this.d.wide(a.n)})`);
+      const frac = idiv(`2 * (${an} % ${a.d}) * ${sl} + ${a.d}`, `2 * ${this.d.wide(a.d)}`);
+      return `CASE WHEN ${a.n} < 0 THEN -1 ELSE 1 END * (${idiv(an, a.d)} * ${sl} + ${frac})`;
+    }
+    // floor(n · s / d) = floor(n / d) · s + floor(r · s / d), r = n mod d >= 0; naar boven as -floor(-n · s / d).
+    const n = this.f.col(mode === "floor" ? this.d.wide(a.n) : `-(${this.d.wide(a.n)})`);
+    const r = this.f.col(`((${n} % ${a.d}) + ${a.d}) % ${a.d}`);
+    const q = `${idiv(`${n} - ${r}`, a.d)} * ${sl} + ${idiv(`${r} * ${sl}`, a.d)}`;
+    return mode === "floor" ? q : `-(${q})`;
   }
 
   // ------------------------------------------------------------ calendar
@@ -296,7 +356,7 @@ export class Arith {
     const f = this.f;
     if (this.d.name === "duckdb") return f.col(`CAST(make_date(CAST(${y} AS INTEGER), CAST(${m} AS INTEGER), CAST(${d} AS INTEGER)) - DATE '1970-01-01' AS BIGINT)`);
     const idiv = this.d.idiv;
-    const yy = f.col(`${y} - CASE WHEN ${m} <= 2 THEN 1 ELSE 0 END`);
+    const yy = f.col(`${y} - (CASE WHEN ${m} <= 2 THEN 1 ELSE 0 END)`);
     const era = f.col(this.floorDiv(yy, "400"));
     const yoe = f.col(`${yy} - ${era} * 400`);
     const doy = f.col(`${idiv(`153 * (${m} + CASE WHEN ${m} > 2 THEN -3 ELSE 9 END) + 2`, "5")} + ${d} - 1`);

@@ -13,6 +13,7 @@ import { Ctx, UnsupportedInSql, choose, compile, equal, num, type Host } from ".
 import { decodeRaw, decodeTyped, validate } from "./decode.js";
 import { describeWhere, type V, type Val } from "./value.js";
 import { encodeOutput } from "./encode.js";
+import { wording } from "../../runtime/messages.js";
 import { dutchOf, jsonOf, mapList, toVals } from "./lists.js";
 
 export interface SqlOptions {
@@ -157,7 +158,14 @@ class PolicySql implements Host {
   private output(o: IR.Output): Val {
     const top = this.top;
     const fix = (v: Val): Val => {
-      if (o.type.k === "bedrag" && v.v.k === "num") return { v: { k: "num", x: top.a.round(v.v.x, 2, "half-away") }, err: v.err };
+      if (o.type.k === "bedrag" && v.v.k === "num") {
+        // Rounding to cents may overflow where the parts are unbounded: the candidate's P0903.
+        const mark = top.a.ov.length;
+        top.a.tracking++;
+        const x = top.a.round(v.v.x, 2, "half-away");
+        top.a.tracking--;
+        return { v: { k: "num", x }, err: top.a.ov.length === mark ? v.err : top.first(v.err, top.overflow(top.a.ov.splice(mark))) };
+      }
       // A lijst van bedrag output: every element rounded to cents once (LANGUAGE.md §6.2).
       if (o.type.k === "lijst" && o.type.elem.k === "bedrag" && v.v.k === "list") {
         const l = toVals(top, v.v);
@@ -204,7 +212,7 @@ class PolicySql implements Host {
     cands.forEach((cd, j) => {
       if (j === 0 || keep[j] === "FALSE" || (/^-?\d+$/.test(firstIdx) && Number(firstIdx) >= j)) return;
       const earlier = /^-?\d+$/.test(firstIdx) ? "TRUE" : `${firstIdx} < ${j}`;
-      const differs = and(this.root, keep[j]!, earlier, `NOT ${equal(top, cd.value, value!)}`);
+      const differs = and(this.root, keep[j]!, earlier, top.f.not(equal(top, cd.value, value!)));
       conflicts.push(this.conflict(o, cands.map((x) => x.rule), firstIdx, cd, value!, differs));
     });
     const conflictErr = conflicts.length === 0 ? null : top.first(...conflicts);
@@ -274,16 +282,30 @@ class PolicySql implements Host {
     for (const cond of this.policy.conditions) {
       const c = top.with(this.root, describeWhere("voorwaarde", cond.text, []), new Map());
       const v = compile(c, cond.expr);
-      const fails = c.when(`NOT ${(v.v as { x: string }).x}`, "P0714", `voorwaarde \`${cond.text}\` geldt niet`, cond.field);
+      const fails = c.when(c.f.not((v.v as { x: string }).x), "P0714", `voorwaarde \`${cond.text}\` geldt niet`, cond.field);
       errs.push(top.first(v.err, fails));
     }
     const outs = this.policy.outputs.map((o) => ({ o, v: this.ref("output", o.name) }));
     for (const { v } of outs) errs.push(v.err);
-    const fout = top.firstFlat(...errs) ?? "NULL";
+    const fout0 = top.firstFlat(...errs) ?? "NULL";
+    // An output whose text does not fit the engine's integers (num.ts Arith.ov): P0903 naming it, after every other error.
+    const encErrs: string[] = [];
+    // (A scalar's: a record or list output holds NULLs of its own, its text is not guarded.)
+    const encs = outs.map(({ o, v }) => {
+      if (v.v.k === "list" || v.v.k === "rec") return jsonOf(top, v.v, o.type);
+      const mark = top.a.ov.length;
+      top.a.tracking++;
+      const enc = encodeOutput(top, v.v, o.type);
+      top.a.tracking--;
+      const ov = top.a.ov.splice(mark);
+      if (ov.length > 0) encErrs.push(top.when(ov.map((x) => x.cond).join(" OR "), "P0903", wording("P0903", { what: `de waarde van uitvoer \`${o.name}\`` }).message));
+      return enc;
+    });
+    const fout = encErrs.length === 0 ? fout0 : this.root.col(`COALESCE(${fout0}, ${top.first(...encErrs)})`);
     const final: { alias: string; sql: string }[] = [];
     for (const p of this.options.passThrough ?? []) final.push({ alias: this.d.ident(p), sql: this.root.baseColumn(this.d.ident(p)) });
-    for (const { o, v } of outs) {
-      const enc = v.v.k === "list" || v.v.k === "rec" ? jsonOf(top, v.v, o.type) : encodeOutput(top, v.v, o.type);
+    for (const [j, { o }] of outs.entries()) {
+      const enc = encs[j]!;
       final.push({ alias: this.d.ident(o.name), sql: `CASE WHEN ${fout} IS NULL THEN ${enc} END` });
       const t = this.traces.get(o.name);
       if (t) final.push({ alias: this.d.ident(`${o.name}__regel`), sql: `CASE WHEN ${fout} IS NULL THEN ${t} END` });
@@ -313,7 +335,7 @@ function or(f: Frame, xs: string[]): string {
   return rest.length === 0 ? "FALSE" : rest.length === 1 ? rest[0]! : f.col(`(${rest.join(" OR ")})`);
 }
 function not(f: Frame, x: string): string {
-  return x === "TRUE" ? "FALSE" : x === "FALSE" ? "TRUE" : f.col(`NOT ${x}`);
+  return x === "TRUE" ? "FALSE" : x === "FALSE" ? "TRUE" : f.col(f.not(x));
 }
 /** choose(), decided here when the condition is. */
 function pick(c: Ctx, cond: string, a: V, b: V): V {
