@@ -197,7 +197,9 @@ function reasonTerms(session: Session, output: string): B[] {
 /** The outputs both versions have that `output` reads in either version. */
 function sharedReads(session: Session, output: string): string[] {
   const [mo, mn] = session.models as [PolicyModel, PolicyModel];
-  const both = (n: string) => mo.policy.outputs.some((o) => o.name === n) && mn.policy.outputs.some((o) => o.name === n);
+  const typeIn = (m: PolicyModel, n: string) => { const o = m.policy.outputs.find((x) => x.name === n); return o && JSON.stringify(typeDescOf(o.type)); };
+  // Only an output of one type in both versions can be compared.
+  const both = (n: string) => typeIn(mo, n) !== undefined && typeIn(mo, n) === typeIn(mn, n);
   return [...new Set([...readOutputs(mo.policy, output), ...readOutputs(mn.policy, output)])].filter(both).sort();
 }
 

@@ -15,7 +15,7 @@ import path from "node:path";
 /** Parameters for any code: lists where a message lists names, a word elsewhere. */
 const anyParams = new Proxy({} as Record<string, unknown>, {
   get: (_, key) =>
-    ["cycle", "suggestions", "expectedFields", "values"].includes(key as string)
+    ["cycle", "suggestions", "expectedFields", "values", "outputs", "others"].includes(key as string)
       ? ["a", "b"]
       : key === "form"
         ? { type: "bedrag" }
