@@ -227,9 +227,14 @@ class PolicySql implements Host {
     const final = value === null ? fallback.v : pick(top, anyDefined, value, fallback.v);
     const restErr = top.first(top.onlyIf(anyDefined, conflictErr), top.onlyIf(not(this.root, anyDefined), fallback.err));
     if (this.options.trace) {
+      const text = (name: string, articles: string[]) => this.d.str(`regel ${name}${articles.length > 0 ? ` (artikel ${articles.join(", ")})` : ""}`);
       const names = cands.map((cd) => {
         const r = this.policy.rules[cd.rule]!;
-        return this.d.str(`regel ${r.name}${r.articles.length > 0 ? ` (artikel ${r.articles.join(", ")})` : ""}`);
+        // A decision table: the row that applied, with its own articles where it has them (as --explain cites it).
+        if (!r.table) return text(r.name, r.articles);
+        const sel = this.selection(cd.rule).sel;
+        const rows = r.clauses.map((cl, k) => `WHEN ${k} THEN ${text(`${r.name}, rij ${(cl.row ?? k) + 1}`, cl.articles ?? r.articles)}`);
+        return /^\d+$/.test(sel) ? text(`${r.name}, rij ${(r.clauses[Number(sel)]?.row ?? Number(sel)) + 1}`, r.clauses[Number(sel)]?.articles ?? r.articles) : this.root.col(`CASE ${sel} ${rows.join(" ")} END`);
       });
       this.traces.set(o.name, this.root.col(`CASE ${names.map((n, j) => `WHEN ${firstIdx} = ${j} THEN ${n}`).join(" ")} ELSE 'standaard' END`));
     }

@@ -29,6 +29,25 @@ describe("polis sql and --engine duckdb", () => {
     expect(r.stdout).toContain("regel verplicht_eigen_risico (artikel 7.1, 7.4)");
   });
 
+  it("--trace names a decision table's row that applied, with the row's own article as --explain cites it", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "polis-sql-trace-"));
+    const file = path.join(dir, "t.polis");
+    fs.writeFileSync(file, 'polis t "x"\ninvoer\n  n: aantal\nuitvoer\n  m: tekst\ntabel achterstand (artikel 3.6) eerste:\n  | n       || m   |\n  | < 2     || "a" |\n  | vanaf 2 || "b" | (artikel 3.6.6)\n');
+    const r = polis("sql", file, "--trace");
+    expect(r.status).toBe(0);
+    const { DuckDBInstance } = await import("@duckdb/node-api");
+    const con = await (await DuckDBInstance.create(":memory:")).connect();
+    await con.run("CREATE TABLE cases AS SELECT * FROM (VALUES (3), (1)) AS t(n)");
+    const rows = (await con.runAndReadAll(r.stdout)).getRowObjectsJS();
+    expect(rows.map((x) => x.m__regel)).toEqual(["regel achterstand, rij 2 (artikel 3.6.6)", "regel achterstand, rij 1 (artikel 3.6)"]);
+    fs.writeFileSync(path.join(dir, "t.jsonl"), '{"n":3}\n');
+    const js = JSON.parse(polis("run", file, "--input", path.join(dir, "t.jsonl"), "--explain").stdout) as { uitleg: { steps: { rules: { articles: string[]; table: { row: number } }[] }[] } };
+    expect(js.uitleg.steps[0]!.rules[0]!.articles).toEqual(["3.6.6"]);
+    expect(js.uitleg.steps[0]!.rules[0]!.table.row).toBe(2);
+    con.closeSync();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it("a table without the column of a list-of-records input answers P0704 on every row, not an internal error", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "polis-sql-cli-"));
     const out = path.join(dir, "out.jsonl");
