@@ -55,7 +55,9 @@ export function decodeText(c: Ctx, text: string, t: IR.Type): V {
       return { k: "num", x: { n: f.col(`CASE WHEN ${valid} THEN ${d.castInt(int)} END`), d: d.lit(1n), dl: 1n } };
     }
     case "getal": case "percentage": {
-      const { int, frac } = split(c, text);
+      const { int, frac: digits } = split(c, text);
+      // Trailing zeros are no digits of the value: 2.5000…0 (37 decimals) is 25/10, not past HUGEINT.
+      const frac = f.col(`rtrim(${digits}, '0')`);
       const n = f.col(`CASE WHEN ${valid} THEN ${d.castInt(`${int} || ${frac}`)} END`);
       const scale = t.k === "percentage" ? "'00'" : "''";
       const den = f.col(`CASE WHEN ${valid} THEN ${d.castInt(`rpad('1', CAST(length(${frac}) + 1 AS INTEGER), '0') || ${scale}`)} END`);

@@ -128,6 +128,14 @@ describe("polis run --engine duckdb: bad files and overflow", () => {
     expect(sql.stdout).toContain('"code":"P0706"');
   });
 
+  it("trailing zeros in a .csv number are no digits of its value: a 37-decimal 2.5000…0 % is decided as polis run decides it, not P0902", () => {
+    const p = write("nullen.polis", 'polis nn "x"\ninvoer\n  b: bedrag\n  p: percentage\nuitvoer\n  y: bedrag\nregel r (artikel 1):\n  y b * p\n');
+    const sql = polis("run", p, "--engine", "duckdb", "--input", write("nullen.csv", `b,p\n1,2.5${"0".repeat(36)}\n100,-0.50\n`));
+    const js = polis("run", p, "--input", write("nullen.jsonl", `{"b":"1","p":"2.5${"0".repeat(36)}"}\n{"b":"100","p":"-0.50"}\n`));
+    expect(sql.stdout).toBe(js.stdout);
+    expect(sql.stdout).toBe('{"y":"0.03"}\n{"y":"-0.50"}\n');
+  });
+
   it("a list of records that hold lists is checked and decided element by element, as polis run does", () => {
     const p = write("nest.polis", 'polis nest "x"\n\ngegevens Regel:\n  bedrag: bedrag vanaf 0\n\ngegevens Nota:\n  regels: lijst van Regel\n\ninvoer\n  notas: lijst van Nota\n\nuitvoer\n  totaal: bedrag\n\nregel r (artikel 1):\n  totaal som van (som van g.bedrag voor g in n.regels) voor n in notas\n');
     const input = write("nest.jsonl", '{"notas":[{"regels":[{"bedrag":"1.50"},{"bedrag":"2"}]},{"regels":[]}]}\n{"notas":[{"regels":[{"bedrag":"-1"}]}]}\n');
