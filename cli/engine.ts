@@ -19,6 +19,8 @@ import { typeDescOf, type Type } from "../compiler/ir/ir.js";
 import { EXIT_OK, EXIT_POLICY, EXIT_USAGE, UsageError, displayPath } from "./io.js";
 import { sqlOf } from "./sql.js";
 import { columnType } from "../compiler/sql/columns.js";
+import { columnShapeProblem } from "./engine-columns.js";
+import { wording } from "../runtime/messages.js";
 import { RowErrors } from "./row-errors.js";
 
 export interface EngineOptions {
@@ -117,6 +119,8 @@ export async function runEngine(policy: Policy, file: string, options: EngineOpt
       await con.run(`CREATE OR REPLACE VIEW cases AS SELECT *, ${absent.map((i) => `CAST(NULL AS ${duckType(i.type)}) AS "${i.name.replace(/"/g, '""')}"`).join(", ")} FROM ${source}`);
       columnTypes = await describe();
     }
+    const shape = columnShapeProblem(policy.inputs, columnTypes);
+    if (shape) throw new UsageError(`invoerbestand \`${displayPath(input)}\`: ${shape}${ext === ".csv" ? " (een .csv-kolom is tekst: gebruik .parquet of .jsonl voor een periode, een lijst of gegevens)" : ""}`);
     const missing = new Set<string>();
     const q = sqlOf(policy, file, { dialect: "duckdb", table: "cases", missing, columnTypes, passThrough: ext === ".jsonl" ? [LINE] : [] });
     if (typeof q !== "string") {
@@ -161,7 +165,7 @@ async function decide(con: Connection, policy: Policy, q: string, ext: string, o
       const written = outExt === ".parquet" ? `read_parquet(${sqlStr(out)})` : `read_csv(${sqlStr(out)}, header = true, all_varchar = true)`;
       const worst = await con.runAndReadAll(`SELECT max(CASE WHEN fout LIKE '{"code":"P07%' THEN 2 WHEN fout IS NOT NULL THEN 1 ELSE 0 END) AS w FROM ${written}`);
       await tellWritten(con, outExt, out);
-      return Math.max(Number(worst.getRowObjectsJS()[0]?.w ?? 0), errors.size > 0 ? EXIT_USAGE : 0);
+      return Math.max(Number(worst.getRowObjectsJS()[0]?.w ?? 0), badLinesExit(errors));
     }
     if (out && outExt !== ".jsonl") throw new UsageError(`--output schrijft .parquet, .csv of .jsonl, niet \`${outExt}\``);
     const sink = out ? fs.createWriteStream(out) : process.stdout;
@@ -204,10 +208,17 @@ async function decide(con: Connection, policy: Policy, q: string, ext: string, o
       if (w) await w;
     }
     told.finish();
-    if (errors.size > 0) worst = Math.max(worst, EXIT_USAGE);
+    worst = Math.max(worst, badLinesExit(errors));
     pending = [];
     if (out) await new Promise<void>((r) => (sink as fs.WriteStream).end(() => r()));
     return worst;
+}
+
+/** The exit code of the lines the reader rejected: 2 for a bad case (P07xx), 1 for a case SQL cannot hold (P09xx). */
+function badLinesExit(errors: ReadonlyMap<number, string>): number {
+  let worst = EXIT_OK;
+  for (const text of errors.values()) worst = Math.max(worst, text.includes('"code":"P07') ? EXIT_USAGE : EXIT_POLICY);
+  return worst;
 }
 
 /** The rows of a written .parquet or .csv output that have an error, told on stderr (rij N of the output). */
@@ -258,6 +269,11 @@ async function loadJsonl(policy: Policy, input: string, tmp: string, errors: Map
       const values = decodeCase(parseCaseText(line, n), fields, n);
       const row: Record<string, unknown> = { [LINE]: String(n) };
       for (const i of policy.inputs) row[i.name] = canonical(values[i.name], i.type);
+      const lone = loneSurrogate(row);
+      if (lone) {
+        errors.set(n, JSON.stringify({ fout: { code: "P0904", bericht: wording("P0904", lone).message, veld: lone.field, lijn: n } }));
+        continue;
+      }
       if (!out.write(JSON.stringify(row) + "\n")) await new Promise<void>((r) => out.once("drain", () => r()));
     } catch (e) {
       if (!(e instanceof PolisError)) throw e;
@@ -271,6 +287,29 @@ async function loadJsonl(policy: Policy, input: string, tmp: string, errors: Map
   await new Promise<void>((r) => out.end(() => r()));
   const columns = [`${LINE}: 'BIGINT'`, ...policy.inputs.map((i) => `${sqlStr(i.name)}: ${sqlStr(duckType(i.type))}`)];
   return `read_json(${sqlStr(file)}, format = 'newline_delimited', columns = {${columns.join(", ")}})`;
+}
+
+const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The first text holding a lone UTF-16 surrogate (JSON allows `"\ud800"`; UTF-8, so DuckDB's VARCHAR, does not), with its place. */
+function loneSurrogate(x: unknown, field = ""): { field: string; char: string } | null {
+  if (typeof x === "string") {
+    const m = LONE.exec(x);
+    return m ? { field, char: `\\u${m[0].charCodeAt(0).toString(16)}` } : null;
+  }
+  if (Array.isArray(x)) {
+    for (let i = 0; i < x.length; i++) {
+      const found = loneSurrogate(x[i], `${field}[${i}]`);
+      if (found) return found;
+    }
+  } else if (x !== null && typeof x === "object") {
+    for (const [k, v] of Object.entries(x)) {
+      if (k === LINE) continue;
+      const found = loneSurrogate(v, field === "" ? k : `${field}.${k}`);
+      if (found) return found;
+    }
+  }
+  return null;
 }
 
 /**

@@ -58,6 +58,9 @@ const ENGINES: Record<string, Engine> = { js: runJs };
 
 export async function runCommand(file: string, options: RunOptions, engine = options.engine ?? "js"): Promise<number> {
   if (engine === "duckdb" || engine === "postgres") {
+    // Options of the JavaScript path that a database run cannot honour: never drop them silently.
+    if (options.explain === true || options.voor !== undefined) throw new UsageError(`--explain werkt niet met --engine ${engine}: de uitleg geeft \`polis run\` zonder --engine; \`polis sql --trace\` geeft per uitvoer de regel en het artikel`);
+    if (options.format === "json") throw new UsageError(`--format json werkt niet met --engine ${engine}: de uitkomst is een regel per rij (.jsonl, .csv of .parquet)`);
     const { compileFile } = await import("./compile-file.js");
     const { hasErrors } = await import("../compiler/pipeline.js");
     const r = compileFile(file);
@@ -68,7 +71,7 @@ export async function runCommand(file: string, options: RunOptions, engine = opt
   }
   if (options.input === undefined) throw new UsageError("verplichte optie '-i, --input <case>' ontbreekt");
   const run = ENGINES[engine];
-  if (!run) throw new UsageError(`onbekende engine \`${engine}\`; kies uit ${Object.keys(ENGINES).join(", ")}`);
+  if (!run) throw new UsageError(`onbekende engine \`${engine}\`: kies ${[...Object.keys(ENGINES), "duckdb"].join(", ")} of postgres`);
   const r = await runnablePolicy(file);
   printDiagnostics(r.diagnostics);
   if (r.code === undefined) return EXIT_POLICY;

@@ -254,8 +254,12 @@ export const MESSAGES = {
   P0504: error<{ name: string }>((p) => `\`${p.name}\` wordt twee keer bepaald in dezelfde clausule`),
   P0505: error<{ cycle: readonly string[] }>((p) => `kring van uitzonderingen: ${arrows(p.cycle)}`),
   P0506: warning<{ name: string }>((p) => `de regel \`${p.name}\` heeft geen artikel`, () => "voeg (artikel …) toe na de naam van de regel"),
-  P0507: warning<{ name: string; target: string }>(
-    (p) => `de uitzondering \`${p.name}\` heeft een \`anders\`-clausule, dus \`${p.target}\` geldt nooit`,
+  /** `outputs`: what the `anders` clause sets of what the target sets; `others`: what the target still sets (empty: the target never applies). */
+  P0507: warning<{ name: string; target: string; outputs: readonly string[]; others: readonly string[] }>(
+    (p) =>
+      p.others.length === 0
+        ? `de uitzondering \`${p.name}\` heeft een \`anders\`-clausule, dus \`${p.target}\` geldt nooit`
+        : `de \`anders\`-clausule van de uitzondering \`${p.name}\` bepaalt alleen ${names(p.outputs)}: \`${p.target}\` bepaalt ${names(p.outputs)} dus nooit, ${names(p.others)} nog wel`,
   ),
   P0508: warning<{ name: string }>(
     (p) => `\`${p.name}\` kan een bedrag met fracties van centen krijgen; het wordt op centen afgerond`,
@@ -329,7 +333,7 @@ export const MESSAGES = {
     (p) => `de perioden van \`${p.name}\` overlappen: ${p.first} en ${p.second}`,
   ),
   P0526: error<{ name: string; from: string; through: string }>(
-    (p) => `\`${p.name}\` heeft geen waarde van ${p.from} tot en met ${p.through}`,
+    (p) => `\`${p.name}\` heeft geen waarde ${p.from === p.through ? `op ${p.from}` : `van ${p.from} tot en met ${p.through}`}`,
     () => "laat elke periode beginnen op de dag na het einde van de vorige",
   ),
   P0527: error<{ name: string; detail: string }>(
@@ -498,10 +502,21 @@ export const MESSAGES = {
     (p) => `${p.what}${inWhere(p)} heeft meer cijfers dan SQL exact kan rekenen (38)`,
     () => "beslis deze case met `polis run` (zonder --engine) of met --engine postgres",
   ),
+  /** A text input holding a lone UTF-16 surrogate (`"\ud800"` in a .jsonl line): valid JSON, but no UTF-8 text a database can store. */
+  P0904: error<Field & { char: string }>(
+    (p) => `\`${p.field}\` bevat een teken dat geen Unicode is (de losse surrogaat ${p.char}): een database kan die tekst niet opslaan`,
+    () => "beslis deze case met `polis run` (zonder --engine), of verbeter de tekst",
+  ),
 } as const;
 
 function arrows(names: readonly string[]): string {
   return names.map((n) => `\`${n}\``).join(" → ");
+}
+
+/** `\`a\``, `\`a\` en \`b\``, `\`a\`, \`b\` en \`c\``. */
+function names(list: readonly string[]): string {
+  const q = list.map((n) => `\`${n}\``);
+  return q.length <= 1 ? (q[0] ?? "") : `${q.slice(0, -1).join(", ")} en ${q[q.length - 1]}`;
 }
 
 function inWhere(p: { where?: string }): string {

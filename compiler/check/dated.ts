@@ -20,7 +20,8 @@ const JANEE: IR.Type = { k: "janee" };
 
 /** A `vanaf`/`van … tot en met` text for messages. */
 function when(p: { from: number; through?: number }): string {
-  return p.through === undefined ? `vanaf ${formatDutchDate(p.from)}` : `van ${formatDutchDate(p.from)} tot en met ${formatDutchDate(p.through)}`;
+  if (p.through === undefined) return `vanaf ${formatDutchDate(p.from)}`;
+  return p.through === p.from ? `op ${formatDutchDate(p.from)}` : `van ${formatDutchDate(p.from)} tot en met ${formatDutchDate(p.through)}`;
 }
 
 export function checkDated(cx: CheckContext, d: A.ParameterDecl, dated: A.DatedValues, type: IR.Type, policy: IR.Policy): IR.Definition {

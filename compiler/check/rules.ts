@@ -36,7 +36,7 @@ function checkRule(cx: CheckContext, r: A.RuleDecl, index: number, outputs: Read
     else if (target.decl === r) report(cx, "P0510", ref.span, { name: r.name });
     else if (!(rule.exceptionTo ?? []).includes(target.index)) {
       rule.exceptionTo = [...(rule.exceptionTo ?? []), target.index];
-      if (r.clauses.some((c) => c.head === "anders")) report(cx, "P0507", r.nameSpan, { name: r.name, target: target.decl.name });
+      reportAnders(cx, r, target.decl);
     }
   }
   let closed = false;
@@ -60,6 +60,21 @@ function checkRule(cx: CheckContext, r: A.RuleDecl, index: number, outputs: Read
     rule.clauses.push(clause);
   }
   return rule;
+}
+
+/**
+ * An exception with an `anders` clause always applies: for the outputs that
+ * clause sets, the target never gives a value. The target's other outputs
+ * it still sets, and the warning says so.
+ */
+function reportAnders(cx: CheckContext, r: A.RuleDecl, target: A.RuleDecl): void {
+  const anders = r.clauses.find((c) => c.head === "anders");
+  if (!anders) return;
+  const set = new Set(anders.assignments.map((a) => a.target));
+  const targetSets = [...new Set(target.clauses.flatMap((c) => c.assignments.map((a) => a.target)))];
+  const outputs = targetSets.filter((o) => set.has(o));
+  if (outputs.length === 0) return;
+  report(cx, "P0507", r.nameSpan, { name: r.name, target: target.name, outputs, others: targetSets.filter((o) => !set.has(o)) });
 }
 
 function checkAssignments(cx: CheckContext, r: A.RuleDecl, c: A.RuleDecl["clauses"][number], clause: IR.Clause, index: number, outputs: ReadonlyMap<string, IR.Output>): void {

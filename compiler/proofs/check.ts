@@ -26,6 +26,8 @@ import { ambiguousMonthSums, clampingWarnings } from "./dates.js";
 import { solver, solverFailure, type Z3 } from "./z3.js";
 import { LIST_BOUND } from "./lists.js";
 import { proveTables } from "./tables.js";
+import { shrinkCase } from "./shrink.js";
+import { CaseVars } from "./inputs.js";
 
 /** How one output was judged. */
 export interface OutputProof {
@@ -126,9 +128,18 @@ async function conflicts(cx: Ctx, name: string): Promise<string | undefined> {
     }
     const d = run.error;
     if (!hit || !d || d.code !== "P0801" || paramsOf(d, "P0801")!.output !== name) return notReproduced(run, `een conflict over \`${name}\``);
-    const p = paramsOf(d, "P0801")!;
-    const example = voorbeeldText(policy, `conflict over ${name}`, r.values, `fout "P0801"`);
-    cx.diagnostics.push(diagnostic("P0512", d.span, { ...p, example }, d.related ? { related: d.related } : {}));
+    const first = paramsOf(d, "P0801")!;
+    const same = (v: Record<string, unknown>) => {
+      const e = rerun(policy, module, v).error;
+      const q = e?.code === "P0801" ? paramsOf(e, "P0801")! : undefined;
+      return q !== undefined && q.output === name && q.a === first.a && q.b === first.b;
+    };
+    const values = shrunk(cx, r.values, same);
+    // The message names the values of the case shown.
+    const shown = values === r.values ? d : rerun(policy, module, values).error!;
+    const p = paramsOf(shown, "P0801")!;
+    const example = voorbeeldText(policy, `conflict over ${name}`, values, `fout "P0801"`);
+    cx.diagnostics.push(diagnostic("P0512", shown.span, { ...p, example }, shown.related ? { related: shown.related } : {}));
     found++;
     open = open.filter((q) => q !== hit);
   }
@@ -153,8 +164,19 @@ async function gaps(cx: Ctx, name: string): Promise<string | undefined> {
       continue;
     }
     if (!run.error || run.error.code !== "P0802" || paramsOf(run.error, "P0802")!.output !== name) return notReproduced(run, `geen waarde voor \`${name}\``);
-    return gapFound(cx, name, r.values);
+    return gapFound(cx, name, shrunk(cx, r.values, (v) => { const e = rerun(policy, module, v).error; return e?.code === "P0802" && paramsOf(e, "P0802")!.output === name; }));
   }
+}
+
+/**
+ * A found case with input lists, shrunk on the real module (fewest elements,
+ * smallest values) while it still fails the same way: the solver's model
+ * fills every list up to whatever it reached first. A case without lists is
+ * shown as the solver found it (its values are already the ones it needs).
+ */
+function shrunk(cx: Ctx, values: Record<string, unknown>, same: (v: Record<string, unknown>) => boolean): Record<string, unknown> {
+  const lists = cx.policy.inputs.some((i) => i.type.k === "lijst" && Array.isArray(values[i.name]) && (values[i.name] as unknown[]).length > 0);
+  return lists ? shrinkCase(cx.policy.inputs, values, same, CaseVars.dateRange([cx.policy.metadata])) : values;
 }
 
 /** P0513 with the solver's case as a voorbeeld. */

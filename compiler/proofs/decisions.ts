@@ -29,6 +29,8 @@ export class PolicyModel {
   readonly enc: Encoder;
   private readonly outputs = new Map<string, SV>();
   private readonly rules = new Map<string, RuleTerm[]>();
+  /** Per output, each candidate's guard (in the order of its decision's candidates). */
+  private readonly guards = new Map<string, B[]>();
   private readonly busy = new Set<string>();
   /** The voorwaarden that read no input list, as far as they can be encoded (asserted for every query). */
   readonly conditions: B[] = [];
@@ -72,9 +74,11 @@ export class PolicyModel {
     if (found) return found;
     const { z, enc } = this;
     const d = this.decision(name);
+    const all: B[] = [];
     const terms = enc.atTop(() => d.rules.map((rule) => {
       const cands = d.candidates.filter((c) => c.rule === rule);
       const guards = cands.map((c) => z.And(...c.guard.notHolding.map((g) => z.Not(enc.bool(g))), ...(c.guard.holds ? [enc.bool(c.guard.holds)] : [])));
+      cands.forEach((c, i) => (all[d.candidates.indexOf(c)] = guards[i]!));
       // A candidate's value is evaluated only when its guard holds (month steps in it are reached only then).
       let value = enc.under(guards[cands.length - 1]!, () => enc.expr(cands[cands.length - 1]!.value));
       for (let i = cands.length - 2; i >= 0; i--) value = enc.ite(guards[i]!, enc.under(guards[i]!, () => enc.expr(cands[i]!.value)), value);
@@ -85,7 +89,16 @@ export class PolicyModel {
       t.remains = replacedBy.length ? z.And(t.applies, z.Not(z.Or(...replacedBy))) : t.applies;
     }
     this.rules.set(name, terms);
+    this.guards.set(name, all);
     return terms;
+  }
+
+  /** Per candidate of the output (its decision's order): its clause applies and its rule is not replaced by an exception, so it decides the output. */
+  deciding(name: string): B[] {
+    const terms = this.ruleTerms(name);
+    const d = this.decision(name);
+    const guards = this.guards.get(name)!;
+    return d.candidates.map((c, i) => this.z.And(guards[i]!, terms.find((t) => t.rule === c.rule)!.remains));
   }
 
   /** The value of an output: the first remaining rule's, else the `standaard` (else error P0802: see `hasValue`). */

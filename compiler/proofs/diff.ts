@@ -1,28 +1,31 @@
 // `polis diff` proofs (issue 18): per output both versions define, that they
 // agree on every case valid for both (both beperkingen, both voorwaarden,
-// dates in either `geldig` period), or the ways they differ, each with a case
-// the solver found and the real modules confirmed.
-// A "way" is a vector of the comparisons the output's rules make (their two
-// sides subtracted: `besluit - aanvraag - 56`): every found witness is
-// blocked by its vector, so a threshold moved from 56 to 35 days yields one
-// witness per waiting time 36…56 and then "no more", which proves the list
-// complete. Outputs the encoding does not reach are left to the sampled
-// frequencies and say so.
+// dates in either `geldig` period), or the reasons they differ, each with a
+// case the solver found, confirmed on the real modules and shrunk there.
+// A reason is which clauses decide the output in each version and which way
+// its value moves (reasonTerms): every found case is blocked by its reason,
+// so a threshold moved from 56 to 35 days yields one witness (36 days) and
+// then "no more", which proves that reason the only one; an analyst reads
+// one witness per reason, not one per value between the thresholds.
+// Outputs the encoding does not reach are left to the sampled frequencies
+// and say so.
 // In: two lowered IR policies and their modules. Out: EquivalenceProof per output.
 
 import { PolisError } from "../../runtime/diagnostic.js";
 import { formatValueDutch } from "../../runtime/dutch.js";
 import { decodeCase } from "../../runtime/case.js";
-import { valueEquals } from "../../runtime/types.js";
+import { compareValues, valueEquals, type TypeDesc } from "../../runtime/types.js";
 import type { Expr, LoweredPolicy } from "../ir/ir.js";
 import { typeDescOf } from "../ir/ir.js";
 import type { DecisionModule } from "../emit/load.js";
 import { caseFileOf } from "../cases/generators.js";
 import type { PolicyModel } from "./decisions.js";
-import { NotEncodable, type A, type B } from "./encode.js";
+import { NotEncodable, type B } from "./encode.js";
 import { Session } from "./session.js";
 import { solver, type Z3 } from "./z3.js";
 import { LIST_BOUND } from "./lists.js";
+import { CaseVars } from "./inputs.js";
+import { shrinkCase } from "./shrink.js";
 
 export interface ProofWitness {
   /** A case file valid for both versions (every input of both). */
@@ -34,10 +37,10 @@ export interface ProofWitness {
 
 export interface EquivalenceProof {
   output: string;
-  /** gelijk: proved equal on every case valid for both; verschilt: solver-found witnesses; getest: not proved (see the sampled frequencies). */
+  /** gelijk: proved equal on every case valid for both; verschilt: solver-found witnesses, one per reason; getest: not proved (see the sampled frequencies). */
   status: "gelijk" | "verschilt" | "getest";
   witnesses: ProofWitness[];
-  /** For verschilt: the witnesses cover every way the versions differ (the limit was not reached, and no input list is read). */
+  /** For verschilt: the witnesses cover every reason the versions differ for (the limit was not reached, and no input list is read). */
   complete: boolean;
   /** The output reads an input list: "gelijk" holds for lists of at most this many elements only. */
   bound?: number;
@@ -50,53 +53,6 @@ export interface DiffSide {
 }
 
 const DEFAULT_LIMIT = 25;
-
-/** The comparisons an output's value depends on, as terms `left - right`. */
-function atoms(m: PolicyModel, output: string): A[] {
-  const out = new Map<string, A>();
-  const seen = new Set<string>();
-  const { enc } = m;
-  const visit = (x: unknown): void => {
-    if (x === null || typeof x !== "object") return;
-    if (Array.isArray(x)) return x.forEach(visit);
-    const e = x as Expr;
-    if (e.e === "cmp" || e.e === "between") {
-      const pairs = e.e === "cmp" ? [[e.left, e.right]] : [[e.arg, e.low], [e.arg, e.high]];
-      for (const [l, r] of pairs) {
-        try {
-          const a = enc.expr(l!);
-          const b = enc.expr(r!);
-          if ((a.k === "num" || a.k === "day" || a.k === "dur") && a.k === b.k) {
-            const t = a.x.sub(b.x);
-            out.set(t.sexpr(), t);
-          }
-        } catch (err) {
-          if (!(err instanceof NotEncodable)) throw err;
-        }
-      }
-    }
-    if (e.e === "ref" && (e.ref === "begrip" || e.ref === "parameter" || e.ref === "output")) {
-      const key = `${e.ref}:${e.name}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      if (e.ref === "output") return visitOutput(e.name);
-      const def = (e.ref === "begrip" ? m.policy.begrippen : m.policy.parameters).find((d) => d.name === e.name);
-      return visit(def?.value);
-    }
-    // A function body reads its parameters: only its arguments are visited.
-    if (e.e === "call") return visit(e.args);
-    for (const [k, v] of Object.entries(x)) if (k !== "span" && k !== "type") visit(v);
-  };
-  const visitOutput = (name: string) => {
-    const d = m.policy.decisions.outputs.find((o) => o.name === name);
-    if (!d) return;
-    for (const c of d.candidates) visit([c.guard.holds, c.guard.notHolding, c.value]);
-    visit(d.default);
-  };
-  seen.add(`output:${output}`);
-  visitOutput(output);
-  return [...out.values()];
-}
 
 /** The outputs an output's rules and `standaard` read, through begrippen, functions and other outputs. */
 export function readOutputs(policy: LoweredPolicy, output: string): string[] {
@@ -172,7 +128,85 @@ function show(side: DiffSide, o: Outcome, output: string): string {
   return formatValueDutch(o.value, typeDescOf(decl.type));
 }
 
-/** Prove one shared output equal, or list the ways it differs. */
+/**
+ * Why a case makes `output` differ, on the real modules: per version the
+ * clauses that decided it (or the error it stopped with), and which way the
+ * value moved. Undefined when the case is invalid for a version or the
+ * output does not differ.
+ */
+function reasonOf(sides: [DiffSide, DiffSide], values: Record<string, unknown>, output: string, t: TypeDesc, reads: readonly string[] = []): string | undefined {
+  const a = outcome(sides[0], values, output);
+  const b = outcome(sides[1], values, output);
+  if (a === "invalid" || b === "invalid" || sameOutcome(a, b, t)) return undefined;
+  const lines = [`${decidedBy(sides[0], values, output, a)} → ${decidedBy(sides[1], values, output, b)}: ${direction(a, b, t)}`];
+  // The outputs it reads that differ too, with the clauses that decided them.
+  for (const other of reads) {
+    const x = outcome(sides[0], values, other);
+    const y = outcome(sides[1], values, other);
+    const ot = typeDescOf(sides[0].policy.outputs.find((o) => o.name === other)!.type);
+    if (x === "invalid" || y === "invalid" || "error" in x || "error" in y || sameOutcome(x, y, ot)) continue;
+    lines.push(`${other}: ${decidedBy(sides[0], values, other, x)} → ${decidedBy(sides[1], values, other, y)}`);
+  }
+  return lines.join("\n");
+}
+
+function sameOutcome(a: Outcome, b: Outcome, t: TypeDesc): boolean {
+  return "error" in a ? "error" in b && a.error === b.error : !("error" in b) && valueEquals(a.value, b.value, t);
+}
+
+/** The clauses that decided an output (`regel/indien:conditie`), `standaard`, or the error. */
+function decidedBy(side: DiffSide, values: Record<string, unknown>, output: string, o: Outcome): string {
+  if ("error" in o) return `fout ${o.error}`;
+  const step = side.module.explain(caseFileOf(side.policy.inputs, values)).explanation.steps.find((s) => s.output === output);
+  if (!step) return "-";
+  if (step.byDefault) return "standaard";
+  return step.rules.filter((r) => !r.replaced).map((r) => `${r.name}/${r.head}${r.condition !== undefined ? `:${r.condition}` : ""}`).join("+");
+}
+
+function direction(a: Outcome, b: Outcome, t: TypeDesc): string {
+  if ("error" in a || "error" in b) return "fout";
+  if (t.k === "janee") return `${String(a.value)}→${String(b.value)}`;
+  try {
+    return compareValues(a.value, b.value, t) < 0 ? "hoger" : "lager";
+  } catch {
+    return "anders";
+  }
+}
+
+/**
+ * The solver's side of a reason, as booleans: which clause decides the
+ * output in each version, whether it has a value or a conflict, and which
+ * way the value moves. A found case is blocked by these, so the next case
+ * differs for another reason.
+ */
+function reasonTerms(session: Session, output: string): B[] {
+  const [mo, mn] = session.models as [PolicyModel, PolicyModel];
+  const vo = mo.output(output);
+  const vn = mn.output(output);
+  const out = [...mo.deciding(output), ...mn.deciding(output), mo.hasValue(output), mn.hasValue(output), mo.conflict(output), mn.conflict(output)];
+  if (vo.k === "bool" && vn.k === "bool") out.push(vo.x, vn.x);
+  else if ((vo.k === "num" || vo.k === "day" || vo.k === "dur") && vo.k === vn.k) out.push(vo.x.lt(vn.x));
+  // An output it reads that differs too is part of the reason, with the clauses deciding that one.
+  for (const other of sharedReads(session, output)) {
+    const differs = session.z.Not(mo.enc.eq(mo.output(other), mn.output(other)));
+    out.push(differs, ...[...mo.deciding(other), ...mn.deciding(other)].map((d) => session.z.And(differs, d)));
+  }
+  return out;
+}
+
+/** The outputs both versions have that `output` reads in either version. */
+function sharedReads(session: Session, output: string): string[] {
+  const [mo, mn] = session.models as [PolicyModel, PolicyModel];
+  const both = (n: string) => mo.policy.outputs.some((o) => o.name === n) && mn.policy.outputs.some((o) => o.name === n);
+  return [...new Set([...readOutputs(mo.policy, output), ...readOutputs(mn.policy, output)])].filter(both).sort();
+}
+
+/**
+ * Prove one shared output equal, or list why it differs: one witness per
+ * reason (the clauses deciding it in each version, and the direction of the
+ * change), shrunk on the real modules while it keeps that reason. A moved
+ * threshold is one reason, however many values lie between the thresholds.
+ */
 async function proveOutput(session: Session, sides: [DiffSide, DiffSide], output: string, limit: number): Promise<EquivalenceProof> {
   const { z } = session;
   const [mo, mn] = session.models as [PolicyModel, PolicyModel];
@@ -185,55 +219,48 @@ async function proveOutput(session: Session, sides: [DiffSide, DiffSide], output
   const co = mo.conflict(output);
   const cn = mn.conflict(output);
   const differs = z.Or(z.And(ho, hn, z.Not(co), z.Not(cn), z.Not(mo.enc.eq(vo, vn))), z.Not(ho.eq(hn)), z.Not(co.eq(cn)));
-  const features = [...atoms(mo, output), ...atoms(mn, output)];
+  const features = reasonTerms(session, output);
+  const reads = sharedReads(session, output);
   // An output that reads an input list is compared on lists up to the bound only (proofs/lists.ts).
   const bounded = mo.listReads.output(output) || mn.listReads.output(output);
   const blocked: B[] = bounded ? [...mo.listConditions, ...mn.listConditions] : [];
   const bound = bounded ? { bound: LIST_BOUND } : {};
   const witnesses: ProofWitness[] = [];
-  /** Per witness, its comparison values: the report lists witnesses in that order (36, 37, … days). */
-  const keys: number[][] = [];
+  const reasons = new Set<string>();
   const decl = sides[0].policy.outputs.find((x) => x.name === output)!;
   const t = typeDescOf(decl.type);
-  while (witnesses.length < limit) {
+  const inputs = [...sides[0].policy.inputs, ...sides[1].policy.inputs.filter((i) => !sides[0].policy.inputs.some((j) => j.name === i.name))];
+  const dates = CaseVars.dateRange([sides[0].policy.metadata, sides[1].policy.metadata]);
+  for (let tries = 0; witnesses.length < limit && tries < limit * 2; tries++) {
     const r = await session.ask(differs, blocked);
-    if (r.status === "unknown") return { output, status: "getest", witnesses: [], complete: false, reason: "de oplosser kwam niet tot een antwoord" };
+    if (r.status === "unknown") {
+      if (witnesses.length === 0) return { output, status: "getest", witnesses: [], complete: false, reason: "de oplosser kwam niet tot een antwoord" };
+      return { output, status: "verschilt", witnesses, complete: false, ...bound };
+    }
     if (r.status === "unsat") {
       const failing = await failingReads(session, output);
       if (failing === undefined || failing.length > 0) {
         const reason = failing === undefined ? "de oplosser kwam niet tot een antwoord" : `leest ${failing.map((n) => `\`${n}\``).join(", ")}, dat niet in elk geval één waarde heeft (een conflict of geen waarde)`;
         if (witnesses.length === 0) return { output, status: "getest", witnesses: [], complete: false, reason };
-        return { output, status: "verschilt", witnesses: ordered(witnesses, keys), complete: false, ...bound };
+        return { output, status: "verschilt", witnesses, complete: false, ...bound };
       }
-      return { output, status: witnesses.length ? "verschilt" : "gelijk", witnesses: ordered(witnesses, keys), complete: !bounded, ...bound };
+      return { output, status: witnesses.length ? "verschilt" : "gelijk", witnesses, complete: !bounded, ...bound };
     }
-    const a = outcome(sides[0], r.values, output);
-    const b = outcome(sides[1], r.values, output);
-    const same = a !== "invalid" && b !== "invalid" && ("error" in a ? "error" in b && a.error === b.error : !("error" in b) && valueEquals(a.value, b.value, t));
-    if (a === "invalid" || b === "invalid" || same) {
-      return { output, status: "getest", witnesses: [], complete: false, reason: "een gevonden geval kon niet worden nagerekend" };
-    }
-    const input = { ...caseFileOf(sides[0].policy.inputs, r.values), ...caseFileOf(sides[1].policy.inputs, r.values) };
+    const key = reasonOf(sides, r.values, output, t, reads);
+    if (key === undefined) return { output, status: "getest", witnesses: [], complete: false, reason: "een gevonden geval kon niet worden nagerekend" };
+    blocked.push(z.Or(...features.map((f) => z.Not(f.eq(r.model.eval(f, true) as B)))));
+    if (reasons.has(key)) continue;
+    reasons.add(key);
+    const values = shrinkCase(inputs, r.values, (v) => reasonOf(sides, v, output, t, reads) === key, dates);
+    const a = outcome(sides[0], values, output) as Outcome;
+    const b = outcome(sides[1], values, output) as Outcome;
+    const input = { ...caseFileOf(sides[0].policy.inputs, values), ...caseFileOf(sides[1].policy.inputs, values) };
     witnesses.push({ input, old: show(sides[0], a, output), new: show(sides[1], b, output) });
-    keys.push(features.map((f) => { const v = r.model.eval(f, true) as unknown as { value?: () => unknown }; const n = typeof v.value === "function" ? Number(v.value() as bigint) : NaN; return Number.isFinite(n) ? n : 0; }));
-    if (features.length === 0) break;
-    blocked.push(z.Or(...features.map((f) => f.neq(r.model.eval(f, true) as A))));
   }
-  // The limit (or a difference that no comparison separates) was reached: ask once more whether any other way remains.
+  // The limit was reached: ask once more whether any other reason remains.
   const more = await session.ask(differs, blocked);
   const failing = more.status === "unsat" ? await failingReads(session, output) : undefined;
-  return { output, status: "verschilt", witnesses: ordered(witnesses, keys), complete: failing !== undefined && failing.length === 0 && !bounded, ...bound };
-}
-
-function ordered(witnesses: ProofWitness[], keys: number[][]): ProofWitness[] {
-  const order = witnesses.map((_, i) => i);
-  order.sort((i, j) => {
-    const a = keys[i]!;
-    const b = keys[j]!;
-    for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return a[k]! - b[k]!;
-    return 0;
-  });
-  return order.map((i) => witnesses[i]!);
+  return { output, status: "verschilt", witnesses, complete: failing !== undefined && failing.length === 0 && !bounded, ...bound };
 }
 
 /** Per output both versions define: proved equal, the ways it differs, or tested only. */

@@ -20,6 +20,7 @@ import type { Expr, LoweredPolicy, Type, Value } from "../ir/ir.js";
 import type { SmtCalendar } from "./calendar.js";
 import type { Z3 } from "./z3.js";
 import * as lists from "./lists.js";
+import { ageComparison } from "./ages.js";
 
 export type A = Arith<"polis">;
 export type B = Bool<"polis">;
@@ -224,7 +225,7 @@ export class Encoder {
         const a = this.num(x.arg);
         return { k: "num", x: x.decimals >= 2 && this.wholeCents(x.arg) ? a : this.round(a, x.decimals, x.mode) };
       }
-      case "cmp": return { k: "bool", x: this.compare(x.op, this.expr(x.left), this.expr(x.right), x.span) };
+      case "cmp": return { k: "bool", x: ageComparison(this, x) ?? this.compare(x.op, this.expr(x.left), this.expr(x.right), x.span) };
       // The right side is evaluated only when the left does not decide (a month step there is reached only then).
       case "and": { const l = this.bool(x.left); return { k: "bool", x: z.And(l, this.under(l, () => this.bool(x.right))) }; }
       case "or": { const l = this.bool(x.left); return { k: "bool", x: z.Or(l, this.under(z.Not(l), () => this.bool(x.right))) }; }
@@ -406,15 +407,18 @@ export class Encoder {
 
   /** An Int from a whole Real (an aantal used as a count of days or a year). */
   whole(a: A): A {
+    // A whole constant stays a constant (`18 jaar`: a month step by a known number needs no division).
+    if (this.z.isRealVal(a) && a.denominator().value() === 1n) return this.z.Int.val(a.numerator().value());
     return this.z.ToInt(a);
   }
 
   private duration(unit: string, n: A, span: Span): SV {
     const k = this.whole(n);
     if (unit === "dag" || unit === "dagen") return { k: "dur", unit: "dagen", x: k };
-    if (unit === "week" || unit === "weken") return { k: "dur", unit: "dagen", x: k.mul(7) };
+    const times = (f: number): A => (this.z.isIntVal(k) ? this.z.Int.val(BigInt(k.value()) * BigInt(f)) : k.mul(f));
+    if (unit === "week" || unit === "weken") return { k: "dur", unit: "dagen", x: times(7) };
     if (unit === "maand" || unit === "maanden") return { k: "dur", unit: "maanden", x: k };
-    if (unit === "jaar" || unit === "jaren") return { k: "dur", unit: "maanden", x: k.mul(12) };
+    if (unit === "jaar" || unit === "jaren") return { k: "dur", unit: "maanden", x: times(12) };
     throw new NotEncodable(`de eenheid \`${unit}\``, span);
   }
 

@@ -13,7 +13,7 @@ function caseText(input: Record<string, unknown>): string {
     .join(", ");
 }
 
-/** Per output a headline, and under it (indented by the caller) the witnesses. */
+/** Per output a headline, and under it (indented by the caller) the witnesses: one per reason the versions differ for. */
 export function proofReportLines(proofs: readonly EquivalenceProof[], sampled: number): { line: string; witnesses: string[] }[] {
   return proofs.map((p) => {
     if (p.status === "gelijk" && p.bound !== undefined) return { line: `${p.output}: bewezen gelijk voor lijsten tot ${p.bound} elementen; daarboven alleen getest op ${sampled} gevallen`, witnesses: [] };
@@ -21,11 +21,11 @@ export function proofReportLines(proofs: readonly EquivalenceProof[], sampled: n
     if (p.status === "getest") return { line: `${p.output}: niet bewezen (${p.reason ?? "onbekend"}); alleen getest op ${sampled} gevallen`, witnesses: [] };
     const n = p.witnesses.length;
     const all =
-      p.complete ? `; dit zijn alle manieren waarop de versies verschillen (bewezen)`
-      : p.bound !== undefined ? `; gezocht in lijsten tot ${p.bound} elementen, er kunnen meer gevallen zijn`
-      : `; er zijn meer gevallen dan getoond`;
+      p.complete ? `; ${n === 1 ? "dit is de enige reden" : "dit zijn alle redenen"} waarom de versies verschillen (bewezen)`
+      : p.bound !== undefined ? `; gezocht in lijsten tot ${p.bound} elementen, er kunnen meer redenen zijn`
+      : `; er kunnen meer redenen zijn`;
     return {
-      line: `${p.output}: verschilt; de bewijzer vond ${n} ${n === 1 ? "geval" : "gevallen"}${all}`,
+      line: `${p.output}: verschilt; de bewijzer vond ${n === 1 ? "één reden, met een zo klein mogelijk geval" : `${n} redenen, met voor elke reden een zo klein mogelijk geval`}${all}`,
       witnesses: p.witnesses.map((w) => `${caseText(w.input)}: ${w.old} → ${w.new}`),
     };
   });

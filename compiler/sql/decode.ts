@@ -97,7 +97,9 @@ export function decodeRaw(c: Ctx, raw: string, json: boolean, t: IR.Type): V {
       const tot = dateOf(c, c.f.col(n.scalarText(c.d.field(raw, "tot_en_met"), json))).day;
       const p = period(c, van, c.f.col(`${tot} + 1`));
       if (p.k !== "per") throw new Error("internal");
-      return { k: "per", s: c.f.col(`CASE WHEN ${raw} IS NULL THEN 0 ELSE ${p.s} END`), e: c.f.col(`CASE WHEN ${raw} IS NULL THEN 0 ELSE ${p.e} END`) };
+      // NULL (a JSON null too) is the empty period (LANGUAGE.md §10).
+      const none = json ? `(${raw} IS NULL OR jsonb_typeof(${raw}) = 'null')` : `${raw} IS NULL`;
+      return { k: "per", s: c.f.col(`CASE WHEN ${none} THEN 0 ELSE ${p.s} END`), e: c.f.col(`CASE WHEN ${none} THEN 0 ELSE ${p.e} END`) };
     }
     case "duur": {
       const j = durationJson(c, raw, json);
@@ -122,10 +124,17 @@ export function decodeTyped(c: Ctx, raw: string, sqlType: string, t: IR.Type): {
   const f = c.f;
   const d = c.d;
   const ty = sqlType.toUpperCase();
+  const wrong = wrongKind(c, raw, ty, t);
+  if (wrong) return wrong;
   if (t.k === "datum" && ty === "DATE") {
-    const x = f.col(`CAST(${raw} - DATE '1970-01-01' AS BIGINT)`);
+    // A DATE column holds more than the language's dates (year 0 and before,
+    // 10000 and after, infinity): such a value is P0707 for its row, as its
+    // text is in a case file, and no day for the arithmetic downstream.
+    const inRange = `${raw} BETWEEN DATE '0001-01-01' AND DATE '9999-12-31'`;
+    const x = f.col(`CASE WHEN ${inRange} THEN CAST(${raw} - DATE '1970-01-01' AS BIGINT) END`);
     if (/^q__\d+$/.test(raw)) f.names.dates.set(x, raw);
-    return { v: { k: "day", x }, err: () => null };
+    const err = (path: string) => c.whenDyn(`${raw} IS NOT NULL AND NOT (${inRange})`, "P0707", [`\`${path}\` is geen geldige datum: "`, { sql: d.text(raw) }, `"`], path);
+    return { v: { k: "day", x }, err };
   }
   if (t.k === "janee" && ty === "BOOLEAN") return { v: { k: "bool", x: raw }, err: () => null };
   const dec = /^DECIMAL\((\d+),\s*(\d+)\)$/.exec(ty);
@@ -140,6 +149,8 @@ export function decodeTyped(c: Ctx, raw: string, sqlType: string, t: IR.Type): {
   const int = narrow ? d.narrowType! : d.int;
   const n = f.col(scale === 0 ? `CAST(${raw} AS ${int})` : unscaled(c, raw, Number(dec![1]), scale, int));
   const den = t.k === "percentage" ? s * 100n : s;
+  // A percentage of 37 or 38 decimals has a denominator past HUGEINT: the text path says P0902 for its row.
+  if (den >= 2n ** 127n) return null;
   const x = c.a.const(1n, den);
   const v: V = { k: "num", x: { n, d: x.d, dl: den, ...(nb !== undefined ? { nb, vb: nb / den + 1n } : {}), db: den } };
   return {
@@ -156,6 +167,29 @@ export function decodeTyped(c: Ctx, raw: string, sqlType: string, t: IR.Type): {
   };
 }
 
+const NUMBER_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL\(\d+,\s*\d+\))$/;
+
+/**
+ * A DuckDB column whose values are of another JSON kind than the input's
+ * type (a BOOLEAN for a bedrag, an INTEGER for a datum, a STRUCT for a tekst):
+ * P0705 on every row that has a value, in polis run's words for the same JSON
+ * value (runtime/case-decode.ts decodeValue). Null when the kind fits or the
+ * column is read through its text (VARCHAR, DATE).
+ */
+function wrongKind(c: Ctx, raw: string, ty: string, t: IR.Type): { v: V; err: (path: string) => string | null } | null {
+  const kind = NUMBER_TYPE.test(ty) ? "number" : ty === "BOOLEAN" ? "boolean" : /^(STRUCT|MAP)\b/.test(ty) ? "object" : /\]$/.test(ty) ? "array" : null;
+  if (kind === null) return null;
+  const numeric = t.k === "bedrag" || t.k === "getal" || t.k === "aantal" || t.k === "percentage";
+  const fits = numeric ? kind === "number" : t.k === "janee" ? kind === "boolean" : false;
+  const scalar = numeric || t.k === "datum" || t.k === "janee" || t.k === "tekst" || t.k === "soort";
+  if (fits || !scalar) return null;
+  const text = c.d.text(raw);
+  const what = kind === "number" ? c.d.concat(["'het getal '", shortened(c, text)]) : kind === "boolean" ? text : kind === "object" ? "'een object'" : "'een lijst'";
+  // Never read: every row with a value has this error, a NULL is P0704.
+  const v: V = numeric ? { k: "num", x: c.a.const(0n, 1n) } : t.k === "datum" ? { k: "day", x: "CAST(0 AS BIGINT)" } : t.k === "janee" ? { k: "bool", x: "FALSE" } : { k: "text", x: "''" };
+  return { v, err: (path) => c.whenDyn(`${raw} IS NOT NULL`, "P0705", [`\`${path}\` moet ${typeNoun(typeDescOf(t))} zijn, maar is `, { sql: what }], path) };
+}
+
 /**
  * The integer raw · 10^scale of a DECIMAL(p, scale), exactly. DuckDB checks a
  * DECIMAL product in 64 bits against precision 18 (DECIMAL(18, 6) · 10^6
@@ -169,8 +203,11 @@ function unscaled(c: Ctx, raw: string, p: number, scale: number, int: string): s
   if (p + scale <= 18) return `CAST(${raw} * ${s} AS ${int})`;
   const wide = `CAST(${raw} AS DECIMAL(38, ${scale}))`;
   if (p + scale <= 38) return `CAST(${wide} * ${s} AS ${int})`;
-  const whole = `CAST(trunc(${raw}) AS HUGEINT)`;
-  return `CAST(${whole} * ${c.d.lit(s)} + CAST((${wide} - trunc(${wide})) * ${s} AS HUGEINT) AS ${int})`;
+  // (x - trunc(x)) * 10^s keeps scale s in DuckDB's DECIMAL product: 2s digits,
+  // past 38 for s > 19 (a DECIMAL(38, 30) of 12,5 stopped the whole query).
+  // The text of a DECIMAL has exactly s decimals ("12.500…", "-.5" for
+  // DECIMAL(p, p)): without its point it is the unscaled integer, below 10^38.
+  return `CAST(replace(CAST(${raw} AS VARCHAR), '.', '') AS ${int})`;
 }
 
 /** The first P07xx error of a value (raw NULL: missing), or null. Path parts: text or {sql}. */
@@ -183,13 +220,7 @@ export function validate(c: Ctx, raw: string, json: boolean, t: IR.Type, path: s
     const r = restriction ? restrictionError(c, typed.v, t, path, restriction) : null;
     return c.first(missing, c.onlyIf(`${raw} IS NOT NULL`, c.first(typeErr, r)));
   }
-  if (t.k === "periode") {
-    const van = dateOf(c, f.col(n.scalarText(c.d.field(raw, "van"), json)));
-    const tot = dateOf(c, f.col(n.scalarText(c.d.field(raw, "tot_en_met"), json)));
-    const bad = c.when(`${raw} IS NOT NULL AND NOT (${van.valid} AND ${tot.valid})`, "P0707", `\`${path}\` is geen geldige periode`, path);
-    const order = c.when(`${raw} IS NOT NULL AND ${van.valid} AND ${tot.valid} AND ${tot.day} < ${van.day}`, "P0713", `\`${path}\` is geen geldige periode: \`tot_en_met\` ligt voor \`van\``, path);
-    return c.first(bad, order);
-  }
+  if (t.k === "periode") return c.onlyIf(`${raw} IS NOT NULL`, periodError(c, raw, json, t, path));
   if (t.k === "lijst" || t.k === "record") {
     const inner = t.k === "lijst" ? listError(c, raw, json, t, path) : recordError(c, raw, json, t, path);
     return c.first(missing, c.onlyIf(`${raw} IS NOT NULL`, inner));
@@ -199,6 +230,7 @@ export function validate(c: Ctx, raw: string, json: boolean, t: IR.Type, path: s
   const num = f.col(c.d.matches(text, NUMBER));
   const shown = { sql: text };
   const given = { sql: givenText(c, raw, json, text) };
+  const asText = { sql: quoted(c, text) };
   let typeErr: string | null;
   switch (t.k) {
     case "bedrag": case "getal": case "aantal": case "percentage": {
@@ -214,17 +246,24 @@ export function validate(c: Ctx, raw: string, json: boolean, t: IR.Type, path: s
       break;
     }
     case "datum":
-      typeErr = c.whenDyn(`NOT ${dateOf(c, text).valid}`, "P0707", [`\`${path}\` is geen geldige datum: "`, shown, `"`], path);
+      typeErr = c.whenDyn(`NOT ${dateOf(c, text).valid}`, "P0707", [`\`${path}\` is geen geldige datum: `, asText], path);
       break;
     case "janee":
-      typeErr = c.whenDyn(`${text} NOT IN ('true', 'false')`, "P0705", [`\`${path}\` moet ja of nee (true of false) zijn, maar is `, shown], path);
+      typeErr = c.whenDyn(`${text} NOT IN ('true', 'false')`, "P0705", [`\`${path}\` moet ${typeNoun(typeDescOf(t))} zijn, maar is `, { sql: described(c, raw, json, text) }], path);
       break;
     case "soort":
       // Equalities, not `NOT IN (…)`: DuckDB plans an IN list of six or more values as a hash join.
-      typeErr = c.whenDyn(`NOT (${t.values.map((v) => `${text} = ${c.d.str(v)}`).join(" OR ") || "FALSE"})`, "P0709", [`\`${path}\` heeft de onbekende waarde "`, shown, `" voor soort \`${t.name}\``], path);
+      typeErr = c.whenDyn(c.f.not(`(${t.values.map((v) => `${text} = ${c.d.str(v)}`).join(" OR ") || "FALSE"})`), "P0709", [`\`${path}\` heeft de onbekende waarde `, asText, ` voor soort \`${t.name}\``], path);
       break;
     default:
       typeErr = null;
+  }
+  if (json) {
+    // A JSON value of another kind (runtime/case-decode.ts decodeValue): P0705 before the text is read.
+    // A janee may be the text "true" or "false", as in a text column (docs/sql.md: every scalar its case-file text).
+    const kinds = t.k === "janee" ? "'boolean', 'string'" : t.k === "bedrag" || t.k === "getal" || t.k === "aantal" || t.k === "percentage" ? "'string', 'number'" : "'string'";
+    const kindErr = c.whenDyn(`jsonb_typeof(${raw}) NOT IN (${kinds})`, "P0705", [`\`${path}\` moet ${typeNoun(typeDescOf(t))} zijn, maar is `, { sql: described(c, raw, json, text) }], path);
+    typeErr = c.first(kindErr, c.onlyIf(`jsonb_typeof(${raw}) IN (${kinds})`, typeErr));
   }
   // A valid number whose digits the engine's exact integers cannot hold: an error for this row, never a NULL or a wrong number.
   if (typeErr !== null && (t.k === "bedrag" || t.k === "getal" || t.k === "aantal" || t.k === "percentage")) {
@@ -236,6 +275,42 @@ export function validate(c: Ctx, raw: string, json: boolean, t: IR.Type, path: s
   }
   const restrictionErr = restriction ? restrictionError(c, decodeText(c, text, t), t, path, restriction) : null;
   return c.first(missing, c.onlyIf(`${raw} IS NOT NULL`, c.first(typeErr, restrictionErr && c.onlyIf(`${typeErr ?? "NULL"} IS NULL`, restrictionErr))));
+}
+
+/**
+ * The first error of a periode, as runtime/case-decode.ts readPeriod: an
+ * object (P0705) with no other keys (P0713) and both keys (P0713), each a
+ * date (P0705, P0707 at `veld.van`), `tot_en_met` not before `van` (P0713,
+ * both dates named). A struct column has its two keys by its type; a jsonb
+ * value is checked key by key.
+ */
+function periodError(c: Ctx, raw: string, json: boolean, t: IR.Type, path: string): string | null {
+  const n = NESTED[c.d.name];
+  const f = c.f;
+  const keys = ["van", "tot_en_met"] as const;
+  const per = `\`${path}\` is geen geldige periode: `;
+  const shape: (string | null)[] = [];
+  const object = json ? `jsonb_typeof(${raw}) = 'object'` : "TRUE";
+  if (json) {
+    shape.push(c.whenDyn(`jsonb_typeof(${raw}) NOT IN ('object', 'null')`, "P0705", [`\`${path}\` moet ${typeNoun(typeDescOf(t))} zijn, maar is `, { sql: described(c, raw, json, n.scalarText(raw, json)) }], path));
+    const unknown = f.col(`CASE WHEN ${object} THEN (SELECT k FROM jsonb_object_keys(${raw}) AS ks(k) WHERE k NOT IN ('van', 'tot_en_met') LIMIT 1) END`);
+    shape.push(c.whenDyn(`${unknown} IS NOT NULL`, "P0713", [`${per}onbekende sleutel `, { sql: quoted(c, unknown) }], path));
+    for (const k of keys) shape.push(c.when(`${object} AND NOT (${raw} ? '${k}')`, "P0713", `${per}\`${k}\` ontbreekt`, path));
+  }
+  const dates = keys.map((k) => {
+    const value = json ? f.col(`(${raw} -> '${k}')`) : f.col(c.d.field(raw, k));
+    const text = f.col(n.scalarText(value, json));
+    const date = dateOf(c, text);
+    const notText = json ? `jsonb_typeof(${value}) <> 'string'` : `${value} IS NULL`;
+    const what = json ? described(c, value, json, text) : "'null'";
+    const type = c.whenDyn(notText, "P0705", [`\`${path}.${k}\` moet een datum zijn, maar is `, { sql: what }], `${path}.${k}`);
+    const invalid = c.whenDyn(`NOT ${date.valid}`, "P0707", [`\`${path}.${k}\` is geen geldige datum: `, { sql: quoted(c, text) }], `${path}.${k}`);
+    return { date, err: c.first(type, c.onlyIf(`NOT (${notText})`, invalid)) };
+  });
+  const [van, tot] = [dates[0]!.date, dates[1]!.date];
+  const order = c.whenDyn(`${van.valid} AND ${tot.valid} AND ${tot.day} < ${van.day}`, "P0713", [`${per}\`tot_en_met\` (`, { sql: c.msg.iso(tot.day) }, ") ligt voor `van` (", { sql: c.msg.iso(van.day) }, ")"], path);
+  const valued = c.first(dates[0]!.err, dates[1]!.err, order);
+  return json ? c.first(...shape, c.onlyIf(object, valued)) : valued;
 }
 
 /** A duur's JSON text without its NULL fields (a Parquet struct has a field for every unit). */
@@ -258,13 +333,18 @@ function durationError(c: Ctx, raw: string, json: boolean, t: IR.Type, path: str
   const unquoted = c.f.col(`CASE WHEN ${value} LIKE '"%' THEN substr(${value}, 2, length(${value}) - 2) ELSE ${value} END`);
   const keys = c.f.col(`length(${j}) - length(replace(${j}, '":', '_'))`);
   const duur = `\`${path}\` is geen geldige duur: `;
-  const notObject = c.whenDyn(`${j} NOT LIKE '{%'`, "P0705", [`\`${path}\` moet ${typeNoun(typeDescOf(t))} zijn, maar is `, { sql: j }], path);
+  const notObject = c.whenDyn(`${j} NOT LIKE '{%'`, "P0705", [`\`${path}\` moet ${typeNoun(typeDescOf(t))} zijn, maar is `, { sql: described(c, raw, json, n.scalarText(raw, json)) }], path);
   const count = c.whenDyn(`${keys} <> 1`, "P0712", [`${duur}precies één eenheid verwacht, maar er zijn er `, { sql: `CAST(${keys} AS ${c.d.name === "spark" ? "STRING" : "TEXT"})` }], path);
   const unknown = c.whenDyn(`${key} NOT IN ('dagen', 'weken', 'maanden', 'jaren')`, "P0712", [`${duur}onbekende eenheid "`, { sql: key }, `"`], path);
   const perUnit = (["dagen", "weken", "maanden", "jaren"] as const).map((u) => {
     const factor = u === "weken" ? 7 : u === "jaren" ? 12 : 1;
     const isNumber = c.d.matches(unquoted, NUMBER);
-    const notNumber = c.whenDyn(`NOT ${isNumber}`, "P0706", [`\`${path}.${u}\` is geen geldig getal: `, { sql: value }], `${path}.${u}`);
+    // readNumber: a JSON string or number that is no number is P0706, any other value P0705.
+    const other = `CASE WHEN ${value} LIKE '{%' THEN 'een object' WHEN ${value} LIKE '[%' THEN 'een lijst' ELSE ${value} END`;
+    const notNumber = c.first(
+      c.whenDyn(`(${value} IN ('true', 'false', 'null') OR ${value} LIKE '{%' OR ${value} LIKE '[%')`, "P0705", [`\`${path}.${u}\` moet een aantal zijn, maar is `, { sql: other }], `${path}.${u}`),
+      c.whenDyn(`NOT ${isNumber}`, "P0706", [`\`${path}.${u}\` is geen geldig getal: `, { sql: value }], `${path}.${u}`),
+    );
     const whole = c.f.col(n.extract(unquoted, "^-?([0-9]+)"));
     const fraction = c.whenDyn(`${isNumber} AND ${c.d.matches(unquoted, "-?[0-9]+\\.[0-9]*[1-9][0-9]*")}`, "P0712", [`${duur}het aantal ${u} moet geheel zijn, maar is `, { sql: value }], path);
     const tooLarge = c.whenDyn(
@@ -278,18 +358,56 @@ function durationError(c: Ctx, raw: string, json: boolean, t: IR.Type, path: str
   return c.first(notObject, c.onlyIf(`${j} LIKE '{%'`, c.first(count, c.onlyIf(`${keys} = 1`, c.first(unknown, ...perUnit)))));
 }
 
+/** runtime/case-describe.ts `shorten`: at most 40 characters, then "…". */
+function shortened(c: Ctx, text: string): string {
+  return `CASE WHEN length(${text}) > 40 THEN ${c.d.concat([`substr(${text}, 1, 40)`, c.d.str("…")])} ELSE ${text} END`;
+}
+
 /**
- * A number as the JavaScript path shows it in a message: a string (a text
- * column, a JSON string) in quotes, a number as it is. Spark: as it is.
+ * A text as runtime/case-describe.ts `quote` shows it: JSON.stringify of
+ * the shortened text (`"a\\"b"`, control characters escaped; DuckDB and Spark
+ * write the hex digits of a rare control character such as U+001F in upper
+ * case, JSON.stringify in lower case). Message-only: a local column,
+ * evaluated only for the row that has the error.
+ */
+function quoted(c: Ctx, text: string): string {
+  const d = c.d;
+  const short = shortened(c, text);
+  const json =
+    d.name === "postgres"
+      ? `CAST(to_jsonb(CAST(${short} AS TEXT)) AS TEXT)`
+      : d.name === "duckdb"
+        ? `CAST(to_json(${short}) AS VARCHAR)`
+        : `regexp_extract(to_json(named_struct('v', ${short})), ${d.str('^\\{"v":(.*)\\}$')}, 1)`;
+  return new LocalFrame(c.f.names).col(json);
+}
+
+/** Whether a value is a text (a text column, a CSV cell, a JSON string). */
+function isText(c: Ctx, raw: string, json: boolean): string {
+  if (c.d.name === "postgres") return json ? `jsonb_typeof(${raw}) = 'string'` : `pg_typeof(${raw}) IN ('text'::regtype, 'character varying'::regtype)`;
+  return c.d.name === "duckdb" ? `typeof(${raw}) = 'VARCHAR'` : `typeof(${raw}) = 'string'`;
+}
+
+/**
+ * A number as the JavaScript path shows it in a message (runtime/case-describe.ts
+ * `show`): a string (a text column, a CSV cell, a JSON string) quoted, a number
+ * as it is; both shortened.
  */
 function givenText(c: Ctx, raw: string, json: boolean, text: string): string {
-  const quoted = `'"' || ${text} || '"'`;
-  if (c.d.name === "duckdb") return `CASE WHEN typeof(${raw}) = 'VARCHAR' THEN ${quoted} ELSE ${text} END`;
-  if (c.d.name === "postgres") {
-    const isString = json ? `jsonb_typeof(${raw}) = 'string'` : `pg_typeof(${raw}) IN ('text'::regtype, 'character varying'::regtype)`;
-    return `CASE WHEN ${isString} THEN ${quoted} ELSE ${text} END`;
+  return `CASE WHEN ${isText(c, raw, json)} THEN ${quoted(c, text)} ELSE ${shortened(c, text)} END`;
+}
+
+/** What was given, in a few words, as runtime/case-describe.ts `describe`: `de tekst "ja"`, `het getal 1`, `een lijst`. */
+function described(c: Ctx, raw: string, json: boolean, text: string): string {
+  const d = c.d;
+  const asText = d.concat(["'de tekst '", quoted(c, text)]);
+  const asNumber = d.concat(["'het getal '", shortened(c, text)]);
+  if (d.name === "postgres") {
+    if (!json) return `CASE WHEN ${isText(c, raw, json)} THEN ${asText} ELSE ${asNumber} END`;
+    return `CASE jsonb_typeof(${raw}) WHEN 'string' THEN ${asText} WHEN 'number' THEN ${asNumber} WHEN 'object' THEN 'een object' WHEN 'array' THEN 'een lijst' WHEN 'null' THEN 'null' ELSE ${text} END`;
   }
-  return text;
+  const ty = d.name === "duckdb" ? `typeof(${raw})` : `upper(typeof(${raw}))`;
+  return `CASE WHEN ${isText(c, raw, json)} THEN ${asText} WHEN ${ty} LIKE 'STRUCT%' THEN 'een object' WHEN ${ty} LIKE '%[]' OR ${ty} LIKE 'ARRAY%' THEN 'een lijst' ELSE ${asNumber} END`;
 }
 
 /**
@@ -300,7 +418,11 @@ function recordError(c: Ctx, raw: string, json: boolean, t: IR.Type & { k: "reco
   const errs = t.fields.map((f) => {
     const field = c.f.col(c.d.field(raw, f.name));
     const e = validate(c, field, json, f.type, `${path}.${f.name}`, f.restriction);
-    return f.optional ? c.onlyIf(`${field} IS NOT NULL`, e) : e;
+    if (f.optional) return c.onlyIf(`${field} IS NOT NULL`, e);
+    // A JSON null is no value of any type but a periode (the empty one): P0705, as decodeField.
+    if (!json || f.type.k === "periode") return e;
+    const isNull = c.when(`jsonb_typeof(${raw} -> ${c.d.str(f.name)}) = 'null'`, "P0705", `\`${path}.${f.name}\` moet ${typeNoun(typeDescOf(f.type))} zijn, maar is null`, `${path}.${f.name}`);
+    return c.first(isNull, e);
   });
   return c.first(...errs);
 }
@@ -361,7 +483,7 @@ function restrictionError(c: Ctx, v: V, t: IR.Type, path: string, restriction: N
     const cmp = (a: V, b: V, op: string) => (a.k === "num" && b.k === "num" ? c.a.cmp(a.x, b.x, op) : `(${(a as { x: string }).x} ${op} ${(b as { x: string }).x})`);
     if (restriction.min !== undefined) conds.push(cmp(v, constant(c, restriction.min as Rat, t), "<"));
     if (restriction.max !== undefined) conds.push(cmp(v, constant(c, restriction.max as Rat, t), ">"));
-    if (restriction.oneOf) conds.push(`NOT (${restriction.oneOf.map((o) => equal(c, v, constant(c, o as IR.Value, t))).join(" OR ") || "FALSE"})`);
+    if (restriction.oneOf) conds.push(c.f.not(`(${restriction.oneOf.map((o) => equal(c, v, constant(c, o as IR.Value, t))).join(" OR ") || "FALSE"})`));
     if (conds.length > 0) {
       restrictionErr = c.whenDyn(`(${conds.join(" OR ")})`, "P0708", [`\`${path}\` is `, { sql: c.msg.dutch(v, t.k) }, `, maar moet voldoen aan \`${restriction.text}\``], path);
     }

@@ -342,7 +342,7 @@ function compileNode(c: Ctx, x: IR.Expr): Val {
     }
     case "not": {
       const a = compile(c, x.arg);
-      return { v: { k: "bool", x: c.f.col(`NOT ${bool(a.v)}`) }, err: a.err };
+      return { v: { k: "bool", x: c.f.col(c.f.not(bool(a.v))) }, err: a.err };
     }
     case "in": {
       const a = compile(c, x.arg);
@@ -350,7 +350,7 @@ function compileNode(c: Ctx, x: IR.Expr): Val {
       const eqs = vs.map((v) => (x.domain === "dur" ? durEq(c, a.v, v.v) : equal(c, a.v, v.v)));
       const any = eqs.length === 0 ? "FALSE" : `(${eqs.join(" OR ")})`;
       const durErr = x.domain === "dur" ? vs.map((v) => durKind(c, a.v, v.v)) : [];
-      return { v: { k: "bool", x: c.f.col(x.negated ? `NOT ${any}` : any) }, err: c.first(a.err, ...vs.map((v) => v.err), ...durErr) };
+      return { v: { k: "bool", x: c.f.col(x.negated ? c.f.not(any) : any) }, err: c.first(a.err, ...vs.map((v) => v.err), ...durErr) };
     }
     case "between": {
       const a = compile(c, x.arg);
@@ -439,7 +439,7 @@ function inList(c: Ctx, x: IR.Expr & { e: "inList" }): Val {
   const v = (found.v as { x: string }).x;
   // The JavaScript path computes x first for numbers, durations and periods, the list first otherwise.
   const argFirst = x.domain === "num" || x.domain === "dur" || x.domain === "period";
-  return { v: { k: "bool", x: x.negated ? c.f.col(`NOT ${v}`) : v }, err: argFirst ? c.first(arg.err, found.err) : c.first(found.err, arg.err) };
+  return { v: { k: "bool", x: x.negated ? c.f.col(c.f.not(v)) : v }, err: argFirst ? c.first(arg.err, found.err) : c.first(found.err, arg.err) };
 }
 
 export function period(c: Ctx, s: string, e: string): V {
@@ -471,7 +471,7 @@ function comparison(c: Ctx, op: IR.CmpOp, l: Val, r: Val): Val {
       extra = durKind(c, l.v, r.v);
       break;
     }
-    case "per": test = op === "<>" ? `NOT ${equal(c, l.v, r.v)}` : equal(c, l.v, r.v); break;
+    case "per": test = op === "<>" ? c.f.not(equal(c, l.v, r.v)) : equal(c, l.v, r.v); break;
     default: test = `(${(l.v as { x: string }).x} ${sqlOp} ${(r.v as { x: string }).x})`;
   }
   return { v: { k: "bool", x: c.f.col(test) }, err: c.first(l.err, r.err, extra) };

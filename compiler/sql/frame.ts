@@ -9,7 +9,7 @@
 // frame (an aggregation over a list) reads its enclosing frame's columns by
 // name, as correlated references.
 
-import { nesting, operand } from "./text.js";
+import { negateText, nesting, operand } from "./text.js";
 
 const NAME = /\bq__\d+\b/g;
 
@@ -154,6 +154,19 @@ export class Frame {
   /** The errors a column made by first() is the first of, or undefined. */
   firstOf(name: string): readonly string[] | undefined {
     return this.firsts.get(name);
+  }
+
+  /**
+   * NOT x as SQL text: a comparison (or an OR of comparisons) x, or a
+   * column of this frame holding one, is written as the opposite comparison
+   * (text.ts negateText); anything else as `NOT x`.
+   */
+  not(x: string): string {
+    if (x === "TRUE") return "FALSE";
+    if (x === "FALSE") return "TRUE";
+    const bs = this.names.backslash;
+    const neg = negateText(this.byName.get(x)?.sql ?? x, bs);
+    return neg ?? `NOT ${operand(x, bs)}`;
   }
 
   /** Whether this frame defines the column. */

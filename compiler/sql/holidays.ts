@@ -99,7 +99,7 @@ function holidayDays(i: Ints, country: Country, r: Ref): string[] {
   // (a Sunday: 29 april from 1980, 1 mei before); 31 augustus before 1949
   // (a Sunday: 1 september).
   const royal =
-    `CASE WHEN ${y} >= 2014 THEN ${at(116)} - CASE WHEN ${sunday(at(116))} THEN 1 ELSE 0 END ` +
+    `CASE WHEN ${y} >= 2014 THEN ${at(116)} - (CASE WHEN ${sunday(at(116))} THEN 1 ELSE 0 END) ` +
     `WHEN ${y} >= 1949 THEN ${at(119)} + CASE WHEN ${sunday(at(119))} THEN CASE WHEN ${y} >= 1980 THEN -1 ELSE 1 END ELSE 0 END ` +
     `ELSE ${at(242)} + CASE WHEN ${sunday(at(242))} THEN 1 ELSE 0 END END`;
   return [...common, at(359), at(124), royal];

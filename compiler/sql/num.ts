@@ -356,7 +356,7 @@ export class Arith {
     const f = this.f;
     if (this.d.name === "duckdb") return f.col(`CAST(make_date(CAST(${y} AS INTEGER), CAST(${m} AS INTEGER), CAST(${d} AS INTEGER)) - DATE '1970-01-01' AS BIGINT)`);
     const idiv = this.d.idiv;
-    const yy = f.col(`${y} - CASE WHEN ${m} <= 2 THEN 1 ELSE 0 END`);
+    const yy = f.col(`${y} - (CASE WHEN ${m} <= 2 THEN 1 ELSE 0 END)`);
     const era = f.col(this.floorDiv(yy, "400"));
     const yoe = f.col(`${yy} - ${era} * 400`);
     const doy = f.col(`${idiv(`153 * (${m} + CASE WHEN ${m} > 2 THEN -3 ELSE 9 END) + 2`, "5")} + ${d} - 1`);

@@ -212,7 +212,7 @@ class PolicySql implements Host {
     cands.forEach((cd, j) => {
       if (j === 0 || keep[j] === "FALSE" || (/^-?\d+$/.test(firstIdx) && Number(firstIdx) >= j)) return;
       const earlier = /^-?\d+$/.test(firstIdx) ? "TRUE" : `${firstIdx} < ${j}`;
-      const differs = and(this.root, keep[j]!, earlier, `NOT ${equal(top, cd.value, value!)}`);
+      const differs = and(this.root, keep[j]!, earlier, top.f.not(equal(top, cd.value, value!)));
       conflicts.push(this.conflict(o, cands.map((x) => x.rule), firstIdx, cd, value!, differs));
     });
     const conflictErr = conflicts.length === 0 ? null : top.first(...conflicts);
@@ -282,7 +282,7 @@ class PolicySql implements Host {
     for (const cond of this.policy.conditions) {
       const c = top.with(this.root, describeWhere("voorwaarde", cond.text, []), new Map());
       const v = compile(c, cond.expr);
-      const fails = c.when(`NOT ${(v.v as { x: string }).x}`, "P0714", `voorwaarde \`${cond.text}\` geldt niet`, cond.field);
+      const fails = c.when(c.f.not((v.v as { x: string }).x), "P0714", `voorwaarde \`${cond.text}\` geldt niet`, cond.field);
       errs.push(top.first(v.err, fails));
     }
     const outs = this.policy.outputs.map((o) => ({ o, v: this.ref("output", o.name) }));
@@ -335,7 +335,7 @@ function or(f: Frame, xs: string[]): string {
   return rest.length === 0 ? "FALSE" : rest.length === 1 ? rest[0]! : f.col(`(${rest.join(" OR ")})`);
 }
 function not(f: Frame, x: string): string {
-  return x === "TRUE" ? "FALSE" : x === "FALSE" ? "TRUE" : f.col(`NOT ${x}`);
+  return x === "TRUE" ? "FALSE" : x === "FALSE" ? "TRUE" : f.col(f.not(x));
 }
 /** choose(), decided here when the condition is. */
 function pick(c: Ctx, cond: string, a: V, b: V): V {

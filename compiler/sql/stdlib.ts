@@ -40,7 +40,7 @@ export function stdCall(c: Ctx, fn: string, args: Val[], type: IR.Type): Val {
       const tmd = f.col(`${ty.m} * 100 + ${ty.d}`);
       // The birthday in t's year: 29 februari is 28 februari outside leap years (LANGUAGE.md §7).
       const bmd = f.col(`CASE WHEN ${gmd} = 229 AND NOT ${a.isLeap(ty.y)} THEN 228 ELSE ${gmd} END`);
-      const age = f.col(`${ty.y} - ${gy.y} - CASE WHEN ${bmd} > ${tmd} THEN 1 ELSE 0 END`);
+      const age = f.col(`${ty.y} - ${gy.y} - (CASE WHEN ${bmd} > ${tmd} THEN 1 ELSE 0 END)`);
       const before = c.whenDyn(`${g} > ${t}`, "P0805", ["de geboortedatum ", { sql: c.msg.dutchDate(g) }, " ligt na ", { sql: c.msg.dutchDate(t) }, `, dus er is geen leeftijd op die datum in ${c.where}`]);
       return ok(int(age, 10000n), [before]);
     }

@@ -79,6 +79,24 @@ describe("a conflict on one exact amount and one exact age in one element of a l
   });
 });
 
+describe("a conflict the solver finds in a list", () => {
+  it("is shown shrunk: the one element that conflicts, each value as small as the conflict allows", async () => {
+    const file = "test/proofs/lijst-krimp.polis";
+    const { policy, module } = compiled(file);
+    const r = await proveCheck(policy, module, { queryTimeoutMs: null });
+    const [d, ...rest] = r.diagnostics.filter((x) => x.code === "P0512");
+    expect(rest).toEqual([]);
+    const p = paramsOf(d!, "P0512")!;
+    // Age at least 67, costs above € 1000, a date from 1 July 2024: the smallest of each, in one element.
+    expect(p.example).toBe('voorbeeld "conflict over vergoeding":\n  gegeven declaraties [{leeftijd 67, kosten € 1.000,01, datum 1 juli 2024}]\n  verwacht fout "P0801"');
+    // The message names the values of that case, not of the case the solver found first.
+    expect(d!.message).toContain("€ 1.000,01 en € 1.000");
+    const withExample = compile(`${fs.readFileSync(path.join(ROOT, file), "utf8")}\n${p.example}\n`, file);
+    expect(withExample.diagnostics.filter((x) => x.severity === "error")).toEqual([]);
+    expect(() => load(withExample.policy!).evaluate({ declaraties: [{ leeftijd: 67, kosten: "1000.01", datum: "2024-07-01" }] })).toThrow(/verschillende waarden/);
+  });
+});
+
 describe("an output without standaard", () => {
   it("has its one-day gap found (56 days is neither early nor late)", async () => {
     const { policy, module } = compiled("test/proofs/gat.polis");

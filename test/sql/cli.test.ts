@@ -47,6 +47,23 @@ describe("polis sql and --engine duckdb", () => {
     expect(r.stderr).toContain("onbekend SQL-dialect");
   });
 
+  it("options a database run cannot honour are bad usage, never dropped silently (--explain, --format json, an empty --table)", () => {
+    const p = "examples/vgz-eigen-risico.polis";
+    const cases: [string[], string][] = [
+      [["run", p, "--engine", "duckdb", "--input", "examples/claims.parquet", "--explain"], "--explain werkt niet met --engine duckdb"],
+      [["run", p, "--engine", "postgres", "--database", "postgresql://x", "--table", "t", "--explain"], "--explain werkt niet met --engine postgres"],
+      [["run", p, "--engine", "duckdb", "--input", "examples/claims.parquet", "--format", "json"], "--format json werkt niet met --engine duckdb"],
+      [["run", p, "--engine", "sqlite", "--input", "examples/cases.jsonl"], "onbekende engine `sqlite`: kies js, duckdb of postgres"],
+      [["sql", p, "--table", ""], "--table heeft een tabelnaam nodig"],
+    ];
+    for (const [args, message] of cases) {
+      const r = polis(...args);
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stdout, args.join(" ")).toBe("");
+      expect(r.stderr, args.join(" ")).toContain(message);
+    }
+  });
+
   it("decides the bundled Parquet table into Parquet, and JSONL as the JavaScript path", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "polis-sql-cli-"));
     const out = path.join(dir, "out.parquet");

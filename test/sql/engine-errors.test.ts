@@ -135,5 +135,92 @@ describe("polis run --engine duckdb: bad files and overflow", () => {
     expect(sql.stderr).not.toMatch(/interne fout/);
     expect(sql.stdout).toBe(polis("run", p, "--input", input).stdout);
   });
-});
 
+  it("names that differ only in case are refused for DuckDB and Spark (one column there), never read as one value", () => {
+    // DuckDB matched "kosten" and "Kosten" to one column: 1 - 2 came out 0,00.
+    const inputs = write("hoofdletters.polis", 'polis h "x"\ninvoer\n  kosten: bedrag\n  Kosten: bedrag\nuitvoer\n  verschil: bedrag\nregel r (artikel 1):\n  verschil kosten - Kosten\n');
+    const csv = polis("run", inputs, "--engine", "duckdb", "--input", write("hoofdletters.csv", "kosten,Kosten\n1,2\n"));
+    expect(csv.status).toBe(1);
+    expect(csv.stdout).toBe("");
+    expect(csv.stderr).toContain("fout P0901: een invoer die alleen in hoofdletters van een andere verschilt (`kosten` en `Kosten`");
+    for (const dialect of ["duckdb", "spark"]) expect(polis("sql", "--dialect", dialect, inputs).status, dialect).toBe(1);
+    expect(polis("sql", "--dialect", "postgres", inputs).status).toBe(0);
+    // Outputs: a .csv output with a bad line was an internal error (UNION BY NAME).
+    const outputs = write("uitvoer-hoofdletters.polis", 'polis u "x"\ninvoer\n  k: bedrag\nuitvoer\n  totaal: bedrag\n  Totaal: bedrag\nregel r (artikel 1):\n  totaal k, Totaal k * 2\n');
+    const r = polis("run", outputs, "--engine", "duckdb", "--input", write("u.jsonl", '{"k":"1"}\n{"k":"x"}\n'), "--output", path.join(dir, "u.csv"));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("(`totaal` en `Totaal`: in DuckDB en Spark dezelfde kolom)");
+    expect(r.stderr).not.toContain("interne fout");
+    const fout = write("fout-uitvoer.polis", 'polis f "x"\ninvoer\n  k: bedrag\nuitvoer\n  Fout: janee\nregel r (artikel 1):\n  Fout k > € 0\n');
+    expect(polis("sql", fout).stderr).toContain("(`fout` en `Fout`");
+    expect(polis("sql", "--trace", outputs).status).toBe(1);
+  });
+  it("a periode, record or list column of another shape is bad usage in Dutch (exit 2), not DuckDB's binder error", async () => {
+    const p = write("vorm.polis", 'polis v "x"\ngegevens R:\n  d: datum\n  k: bedrag\ninvoer\n  p: periode\n  l: lijst van R\nuitvoer\n  y: bedrag\nregel r (artikel 1):\n  y som van x.k voor x in l\n');
+    const con = await (await DuckDBInstance.create(":memory:")).connect();
+    const good = "{'van': DATE '2012-01-01', 'tot_en_met': DATE '2012-01-31'}";
+    const cases: [string, string, string][] = [
+      ["tekst", `'2012-01-01' AS p, [{'d': DATE '2012-01-01', 'k': 1.50}] AS l`, "`p` moet een STRUCT(van VARCHAR, tot_en_met VARCHAR) zijn, maar is VARCHAR"],
+      ["veld", `${good} AS p, [{'d': DATE '2012-01-01'}] AS l`, "`l[]` mist het veld `k` (STRUCT(d DATE))"],
+      ["getallen", `${good} AS p, [1, 2] AS l`, "`l[]` moet een STRUCT"],
+    ];
+    for (const [name, select, message] of cases) {
+      const file = path.join(dir, `vorm-${name}.parquet`);
+      await con.run(`COPY (SELECT ${select}) TO '${file}' (FORMAT PARQUET)`);
+      const r = polis("run", p, "--engine", "duckdb", "--input", file);
+      expect(r.status, name).toBe(2);
+      expect(r.stderr, name).toContain(message);
+      expect(r.stderr, name).not.toMatch(/interne fout|Binder Error/);
+    }
+    const csv = polis("run", p, "--engine", "duckdb", "--input", write("vorm.csv", "p,l\n,\n"));
+    expect(csv.status).toBe(2);
+    expect(csv.stderr).toContain("een .csv-kolom is tekst: gebruik .parquet of .jsonl");
+    const fine = path.join(dir, "vorm-goed.parquet");
+    await con.run(`COPY (SELECT ${good} AS p, [{'k': 1.50, 'd': DATE '2012-01-01', 'extra': 1}] AS l) TO '${fine}' (FORMAT PARQUET)`);
+    expect(polis("run", p, "--engine", "duckdb", "--input", fine).stdout).toBe('{"y":"1.50"}\n');
+    con.closeSync();
+  });
+  it("a text with a lone surrogate (valid JSON, no UTF-8) is an error for its line (P0904, exit 1), not an internal error for the whole table", () => {
+    const p = write("tekst.polis", 'polis t "x"\ninvoer\n  t: tekst\nuitvoer\n  u: tekst\nregel r (artikel 1):\n  u t\n');
+    const r = polis("run", p, "--engine", "duckdb", "--input", write("surrogaat.jsonl", '{"t":"a\\ud800"}\n{"t":"\\ud83d\\ude00 \\u0000 \\"\\\\"}\n'));
+    expect(r.stderr).not.toContain("interne fout");
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe(
+      '{"fout":{"code":"P0904","bericht":"`t` bevat een teken dat geen Unicode is (de losse surrogaat \\\\ud800): een database kan die tekst niet opslaan","veld":"t","lijn":1}}\n' +
+        '{"u":"😀 \\u0000 \\"\\\\"}\n',
+    );
+  });
+  it("a DATE column outside the years 1 to 9999 (year 0, 10000, infinity) is P0707 for its row, never decided or an internal error", async () => {
+    const p = write("datum.polis", 'polis d "x"\ninvoer\n  d: datum\nuitvoer\n  e: datum\n  j: aantal\nregel r (artikel 1):\n  e d + 1 dag, j jaar_van(d)\n');
+    const con = await (await DuckDBInstance.create(":memory:")).connect();
+    const file = path.join(dir, "datums.parquet");
+    // Before: year 0 was decided (jaar_van 0), 10000 was P0810, infinity an internal error for the whole table.
+    await con.run(`COPY (SELECT * FROM (VALUES (1, DATE '0001-01-01' - 1), (2, DATE '10000-01-01'), (3, 'infinity'::DATE), (4, DATE '2012-02-29')) t(i, d) ORDER BY i) TO '${file}' (FORMAT PARQUET)`);
+    con.closeSync();
+    const r = polis("run", p, "--engine", "duckdb", "--input", file);
+    expect(r.stderr).not.toContain("interne fout");
+    expect(r.stdout.trim().split("\n")).toEqual([
+      '{"fout":{"code":"P0707","bericht":"`d` is geen geldige datum: \\"0001-12-31 (BC)\\"","veld":"d"}}',
+      '{"fout":{"code":"P0707","bericht":"`d` is geen geldige datum: \\"10000-01-01\\"","veld":"d"}}',
+      '{"fout":{"code":"P0707","bericht":"`d` is geen geldige datum: \\"infinity\\"","veld":"d"}}',
+      '{"e":"2012-03-01","j":2012}',
+    ]);
+  });
+  it("a DECIMAL(38, s) column with many decimals is read exactly, or P0902 for its row, never an overflow of the whole table", async () => {
+    const p = write("decimalen.polis", 'polis dec "x"\ninvoer\n  g: getal\n  p: percentage\nuitvoer\n  z: getal\nregel r (artikel 1):\n  z g * 3 + p * 2\n');
+    const con = await (await DuckDBInstance.create(":memory:")).connect();
+    // (x - trunc(x)) * 10^30 overflowed DuckDB's DECIMAL(38) for every row.
+    const wide = path.join(dir, "decimalen.parquet");
+    await con.run(`COPY (SELECT * FROM (VALUES (1, CAST('-12.5' AS DECIMAL(38, 30)), CAST('2.5' AS DECIMAL(9, 4))), (2, CAST('0.000000000000000000000000000001' AS DECIMAL(38, 30)), CAST('0' AS DECIMAL(9, 4)))) t(i, g, p) ORDER BY i) TO '${wide}' (FORMAT PARQUET)`);
+    // A percentage of 37 decimals has a denominator (10^39) past HUGEINT: P0902 for the row, as for its text.
+    const pct = path.join(dir, "procenten.parquet");
+    await con.run(`COPY (SELECT CAST('1' AS DECIMAL(9, 4)) AS g, CAST('0.1234567890123456789012345678901234567' AS DECIMAL(38, 37)) AS p) TO '${pct}' (FORMAT PARQUET)`);
+    con.closeSync();
+    const a = polis("run", p, "--engine", "duckdb", "--input", wide);
+    expect(a.stderr).not.toMatch(/interne fout|tussenwaarde/);
+    expect(a.stdout).toBe('{"z":"-37.45"}\n{"z":"0.000000000000000000000000000003"}\n');
+    const b = polis("run", p, "--engine", "duckdb", "--input", pct);
+    expect(b.stderr).not.toMatch(/interne fout|tussenwaarde/);
+    expect(b.stdout).toBe('{"fout":{"code":"P0902","bericht":"`p` heeft meer cijfers dan SQL exact kan rekenen (38): 0.1234567890123456789012345678901234567","veld":"p"}}\n');
+  });
+});

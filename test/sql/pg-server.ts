@@ -10,6 +10,8 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { execFileSync, spawnSync } from "node:child_process";
+import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
 
 export interface PgServer {
   url: string;
@@ -71,5 +73,59 @@ export async function startPostgres(): Promise<PgServer | { missing: string }> {
         fs.rmSync(dir, { recursive: true, force: true });
       }
     },
+  };
+}
+
+export interface PgConnection {
+  client: pg.Client;
+  /** Ends the client and stops the server. */
+  close(): Promise<void>;
+}
+
+/**
+ * A throwaway server (startPostgres) and a client on it, as the test files
+ * share them: pg returns NUMERIC and BIGINT as strings (no number passes
+ * through a JS float), and JIT is off, as in cli/engine-postgres.ts (one large
+ * expression tree per query: compiling it costs seconds to minutes).
+ * Throws, with what is missing, where no PostgreSQL can be had.
+ */
+export async function connectPostgres(): Promise<PgConnection> {
+  const s = await startPostgres();
+  if ("missing" in s) throw new Error(s.missing);
+  const client = new pg.Client({ connectionString: s.url });
+  try {
+    await client.connect();
+    await client.query("SET jit = off");
+  } catch (e) {
+    s.stop();
+    throw e;
+  }
+  return {
+    client,
+    async close() {
+      try {
+        await client.end();
+      } finally {
+        s.stop();
+      }
+    },
+  };
+}
+
+/**
+ * connectPostgres() for the tests of the calling describe block (or file):
+ * started before them, closed after. Returns the client's getter.
+ */
+export function usePostgres(): () => pg.Client {
+  let pgc: PgConnection | null = null;
+  beforeAll(async () => {
+    pgc = await connectPostgres();
+  }, 240_000);
+  afterAll(async () => {
+    await pgc?.close();
+  });
+  return () => {
+    if (!pgc) throw new Error("PostgreSQL did not start (see beforeAll)");
+    return pgc.client;
   };
 }

@@ -8,9 +8,8 @@
 // the construct, and be in PG_REFUSED (a list that may only shrink).
 
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import pg from "pg";
 import { compile } from "../../compiler/pipeline.js";
 import { load } from "../../compiler/emit/load.js";
 import { inputsArbitrary, caseFileOf } from "../../compiler/cases/generators.js";
@@ -22,7 +21,7 @@ import { sqlOf } from "../../cli/sql.js";
 import { LONG, runs } from "../budget.js";
 import { typeDescOf, type Policy } from "../../compiler/ir/ir.js";
 import { columnType } from "../../compiler/sql/columns.js";
-import { startPostgres, type PgServer } from "./pg-server.js";
+import { usePostgres } from "./pg-server.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const CASES = Number(process.env.POLIS_SQL_PG_CASES ?? runs(300, 10_000));
@@ -33,24 +32,7 @@ const casesFor = (rel: string) => (process.env.POLIS_SQL_PG_CASES || LONG ? CASE
 const PG_REFUSED: Record<string, string> = {};
 const files = [...polisFilesIn(path.join(ROOT, "test/spec")), ...polisFilesIn(path.join(ROOT, "policies")), ...polisFilesIn(path.join(ROOT, "test/sql/programs"))];
 
-let server: PgServer | null = null;
-let client: pg.Client;
-
-beforeAll(async () => {
-  const s = await startPostgres();
-  if ("missing" in s) throw new Error(s.missing);
-  server = s;
-  // pg returns NUMERIC and BIGINT as strings: no number passes through a JS float.
-  client = new pg.Client({ connectionString: s.url });
-  await client.connect();
-  // One large expression tree per query: JIT compiling it costs seconds to minutes (cli/engine-postgres.ts).
-  await client.query("SET jit = off");
-}, 240_000);
-
-afterAll(async () => {
-  await client?.end();
-  server?.stop();
-});
+const db = usePostgres();
 
 function jsLine(module: ReturnType<typeof load>, text: string): string {
   try {
@@ -73,14 +55,14 @@ function stringify(x: unknown): unknown {
 
 async function load_(policy: Policy, table: string, values: Record<string, unknown>[]): Promise<void> {
   const cols = policy.inputs.map((i) => `"${i.name}" ${columnType(i.type, "postgres")}`);
-  await client.query(`DROP TABLE IF EXISTS ${table}; CREATE TABLE ${table} (__n bigint, ${cols.join(", ")})`);
+  await db().query(`DROP TABLE IF EXISTS ${table}; CREATE TABLE ${table} (__n bigint, ${cols.join(", ")})`);
   const rows = values.map((v, n) => {
     const row: Record<string, unknown> = { __n: n };
     for (const i of policy.inputs) row[i.name] = v[i.name] === undefined ? null : stringify(encodeValue(v[i.name], typeDescOf(i.type)));
     return row;
   });
   const spec = [`__n bigint`, ...policy.inputs.map((i) => `"${i.name}" ${columnType(i.type, "postgres")}`)].join(", ");
-  await client.query(`INSERT INTO ${table} SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${spec})`, [JSON.stringify(rows)]);
+  await db().query(`INSERT INTO ${table} SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${spec})`, [JSON.stringify(rows)]);
 }
 
 describe(`SQL in PostgreSQL equals the JavaScript path (${CASES} cases per policy)`, () => {
@@ -99,7 +81,7 @@ describe(`SQL in PostgreSQL equals the JavaScript path (${CASES} cases per polic
       const cases = values.map((v) => JSON.stringify(caseFileOf(policy.inputs, v)));
       const expected = cases.map((c) => jsLine(module, c));
       await load_(policy, "cases", values as Record<string, unknown>[]);
-      const r = await client.query(`${q} ORDER BY 1`);
+      const r = await db().query(`${q} ORDER BY 1`);
       const actual = (r.rows as Record<string, unknown>[]).map((row) => jsonLine(policy, row).text);
       const diffs: string[] = [];
       for (let i = 0; i < cases.length && diffs.length < 3; i++) {
