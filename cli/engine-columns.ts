@@ -101,7 +101,7 @@ export function columnShapeProblem(inputs: readonly { name: string; type: Type }
     const text = columns.get(i.name);
     if (text === undefined) continue;
     const problem = mismatch(i.type, parse(text), i.name);
-    if (problem) return `kolom \`${i.name}\` heeft niet de vorm die docs/sql.md noemt: ${problem}`;
+    if (problem) return `kolom \`${i.name}\` heeft niet de vorm die Polis leest: ${problem}`;
   }
   return null;
 }

@@ -33,7 +33,7 @@ export async function runPostgres(policy: Policy, file: string, options: EngineO
     for (const i of policy.inputs) {
       if (!["periode", "duur", "record", "lijst"].includes(i.type.k)) continue;
       const col = (cols.rows as { column_name: string; data_type: string }[]).find((r) => r.column_name === i.name);
-      if (col && col.data_type !== "jsonb") throw new UsageError(`kolom \`${i.name}\` van tabel \`${options.table}\` heeft type ${col.data_type}, maar \`${i.name}\` moet jsonb zijn (docs/sql.md)`);
+      if (col && col.data_type !== "jsonb") throw new UsageError(`kolom \`${i.name}\` van tabel \`${options.table}\` heeft type ${col.data_type}, maar \`${i.name}\` moet jsonb zijn`);
     }
     const missing = new Set(policy.inputs.filter((i) => !have.has(i.name)).map((i) => i.name));
     const q = sqlOf(policy, file, { dialect: "postgres", table: options.table, missing });
@@ -50,7 +50,7 @@ export async function runPostgres(policy: Policy, file: string, options: EngineO
     await client.query("BEGIN");
     await client.query(`DECLARE polis_cursor NO SCROLL CURSOR FOR ${q}`);
     let worst = EXIT_OK;
-    const told = new RowErrors();
+    const told = new RowErrors(options.tell);
     let rowNumber = 0;
     for (;;) {
       const r = await client.query("FETCH 10000 FROM polis_cursor");

@@ -29,6 +29,8 @@ export interface EngineOptions {
   output?: string;
   database?: string;
   table?: string;
+  /** Where the rows decided with an error are told (stderr when not given; tests pass their own). */
+  tell?: (text: string) => void;
 }
 
 const LINE = "__polis_lijn";
@@ -127,7 +129,7 @@ export async function runEngine(policy: Policy, file: string, options: EngineOpt
       process.stderr.write(q.error + "\n");
       return EXIT_POLICY;
     }
-    return await decide(con, policy, q, ext, options.output, errors, tmp).catch((e: unknown) => {
+    return await decide(con, policy, q, ext, options.output, errors, tmp, options.tell).catch((e: unknown) => {
       // A value past the engine's exact integers (HUGEINT, 38 digits) stops the
       // query: say so in Dutch (exit 1), never a stack trace or a wrong number.
       if (!/Out of Range Error|Overflow/i.test(firstLine(e))) throw e;
@@ -152,7 +154,7 @@ function checkOutput(output: string): void {
 type Connection = Awaited<ReturnType<Awaited<ReturnType<typeof import("@duckdb/node-api").DuckDBInstance.create>>["connect"]>>;
 
 /** Run the query once: COPY to a .parquet/.csv output, or stream JSONL lines (bad .jsonl lines in their place). */
-async function decide(con: Connection, policy: Policy, q: string, ext: string, out: string | undefined, errors: Map<number, string>, tmp: string): Promise<number> {
+async function decide(con: Connection, policy: Policy, q: string, ext: string, out: string | undefined, errors: Map<number, string>, tmp: string, tell?: (text: string) => void): Promise<number> {
     const outExt = out ? path.extname(out).toLowerCase() : ".jsonl";
     if (out && (outExt === ".parquet" || outExt === ".csv")) {
       const rows = ext === ".jsonl" ? `SELECT * EXCLUDE (${LINE}) FROM (${withBadLines(q, errors, tmp)}) ORDER BY ${LINE}` : q;
@@ -164,7 +166,7 @@ async function decide(con: Connection, policy: Policy, q: string, ext: string, o
       // The exit code from the written file's error column: the query runs once.
       const written = outExt === ".parquet" ? `read_parquet(${sqlStr(out)})` : `read_csv(${sqlStr(out)}, header = true, all_varchar = true)`;
       const worst = await con.runAndReadAll(`SELECT max(CASE WHEN fout LIKE '{"code":"P07%' THEN 2 WHEN fout IS NOT NULL THEN 1 ELSE 0 END) AS w FROM ${written}`);
-      await tellWritten(con, outExt, out);
+      await tellWritten(con, outExt, out, tell);
       return Math.max(Number(worst.getRowObjectsJS()[0]?.w ?? 0), badLinesExit(errors));
     }
     if (out && outExt !== ".jsonl") throw new UsageError(`--output schrijft .parquet, .csv of .jsonl, niet \`${outExt}\``);
@@ -175,7 +177,7 @@ async function decide(con: Connection, policy: Policy, q: string, ext: string, o
     let worst = EXIT_OK;
     let pending = [...errors.keys()].sort((a, b) => a - b);
     let p = 0;
-    const told = new RowErrors();
+    const told = new RowErrors(tell);
     let rowNumber = 0;
     const write = (s: string) => {
       if (!sink.write(s + "\n")) return new Promise<void>((r) => sink.once("drain", () => r()));
@@ -222,7 +224,7 @@ function badLinesExit(errors: ReadonlyMap<number, string>): number {
 }
 
 /** The rows of a written .parquet or .csv output that have an error, told on stderr (rij N of the output). */
-async function tellWritten(con: Connection, outExt: string, out: string): Promise<void> {
+async function tellWritten(con: Connection, outExt: string, out: string, tell?: (text: string) => void): Promise<void> {
   // One thread keeps a CSV's rows in file order for row_number(); Parquet has its own row numbers.
   await con.run("SET threads = 1");
   const numbered =
@@ -232,7 +234,7 @@ async function tellWritten(con: Connection, outExt: string, out: string): Promis
   const bad = `SELECT r, fout FROM (${numbered}) WHERE fout IS NOT NULL`;
   const count = Number((await con.runAndReadAll(`SELECT count(*) AS n FROM (${bad})`)).getRowObjectsJS()[0]?.n ?? 0);
   if (count === 0) return;
-  const told = new RowErrors();
+  const told = new RowErrors(tell);
   const first = (await con.runAndReadAll(`${bad} ORDER BY r LIMIT 20`)).getRowObjectsJS();
   for (const row of first) told.add(`rij ${String(row.r)}`, String(row.fout));
   told.addUnshown(count - first.length);
@@ -323,7 +325,8 @@ export async function decideLinesInDuckDb(policy: Policy, file: string, lines: r
   const output = path.join(tmp, "out.jsonl");
   fs.writeFileSync(input, lines.join("\n") + "\n");
   try {
-    await runEngine(policy, file, { engine: "duckdb", input, output });
+    // The lines carry each row's error; nothing is told on stderr.
+    await runEngine(policy, file, { engine: "duckdb", input, output, tell: () => {} });
     return fs.readFileSync(output, "utf8").split("\n").filter((l) => l !== "");
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -52,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
     .option("--explain", "leg de beslissing uit: welke regels, met welke waarden en artikelen (als JSON met --format json of jsonl)")
     .addOption(new Option("--voor <lezer>", "voor wie de uitleg is: auteur (regels en waarden) of lid (een brief aan de verzekerde)").choices(["auteur", "lid"]))
     .option("-j, --jobs <n>", "aantal worker threads voor een .jsonl-bestand (standaard: het aantal processorkernen)", parsePositive)
-    .option("--engine <engine>", "beslis de hele tabel in een database: duckdb of postgres (zie docs/sql.md)")
+    .option("--engine <engine>", "beslis de hele tabel in een database: duckdb of postgres (zie het README, deel SQL)")
     .option("--database <url>", "met --engine postgres: de PostgreSQL-URL")
     .option("--table <naam>", "met --engine postgres: de tabel met een rij per case")
     .action(async (file: string, opts: { input?: string; output: string; format?: "json" | "jsonl"; explain?: boolean; voor?: "auteur" | "lid"; jobs?: number; engine?: string; database?: string; table?: string }) => {

@@ -10,7 +10,11 @@ const SHOWN = 20;
 export class RowErrors {
   private count = 0;
 
-  constructor(private readonly write: (s: string) => void = (s) => void process.stderr.write(s)) {}
+  private readonly write: (s: string) => void;
+
+  constructor(write?: (s: string) => void) {
+    this.write = write ?? ((s) => void process.stderr.write(s));
+  }
 
   /** One row's error: `fout` is the error column's JSON text ({"code","bericht","veld"?}). */
   add(place: string, fout: string): void {

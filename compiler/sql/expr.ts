@@ -119,7 +119,8 @@ export class Ctx {
     const pieces = [this.d.str(`{"code":${JSON.stringify(code)},"bericht":"`)];
     for (const p of parts) {
       if (typeof p === "string") pieces.push(this.d.str(JSON.stringify(p).slice(1, -1)));
-      else pieces.push(this.d.jsonEscape(p.sql));
+      // A part that overflowed SQL's integers is NULL: named, never a NULL message (the row's error would vanish).
+      else pieces.push(this.d.jsonEscape(`COALESCE(${p.sql}, '(meer cijfers dan SQL exact kan rekenen)')`));
     }
     pieces.push(this.d.str(field === undefined ? `"}` : `","veld":${JSON.stringify(field)}}`));
     // In a LocalFrame (a list element's checks, decode.ts) the caller binds the whole expression once.

@@ -82,7 +82,12 @@ export class Formats {
     // With a finite decimal form d divides 10^k and rem · (10^k / d) is exact.
     const f = this.a.f;
     // A finite form past 38 decimals is beyond the 10^k tested: refused, never rounded to 10 decimals.
-    if ((x.db === undefined || x.db > 10n ** 38n) && this.d.name !== "spark" && this.a.tracking > 0) this.a.ov.push({ cond: `${x.d} > ${this.d.lit(10n ** 38n)}`, op: "afronding" });
+    // Only DuckDB: a denominator of factors 2 and 5 alone (its power of two is gcd(d, 2^126), the rest must divide 5^54)
+    // above 10^38 needs more decimals than SQL holds; any other is rounded to 10 decimals as polis run does.
+    if ((x.db === undefined || x.db > 10n ** 38n) && this.d.name === "duckdb" && this.a.tracking > 0) {
+      const five = `${this.d.lit(5n ** 54n)} % (${x.d} // gcd(${x.d}, ${this.d.lit(1n << 126n)})) = 0`;
+      this.a.ov.push({ cond: `(${x.d} > ${this.d.lit(10n ** 38n)} AND ${five})`, op: "afronding" });
+    }
     const pow = f.col(`CAST(rpad('1', CAST(${k} + 1 AS INTEGER), '0') AS ${this.d.int})`);
     // Inline frames (list lambdas) and messages write each part out at every use: the short form there.
     const short = this.message || this.a.f instanceof InlineFrame || this.a.f instanceof LocalFrame || this.a.tracking === 0;

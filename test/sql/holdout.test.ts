@@ -187,7 +187,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 async function decideFile(s: Subject, input: string): Promise<string[]> {
   const out = path.join(tmp, `${path.basename(s.rel, ".polis")}.out.jsonl`);
-  await runEngine(s.policy, s.rel, { engine: "duckdb", input, output: out });
+  await runEngine(s.policy, s.rel, { engine: "duckdb", input, output: out, tell: () => {} });
   return fs.readFileSync(out, "utf8").split("\n").filter((l) => l !== "");
 }
 

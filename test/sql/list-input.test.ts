@@ -86,7 +86,7 @@ describe("bad list elements from Parquet get the JavaScript path's P07xx error a
       );
       con.closeSync();
       const out = path.join(dir, "out.jsonl");
-      await runEngine(policy, rel, { engine: "duckdb", input: parquet, output: out });
+      await runEngine(policy, rel, { engine: "duckdb", input: parquet, output: out, tell: () => {} });
       const actual = fs.readFileSync(out, "utf8").split("\n").filter((l) => l !== "");
       const expected = CASES.map((c) => jsLine(module, JSON.stringify(c)));
       expect(actual).toEqual(expected);
@@ -109,7 +109,7 @@ describe("a number with more digits than DuckDB's exact integers hold", () => {
       const big = `1${"0".repeat(40)}.00`;
       fs.writeFileSync(input, `{"x":"${big}"}\n{"x":"12.00"}\n`);
       const out = path.join(dir, "out.jsonl");
-      await runEngine(policy, "groot.polis", { engine: "duckdb", input, output: out });
+      await runEngine(policy, "groot.polis", { engine: "duckdb", input, output: out, tell: () => {} });
       expect(fs.readFileSync(out, "utf8").split("\n").filter((l) => l !== "")).toEqual([
         JSON.stringify({ fout: { code: "P0902", bericht: `\`x\` heeft meer cijfers dan SQL exact kan rekenen (38): ${big}`, veld: "x", lijn: 1 } }),
         JSON.stringify({ y: "24.00" }),

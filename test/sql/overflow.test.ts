@@ -131,6 +131,21 @@ describe("an overflow is one row's error (DuckDB)", () => {
     ]);
   });
 
+  it("a value too large to show in an error message never loses the error: the row keeps polis run's code and field", async () => {
+    const p = write("pct.polis", 'polis pct "x"\ninvoer\n  pct: percentage vanaf 0% tot en met 100%\nuitvoer\n  hoog: janee\nregel r (artikel 1):\n  hoog pct > 50%\n');
+    const parquet = path.join(dir, "pct.parquet");
+    const con = await (await DuckDBInstance.create(":memory:")).connect();
+    await con.run(`COPY (SELECT CAST(v AS DECIMAL(38, 2)) AS pct FROM (VALUES ('60'), ('999999999999999999999999999999999999.99')) AS t(v)) TO '${parquet}' (FORMAT PARQUET)`);
+    con.closeSync();
+    const r = polis("run", p, "--engine", "duckdb", "--input", parquet);
+    const out = r.stdout.trim().split("\n").map((l) => JSON.parse(l) as { hoog?: boolean; fout?: { code: string; veld: string; bericht: string } });
+    expect(out[0]).toEqual({ hoog: true });
+    // Before: the message's percentage overflowed to NULL, the whole error with it, and the row was decided (hoog: true).
+    expect(out[1]!.fout?.code).toBe("P0708");
+    expect(out[1]!.fout?.veld).toBe("pct");
+    expect(out[1]!.fout?.bericht).toContain("meer cijfers dan SQL exact kan rekenen");
+  });
+
   it("the Spark query turns an overflow's NULL into the row's P0903 (ANSI mode off)", () => {
     const q = polis("sql", product, "--dialect", "spark");
     expect(q.status).toBe(0);

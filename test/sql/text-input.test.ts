@@ -69,7 +69,7 @@ function differences(texts: string[], expected: string[], actual: string[]): str
 
 async function duckdbLines(policy: Policy, input: string): Promise<string[]> {
   const out = path.join(dir, `out-${path.basename(input)}.jsonl`);
-  await runEngine(policy, "t.polis", { engine: "duckdb", input, output: out });
+  await runEngine(policy, "t.polis", { engine: "duckdb", input, output: out, tell: () => {} });
   return fs.readFileSync(out, "utf8").split("\n").filter((l) => l !== "");
 }
 
