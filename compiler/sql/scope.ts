@@ -83,11 +83,7 @@ export function bind(names: Names, d: Dialect, sql: string): string {
     if (whole !== null) return whole;
   }
   const text = new Map<string, string>();
-  const subst = (s: string) =>
-    s.replace(LOCAL, (n, at: number) => {
-      const t = text.get(n);
-      return t === undefined ? n : operand(t, bs, s.slice(Math.max(0, at - 2), at), s.slice(at + n.length, at + n.length + 1));
-    });
+  const subst = writeInto(text, bs);
   const cols: { name: string; sql: string; level: number; deps: string[] }[] = [];
   const levels = new Map<string, number>();
   for (const [name, def] of r.defs) {
@@ -107,14 +103,19 @@ export function bind(names: Names, d: Dialect, sql: string): string {
   return d.name === "postgres" ? subquery(names, cols, final) : lambdas(names, d, cols, final);
 }
 
-/** `sql` with every local column written into its readers, or null when that text grows past INLINE_LIMIT. */
-function inlineAll(r: Registry, need: Set<string>, sql: string, bs: boolean): string | null {
-  const text = new Map<string, string>();
-  const subst = (s: string) =>
+/** s with each local name that `text` holds written in its place (parenthesized where its neighbours need it). */
+function writeInto(text: ReadonlyMap<string, string>, bs: boolean): (s: string) => string {
+  return (s) =>
     s.replace(LOCAL, (n, at: number) => {
       const t = text.get(n);
       return t === undefined ? n : operand(t, bs, s.slice(Math.max(0, at - 2), at), s.slice(at + n.length, at + n.length + 1));
     });
+}
+
+/** `sql` with every local column written into its readers, or null when that text grows past INLINE_LIMIT. */
+function inlineAll(r: Registry, need: Set<string>, sql: string, bs: boolean): string | null {
+  const text = new Map<string, string>();
+  const subst = writeInto(text, bs);
   for (const [name, def] of r.defs) {
     if (!need.has(name)) continue;
     const s = subst(def.sql);
