@@ -22,6 +22,7 @@ import { columnType } from "../compiler/sql/columns.js";
 import { columnShapeProblem } from "./engine-columns.js";
 import { wording } from "../runtime/messages.js";
 import { RowErrors } from "./row-errors.js";
+import { errorJson } from "./batch-lines.js";
 
 export interface EngineOptions {
   engine: string;
@@ -279,11 +280,7 @@ async function loadJsonl(policy: Policy, input: string, tmp: string, errors: Map
       if (!out.write(JSON.stringify(row) + "\n")) await new Promise<void>((r) => out.once("drain", () => r()));
     } catch (e) {
       if (!(e instanceof PolisError)) throw e;
-      const d = e.diagnostic;
-      const fout: Record<string, unknown> = { code: d.code, bericht: d.message };
-      if (d.field !== undefined) fout.veld = d.field;
-      fout.lijn = d.line ?? n;
-      errors.set(n, JSON.stringify({ fout }));
+      errors.set(n, errorJson({ ...e.diagnostic, line: e.diagnostic.line ?? n }));
     }
   }
   await new Promise<void>((r) => out.end(() => r()));

@@ -13,11 +13,11 @@ import fc from "fast-check";
 import { compile } from "../../compiler/pipeline.js";
 import { load } from "../../compiler/emit/load.js";
 import { inputsArbitrary, caseFileOf } from "../../compiler/cases/generators.js";
-import { PolisError } from "../../runtime/diagnostic.js";
 import { polisFilesIn, readText } from "../../cli/io.js";
 import { decideLinesInDuckDb } from "../../cli/engine.js";
 import { sqlOf } from "../../cli/sql.js";
 import { LONG, runs } from "../budget.js";
+import { jsLine } from "./js-line.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const CASES = Number(process.env.POLIS_SQL_CASES ?? runs(10_000, 100_000));
@@ -35,18 +35,6 @@ const files = [...polisFilesIn(path.join(ROOT, "test/spec")), ...polisFilesIn(pa
 export const REFUSED: Record<string, string> = {
 };
 
-function jsLine(module: ReturnType<typeof load>, text: string, line: number): string {
-  try {
-    return JSON.stringify(module.evaluateJson(text, line));
-  } catch (e) {
-    if (!(e instanceof PolisError)) throw e;
-    const d = e.diagnostic;
-    const fout: Record<string, unknown> = { code: d.code, bericht: d.message };
-    if (d.field !== undefined) fout.veld = d.field;
-    fout.lijn = d.line ?? line;
-    return JSON.stringify({ fout });
-  }
-}
 
 describe(`SQL in DuckDB equals the JavaScript path (${CASES} cases per policy unless said)`, () => {
   for (const file of files) {

@@ -27,7 +27,6 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { compile } from "../../compiler/pipeline.js";
 import { load } from "../../compiler/emit/load.js";
 import { inputsArbitrary, caseFileOf } from "../../compiler/cases/generators.js";
-import { PolisError } from "../../runtime/diagnostic.js";
 import { polisFilesIn, readText } from "../../cli/io.js";
 import { decideLinesInDuckDb, jsonLine, runEngine } from "../../cli/engine.js";
 import { sqlOf } from "../../cli/sql.js";
@@ -35,6 +34,7 @@ import type { Policy, Type } from "../../compiler/ir/ir.js";
 import { columnType } from "../../compiler/sql/columns.js";
 import { LONG, runs } from "../budget.js";
 import { usePostgres } from "./pg-server.js";
+import { jsLine } from "./js-line.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const DIR = path.join(ROOT, "test/sql/holdout");
@@ -56,18 +56,6 @@ const codeOf = (line: string) => (line.startsWith('{"fout"') ? (JSON.parse(line)
 
 type Module = ReturnType<typeof load>;
 
-function jsLine(module: Module, text: string, line?: number): string {
-  try {
-    return JSON.stringify(module.evaluateJson(text, line));
-  } catch (e) {
-    if (!(e instanceof PolisError)) throw e;
-    const d = e.diagnostic;
-    const fout: Record<string, unknown> = { code: d.code, bericht: d.message };
-    if (d.field !== undefined) fout.veld = d.field;
-    if (line !== undefined) fout.lijn = d.line ?? line;
-    return JSON.stringify({ fout });
-  }
-}
 
 /** A type error's code and field, the rest of a line as is. */
 function typeLevel(line: string | undefined): string | undefined {

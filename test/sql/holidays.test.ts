@@ -13,11 +13,11 @@ import { describe, expect, it } from "vitest";
 import { SparkSQL } from "dt-sql-parser";
 import { compile } from "../../compiler/pipeline.js";
 import { load } from "../../compiler/emit/load.js";
-import { PolisError } from "../../runtime/diagnostic.js";
 import { dayFromYmd, formatIsoDate } from "../../runtime/calendar.js";
 import { decideLinesInDuckDb } from "../../cli/engine.js";
 import { sqlOf } from "../../cli/sql.js";
 import { LONG } from "../budget.js";
+import { jsLine } from "./js-line.js";
 
 const SOURCE = `polis feestdagen_per_dag "Elke dag van de grensjaren"
   versie 2012
@@ -50,18 +50,6 @@ regel alles (artikel 1):
 const policy = compile(SOURCE, "feestdagen-per-dag.polis").policy!;
 const module = load(policy);
 
-function jsLine(text: string, line: number): string {
-  try {
-    return JSON.stringify(module.evaluateJson(text, line));
-  } catch (e) {
-    if (!(e instanceof PolisError)) throw e;
-    const d = e.diagnostic;
-    const fout: Record<string, unknown> = { code: d.code, bericht: d.message };
-    if (d.field !== undefined) fout.veld = d.field;
-    fout.lijn = d.line ?? line;
-    return JSON.stringify({ fout });
-  }
-}
 
 const iso = (y: number, m: number, d: number) => formatIsoDate(dayFromYmd(y, m, d)!);
 const line = (a: string, b: string, n: number | string, j: number | string) => JSON.stringify({ a, b, n, j });
@@ -70,7 +58,7 @@ async function differences(cases: string[]): Promise<string[]> {
   const actual = await decideLinesInDuckDb(policy, "feestdagen-per-dag.polis", cases);
   const diffs: string[] = [];
   for (let i = 0; i < cases.length && diffs.length < 5; i++) {
-    const expected = jsLine(cases[i]!, i + 1);
+    const expected = jsLine(module, cases[i]!, i + 1);
     if (actual[i] !== expected) diffs.push(`case ${cases[i]}\n  js:  ${expected}\n  sql: ${actual[i]}`);
   }
   expect(actual.length).toBe(cases.length);

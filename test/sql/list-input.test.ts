@@ -11,8 +11,8 @@ import { describe, expect, it } from "vitest";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { compile } from "../../compiler/pipeline.js";
 import { load } from "../../compiler/emit/load.js";
-import { PolisError } from "../../runtime/diagnostic.js";
 import { runEngine } from "../../cli/engine.js";
+import { jsLine } from "./js-line.js";
 
 const SOURCE = `polis lijstinvoer "Een lijst van gegevens als invoer"
   versie 2012
@@ -57,17 +57,6 @@ const CASES: Record<string, unknown>[] = [
   { behandelingen: [ok("1.00")] },
 ];
 
-function jsLine(module: ReturnType<typeof load>, text: string): string {
-  try {
-    return JSON.stringify(module.evaluateJson(text, 1));
-  } catch (e) {
-    if (!(e instanceof PolisError)) throw e;
-    const d = e.diagnostic;
-    const fout: Record<string, unknown> = { code: d.code, bericht: d.message };
-    if (d.field !== undefined) fout.veld = d.field;
-    return JSON.stringify({ fout });
-  }
-}
 
 describe("bad list elements from Parquet get the JavaScript path's P07xx error and field", () => {
   it("per row, in DuckDB", async () => {

@@ -17,7 +17,6 @@ import { compile } from "../../compiler/pipeline.js";
 import { load } from "../../compiler/emit/load.js";
 import { inputsArbitrary, caseFileOf } from "../../compiler/cases/generators.js";
 import { encodeValue } from "../../runtime/case.js";
-import { PolisError } from "../../runtime/diagnostic.js";
 import { polisFilesIn, readText } from "../../cli/io.js";
 import { jsonLine } from "../../cli/engine.js";
 import { sqlOf } from "../../cli/sql.js";
@@ -25,6 +24,7 @@ import { LONG, runs } from "../budget.js";
 import { typeDescOf, type Policy } from "../../compiler/ir/ir.js";
 import { columnType } from "../../compiler/sql/columns.js";
 import { usePostgres } from "./pg-server.js";
+import { jsLine } from "./js-line.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const CASES = Number(process.env.POLIS_SQL_PG_CASES ?? runs(300, 10_000));
@@ -37,17 +37,6 @@ const files = [...polisFilesIn(path.join(ROOT, "test/spec")), ...polisFilesIn(pa
 
 const db = usePostgres();
 
-function jsLine(module: ReturnType<typeof load>, text: string): string {
-  try {
-    return JSON.stringify(module.evaluateJson(text));
-  } catch (e) {
-    if (!(e instanceof PolisError)) throw e;
-    const d = e.diagnostic;
-    const fout: Record<string, unknown> = { code: d.code, bericht: d.message };
-    if (d.field !== undefined) fout.veld = d.field;
-    return JSON.stringify({ fout });
-  }
-}
 
 function stringify(x: unknown): unknown {
   if (x === null || x === undefined) return null;

@@ -15,10 +15,10 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { compile } from "../../compiler/pipeline.js";
 import { load } from "../../compiler/emit/load.js";
 import type { LoweredPolicy as Policy } from "../../compiler/ir/ir.js";
-import { PolisError } from "../../runtime/diagnostic.js";
 import { jsonLine, runEngine } from "../../cli/engine.js";
 import { sqlOf } from "../../cli/sql.js";
 import { usePostgres } from "./pg-server.js";
+import { jsLine } from "./js-line.js";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "polis-text-input-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -48,15 +48,7 @@ const caseOf = (row: Record<string, string>) =>
 
 function jsLines(policy: Policy, cases: string[]): string[] {
   const module = load(policy);
-  return cases.map((text) => {
-    try {
-      return JSON.stringify(module.evaluateJson(text));
-    } catch (e) {
-      if (!(e instanceof PolisError)) throw e;
-      const d = e.diagnostic;
-      return JSON.stringify({ fout: { code: d.code, bericht: d.message, ...(d.field !== undefined ? { veld: d.field } : {}) } });
-    }
-  });
+  return cases.map((text) => jsLine(module, text));
 }
 
 function differences(texts: string[], expected: string[], actual: string[]): string {

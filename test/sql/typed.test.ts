@@ -13,10 +13,10 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { compile } from "../../compiler/pipeline.js";
 import { load } from "../../compiler/emit/load.js";
 import { inputsArbitrary, caseFileOf } from "../../compiler/cases/generators.js";
-import { PolisError } from "../../runtime/diagnostic.js";
 import type { Policy, Type } from "../../compiler/ir/ir.js";
 import { polisFilesIn, readText } from "../../cli/io.js";
 import { runEngine } from "../../cli/engine.js";
+import { jsLine } from "./js-line.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const CASES = Number(process.env.POLIS_SQL_CASES ?? 200);
@@ -34,17 +34,6 @@ function column(t: Type, wide: boolean): { sql: string; shape: string } | null {
   }
 }
 
-function jsLine(module: ReturnType<typeof load>, text: string): string {
-  try {
-    return JSON.stringify(module.evaluateJson(text, 1));
-  } catch (e) {
-    if (!(e instanceof PolisError)) throw e;
-    const d = e.diagnostic;
-    const fout: Record<string, unknown> = { code: d.code, bericht: d.message };
-    if (d.field !== undefined) fout.veld = d.field;
-    return JSON.stringify({ fout });
-  }
-}
 
 
 type Case = Record<string, unknown>;
